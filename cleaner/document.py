@@ -1,0 +1,57 @@
+"""The unit of work: a text with its metadata and a record of every change made to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A replacement a rule proposes: ``text[start:end]`` becomes ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One applied edit, as recorded on the document.
+
+    ``start``/``end`` index the text as the rule saw it (after the rules before it ran),
+    so a change can be replayed or shown as a diff against that stage.
+    """
+
+    rule_id: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule_id,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    # Problems that did not stop cleaning, e.g. a user pattern that ran out of time.
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self, *, with_changes: bool = True) -> dict[str, Any]:
+        record: dict[str, Any] = {"source": self.source, "text": self.text, "metadata": self.metadata}
+        if with_changes:
+            record["changes"] = [c.to_dict() for c in self.changes]
+        if self.warnings:
+            record["warnings"] = list(self.warnings)
+        return record

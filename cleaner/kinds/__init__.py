@@ -1,0 +1,17 @@
+"""Rule kinds, one module each, registered by their ``kind`` name for rule sets to pick."""
+
+from cleaner.kinds.base import KINDS, Param, Rule, register, validate_params
+from cleaner.kinds import (  # noqa: F401  (importing registers the kinds)
+    ad_label,
+    blank_lines,
+    encoding_repair,
+    header_date,
+    line_pattern,
+    odd_spaces,
+    regex_replace,
+    repeated_banner,
+    repeated_line,
+    stray_semicolon,
+)
+
+__all__ = ["KINDS", "Param", "Rule", "register", "validate_params"]

@@ -1,0 +1,110 @@
+"""Small English word classes for reading the context of a semicolon without a tagger.
+
+The lists are closed classes (pronouns, conjunctions, prepositions, auxiliaries) plus the
+commonest irregular and reporting verbs; open-class words are judged by their endings.
+"""
+
+from __future__ import annotations
+
+COORDINATORS_CLAUSE = frozenset({"but", "yet", "so"})
+COORDINATORS_PHRASE = frozenset({"and", "or", "nor"})
+RELATIVES = frozenset({"which", "who", "whom", "whose", "whereby", "wherein"})
+SUBORDINATORS = frozenset({
+    "although", "though", "while", "whilst", "whereas", "because", "unless", "whether",
+    "until", "till", "once",
+})
+# Prepositions that open a sentence-level adverbial: after them a comma, not nothing.
+ADVERBIAL_PREPOSITIONS = frozenset({
+    "amid", "amidst", "despite", "according", "including", "excluding", "unlike", "notwithstanding",
+    "alongside", "regarding", "concerning", "besides", "plus", "except", "like", "as",
+    "following", "citing", "given",
+})
+# Prepositions that continue the phrase before them ("interest in", "threats about").
+BINDING_PREPOSITIONS = frozenset({
+    "in", "of", "about", "on", "at", "to", "for", "with", "from", "by", "into", "onto", "over",
+    "under", "through", "throughout", "between", "among", "amongst", "against", "within", "without",
+    "across", "toward", "towards", "upon", "via", "per", "during", "after", "before", "since",
+    "around", "behind", "beyond", "near", "inside", "outside", "along", "than", "off", "up", "down",
+})
+CONJUNCTIVE_ADVERBS = frozenset({
+    "however", "therefore", "moreover", "furthermore", "nevertheless", "nonetheless", "thus",
+    "hence", "consequently", "meanwhile", "otherwise", "instead", "indeed", "accordingly",
+    "still", "besides", "likewise", "similarly", "conversely", "subsequently", "then", "also",
+    "namely", "finally", "later", "now", "today", "yesterday", "rather", "in fact", "overall",
+})
+SUBJECT_PRONOUNS = frozenset({
+    "i", "we", "you", "he", "she", "it", "they", "there", "this", "that", "these", "those",
+    "one", "nobody", "everyone", "someone", "nothing", "everything", "something", "none", "all",
+    "both", "each", "many", "most", "some", "few", "others", "here",
+})
+DETERMINERS = frozenset({
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
+    "those", "another", "every", "each", "some", "any", "no", "both", "either", "neither",
+    "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many",
+    "most", "all", "such", "one", "former", "current", "then", "now",
+})
+AUXILIARIES = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
+    "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "cannot",
+    "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "don't", "doesn't",
+    "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't",
+})
+COMMON_VERBS = frozenset("""
+says said say tells told tell makes made make takes took take goes went go gets got get comes came
+come sees saw see knows knew know thinks thought think gives gave give finds found find leaves left
+becomes became begins began keeps kept holds held brings brought writes wrote stands stood runs ran
+meets met pays paid sends sent builds built falls fell feels felt leads led loses lost wins won sells
+sold spends spent seems seemed looks looked wants wanted needs needed shows showed shown remains
+remained continues continued includes means meant plans planned expects expected aims aimed hopes
+hoped believes believed appears appeared works worked uses used tries tried calls called asks asked
+helps helped starts started lives lived moves moved plays played puts put sets set lets let gets
+grew grows rose rises hit hits cut cuts ended ends opened opens closed closes added adds noted notes
+argued argues claimed claims insisted insists denied denies reported reports announced announces
+confirmed confirms warned warns explained explains admitted admits suggested suggests agreed agrees
+decided decides refused refuses failed fails happened happens served serves offered offers
+allowed allows required requires changed changes followed follows turned turns returned returns
+arrived arrives died dies killed kills voted votes passed passes raised raises reached reaches
+stayed stays spoke speaks heard hears read reads learned learns taught teaches bought buys caught
+catches fought fights broke breaks chose chooses drove drives flew flies ate eats drank drinks slept
+sleeps wore wears lay lies sat sits stood understood understands
+""".split())
+# -ing words that are nouns or prepositions, not participles.
+ING_NOUNS = frozenset({
+    "thing", "things", "something", "nothing", "anything", "everything", "morning", "evening",
+    "building", "buildings", "meeting", "meetings", "king", "kings", "ring", "spring", "string",
+    "wing", "during", "sibling", "ceiling", "wedding", "pudding", "clothing", "housing", "funding",
+    "training", "feeling", "feelings", "beginning", "ending", "painting", "setting", "settings",
+    "warning", "warnings", "reading", "writing", "hearing", "ruling", "offering", "earnings",
+    "savings", "spelling", "heading", "landing", "parking", "shopping", "swimming", "opening",
+})
+ED_NON_VERBS = frozenset({
+    "need", "speed", "indeed", "red", "bed", "hundred", "seed", "feed", "shed", "bred", "wed", "led",
+    "sacred", "naked", "wicked", "rugged", "kindred", "creed", "greed", "deed", "weed", "ted", "fred",
+})
+
+
+_S_CONTRACTION_BASES = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where", "this"})
+
+
+def is_participle(word: str) -> bool:
+    """A lowercase word that reads as a present or past participle."""
+    if not word.islower():
+        return False
+    if word.endswith("ing") and len(word) > 4 and word not in ING_NOUNS:
+        return True
+    return word.endswith("ed") and len(word) > 4 and word not in ED_NON_VERBS
+
+
+def is_verb(word: str) -> bool:
+    """A word that most likely is a finite verb or an auxiliary."""
+    lower = word.lower()
+    if lower in AUXILIARIES or lower in COMMON_VERBS:
+        return True
+    if "'" in lower or "’" in lower:
+        base, _, tail = lower.replace("’", "'").rpartition("'")
+        if tail == "t":
+            return base.endswith("n")
+        if tail == "s":  # "it's" is a verb, "Russia's" a possessive
+            return base in _S_CONTRACTION_BASES
+        return tail in {"re", "ve", "ll", "d", "m"}
+    return word.islower() and lower.endswith("ed") and len(lower) > 4 and lower not in ED_NON_VERBS

@@ -1,0 +1,178 @@
+"""What every rule kind shares: declared parameters, validation, and the registry.
+
+A kind is a class with a ``kind`` name and a ``params`` schema. A rule set picks kinds by
+name and sets their parameters; :func:`build_rule` checks those parameters against the
+schema so that a typo in a user's TOML is reported with the rule id and field, not as a
+Python traceback halfway through a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from cleaner.document import Document, Edit
+from cleaner.errors import RuleSetError
+
+_REQUIRED = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter a kind accepts from TOML."""
+
+    type: type | tuple[type, ...]
+    default: Any = _REQUIRED
+    help: str = ""
+    choices: tuple[Any, ...] | None = None
+    item_type: type | None = None  # for list parameters
+    minimum: float | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is _REQUIRED
+
+    def describe(self) -> str:
+        name = self.type.__name__ if isinstance(self.type, type) else "/".join(t.__name__ for t in self.type)
+        if self.item_type is not None:
+            name = f"{name} of {self.item_type.__name__}"
+        if self.choices:
+            name += " (one of: " + ", ".join(map(str, self.choices)) + ")"
+        return name
+
+
+class Rule:
+    """Base class of all rule kinds.
+
+    Subclasses set ``kind``, ``summary`` and ``params`` and implement :meth:`find`, which
+    proposes edits against ``doc.text`` without changing it; the pipeline applies them and
+    records each one as a :class:`~cleaner.document.Change`.
+    """
+
+    kind: ClassVar[str]
+    summary: ClassVar[str] = ""
+    params: ClassVar[dict[str, Param]] = {}
+
+    def __init__(self, rule_id: str, **params: Any) -> None:
+        self.id = rule_id
+        for name, value in params.items():
+            setattr(self, name, value)
+        self.setup()
+
+    def setup(self) -> None:
+        """Precompute whatever the parameters allow (compile patterns, build sets)."""
+
+    def find(self, doc: Document) -> list[Edit]:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
+
+
+KINDS: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    if cls.kind in KINDS and KINDS[cls.kind] is not cls:
+        raise ValueError(f"rule kind {cls.kind!r} registered twice")
+    KINDS[cls.kind] = cls
+    return cls
+
+
+def validate_params(kind_cls: type[Rule], raw: dict[str, Any], *, source: str | None,
+                    rule_id: str) -> dict[str, Any]:
+    """Check ``raw`` against the kind's schema; return the parameters with defaults filled in."""
+    unknown = sorted(set(raw) - set(kind_cls.params))
+    if unknown:
+        allowed = ", ".join(sorted(kind_cls.params)) or "(none)"
+        raise RuleSetError(
+            f"unknown parameter {unknown[0]!r} for kind {kind_cls.kind!r}",
+            source=source, rule_id=rule_id, field=unknown[0],
+            hint=f"parameters of {kind_cls.kind!r}: {allowed}",
+        )
+    values: dict[str, Any] = {}
+    for name, spec in kind_cls.params.items():
+        if name not in raw:
+            if spec.required:
+                raise RuleSetError(
+                    f"missing required parameter {name!r} ({spec.describe()})",
+                    source=source, rule_id=rule_id, field=name, hint=spec.help or None,
+                )
+            default = spec.default
+            values[name] = list(default) if isinstance(default, (list, tuple)) else default
+            continue
+        value = raw[name]
+        # TOML integers are acceptable where a float is asked for.
+        if spec.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, spec.type) or (spec.type is int and isinstance(value, bool)):
+            raise RuleSetError(
+                f"{name!r} must be {spec.describe()}, got {value!r}",
+                source=source, rule_id=rule_id, field=name,
+            )
+        if spec.item_type is not None:
+            for item in value:
+                if not isinstance(item, spec.item_type):
+                    raise RuleSetError(
+                        f"every item of {name!r} must be {spec.item_type.__name__}, got {item!r}",
+                        source=source, rule_id=rule_id, field=name,
+                    )
+        if spec.choices is not None and value not in spec.choices:
+            raise RuleSetError(
+                f"{name!r} is {value!r}; allowed: " + ", ".join(map(repr, spec.choices)),
+                source=source, rule_id=rule_id, field=name,
+            )
+        if spec.minimum is not None and value < spec.minimum:
+            raise RuleSetError(
+                f"{name!r} is {value!r}; it must be at least {spec.minimum}",
+                source=source, rule_id=rule_id, field=name,
+            )
+        values[name] = value
+    return values
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, line)`` for each line; ``end`` includes the newline, if any."""
+    start = 0
+    n = len(text)
+    find = text.find
+    while start < n:
+        nl = find("\n", start)
+        if nl == -1:
+            yield start, n, text[start:]
+            return
+        yield start, nl + 1, text[start:nl]
+        start = nl + 1
+
+
+def line_removal(text: str, start: int, end: int) -> Edit:
+    """An edit that removes the line at ``[start, end)`` with its newline.
+
+    The last line of a text has no newline of its own: then the newline before it goes,
+    so that removing it leaves no dangling empty line.
+    """
+    if end == len(text) and not text.endswith("\n") and start > 0:
+        return Edit(start - 1, end, "")
+    return Edit(start, end, "")
+
+
+LineTest = Callable[[str], bool]
+
+
+def compile_user_regex(pattern: str, flags: int, *, source: str | None, rule_id: str, field: str):
+    """Compile a user pattern with the ``regex`` module, which supports match timeouts."""
+    import regex
+
+    try:
+        return regex.compile(pattern, flags | regex.VERSION0)
+    except regex.error as exc:
+        pos = getattr(exc, "pos", None)
+        pointer = ""
+        if pos is not None:
+            pointer = f"\n    {pattern}\n    {' ' * pos}^ here (position {pos})"
+        raise RuleSetError(
+            f"invalid regular expression: {exc.msg if hasattr(exc, 'msg') else exc}{pointer}",
+            source=source, rule_id=rule_id, field=field,
+        ) from None
+

@@ -1,0 +1,103 @@
+"""The one flow every entry point uses: a built rule set applied, rule by rule, to a Document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cleaner.document import Change, Document, Edit
+from cleaner.errors import RuleSetError
+from cleaner.kinds import KINDS, Rule, validate_params
+from cleaner.ruleset import RuleSet, load_rule_set
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    text: str
+    changes: list[Change]
+    metadata: dict[str, Any]
+    warnings: list[str]
+
+
+def build_rules(rule_set: RuleSet) -> list[Rule]:
+    built: list[Rule] = []
+    for spec in rule_set.rules:
+        kind_cls = KINDS.get(spec.kind)
+        if kind_cls is None:
+            raise RuleSetError(
+                f"unknown kind {spec.kind!r}", source=spec.source or None, rule_id=spec.id, field="kind",
+                hint="known kinds: " + ", ".join(sorted(KINDS)),
+            )
+        params = validate_params(kind_cls, spec.params, source=spec.source or None, rule_id=spec.id)
+        try:
+            rule = kind_cls(spec.id, **params)
+        except RuleSetError as exc:
+            if exc.source is None:
+                exc.source = spec.source or None
+            if exc.rule_id is None:
+                exc.rule_id = spec.id
+            raise RuleSetError(exc.message, source=exc.source, rule_id=exc.rule_id, field=exc.field,
+                               hint=exc.hint) from None
+        if spec.enabled:
+            built.append(rule)
+    return built
+
+
+def apply_edits(text: str, edits: Iterable[Edit], rule_id: str) -> tuple[str, list[Change]]:
+    """Apply non-overlapping edits in one pass; overlapping ones after the first are dropped."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    if not ordered:
+        return text, []
+    pieces: list[str] = []
+    changes: list[Change] = []
+    cursor = 0
+    for edit in ordered:
+        if edit.start < cursor or edit.end < edit.start or edit.end > len(text):
+            continue
+        before = text[edit.start:edit.end]
+        if before == edit.replacement:
+            continue
+        pieces.append(text[cursor:edit.start])
+        pieces.append(edit.replacement)
+        changes.append(Change(rule_id, edit.start, edit.end, before, edit.replacement))
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), changes
+
+
+class Cleaner:
+    """A rule set, built and ready to clean documents.
+
+    >>> cleaner = Cleaner.from_rules("default")
+    >>> result = cleaner.clean("Advertisement\\n\\nIt rained; which surprised nobody.\\n")
+    """
+
+    def __init__(self, rule_set: RuleSet) -> None:
+        self.rule_set = rule_set
+        self.rules = build_rules(rule_set)
+
+    @classmethod
+    def from_rules(cls, *refs: str | Path, enable: Iterable[str] = (),
+                   disable: Iterable[str] = ()) -> Cleaner:
+        """Build from bundled set names and/or TOML paths; later ones override earlier by id."""
+        rule_set = load_rule_set(list(refs) or ["default"])
+        for rule_id in enable:
+            rule_set.set_enabled(rule_id, True)
+        for rule_id in disable:
+            rule_set.set_enabled(rule_id, False)
+        return cls(rule_set)
+
+    def clean_document(self, doc: Document) -> Document:
+        for rule in self.rules:
+            edits = rule.find(doc)
+            if not edits:
+                continue
+            doc.text, changes = apply_edits(doc.text, edits, rule.id)
+            doc.changes.extend(changes)
+        return doc
+
+    def clean(self, text: str, metadata: dict[str, Any] | None = None) -> CleanResult:
+        doc = self.clean_document(Document(text, dict(metadata or {})))
+        return CleanResult(doc.text, doc.changes, doc.metadata, doc.warnings)
