@@ -13,6 +13,8 @@ class Edit:
     start: int
     end: int
     replacement: str = ""
+    # Why, when the rule id alone does not say (e.g. "before a relative pronoun").
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +30,19 @@ class Change:
     end: int
     before: str
     after: str
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        record = {
             "rule": self.rule_id,
             "start": self.start,
             "end": self.end,
             "before": self.before,
             "after": self.after,
         }
+        if self.note:
+            record["note"] = self.note
+        return record
 
 
 @dataclass(slots=True)

@@ -61,7 +61,7 @@ def apply_edits(text: str, edits: Iterable[Edit], rule_id: str) -> tuple[str, li
             continue
         pieces.append(text[cursor:edit.start])
         pieces.append(edit.replacement)
-        changes.append(Change(rule_id, edit.start, edit.end, before, edit.replacement))
+        changes.append(Change(rule_id, edit.start, edit.end, before, edit.replacement, edit.note))
         cursor = edit.end
     pieces.append(text[cursor:])
     return "".join(pieces), changes
@@ -90,7 +90,12 @@ class Cleaner:
         return cls(rule_set)
 
     def clean_document(self, doc: Document) -> Document:
-        for rule in self.rules:
+        """Apply every enabled rule in order; the document's text and changes are updated."""
+        return self.clean_document_with(self.rules, doc)
+
+    @staticmethod
+    def clean_document_with(rules: Iterable[Rule], doc: Document) -> Document:
+        for rule in rules:
             edits = rule.find(doc)
             if not edits:
                 continue

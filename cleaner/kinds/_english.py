@@ -37,6 +37,7 @@ SUBJECT_PRONOUNS = frozenset({
     "one", "nobody", "everyone", "someone", "nothing", "everything", "something", "none", "all",
     "both", "each", "many", "most", "some", "few", "others", "here",
 })
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there"})
 DETERMINERS = frozenset({
     "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
     "those", "another", "every", "each", "some", "any", "no", "both", "either", "neither",
@@ -68,6 +69,17 @@ stayed stays spoke speaks heard hears read reads learned learns taught teaches b
 catches fought fights broke breaks chose chooses drove drives flew flies ate eats drank drinks slept
 sleeps wore wears lay lies sat sits stood understood understands
 """.split())
+REPORTING_VERBS = frozenset({
+    "said", "says", "told", "added", "noted", "confirmed", "announced", "reported", "stated",
+    "explained", "wrote", "writes", "argued", "insisted", "warned", "claimed", "recalled", "admitted",
+    "acknowledged", "estimated", "predicted", "joked", "replied", "concluded", "conceded",
+})
+# Verbs that commonly open a command; "Go for the leek; stay for the tart" joins two.
+IMPERATIVES = frozenset("""
+go stay come try order skip book visit read watch take make get keep let see ask call check avoid
+bring buy pick choose start stop leave look listen wait think remember forget give put use add mix
+stir bake cook serve pour cut turn press click tap open close save share enjoy expect plan
+""".split())
 # -ing words that are nouns or prepositions, not participles.
 ING_NOUNS = frozenset({
     "thing", "things", "something", "nothing", "anything", "everything", "morning", "evening",
@@ -86,10 +98,20 @@ ED_NON_VERBS = frozenset({
 _S_CONTRACTION_BASES = frozenset({"it", "he", "she", "that", "there", "what", "who", "here", "where", "this"})
 
 
+IRREGULAR_PARTICIPLES = frozenset("""
+led made held built given taken written known shown seen done found left kept sold told paid sent
+won brought bought caught taught thought fought spent lost met read set put cut hit hurt born borne
+driven chosen spoken broken stolen frozen hidden ridden risen fallen grown drawn thrown flown worn
+torn sworn beaten bitten eaten forgotten gotten begun sung rung drunk swum struck stuck hung dug
+""".split())
+
+
 def is_participle(word: str) -> bool:
     """A lowercase word that reads as a present or past participle."""
     if not word.islower():
         return False
+    if word in IRREGULAR_PARTICIPLES:
+        return True
     if word.endswith("ing") and len(word) > 4 and word not in ING_NOUNS:
         return True
     return word.endswith("ed") and len(word) > 4 and word not in ED_NON_VERBS

@@ -31,7 +31,8 @@ _OPENING_QUOTES = "“\"‘«„"
 _WORD = re.compile(r"[^\W_](?:[\w’'.\-]*\w)?")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
-_CODE_LINE = re.compile(r"[{}]|\bfor\s*\(|\)\s*;|\b(?:var|let|const|int|return)\s|==|!=|\+\+|:=|=\s*['\"0-9]")
+_CODE_LINE = re.compile(
+    r"[{}]|\bfor\s*\(|\)\s*;|==|!=|\+\+|:=|;\s*$|\b(?:var|let|const|int|return)\s+\w+\s*[=;]", re.MULTILINE)
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")
 _RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
@@ -80,6 +81,39 @@ def _head_class(words: list[str]) -> str:
     if first[:1].isupper():
         return "capitalised"
     return "word"
+
+
+def _introduces(words: list[str], *, quoted: bool) -> bool:
+    """Whether a verbless fragment opening a sentence is an introduction or an address.
+
+    "However", "In 2019", "Yesterday", a name spoken to ("Vladimir Vladimirovich") or a name
+    at the head of a quotation; not a note-style fragment such as "No swallows yet".
+    """
+    head = words[0].lower()
+    if head in en.CONJUNCTIVE_ADVERBS or head in en.BINDING_PREPOSITIONS or \
+            head in en.ADVERBIAL_PREPOSITIONS or head in en.SUBORDINATORS:
+        return True
+    return all(w[:1].isupper() for w in words) and (quoted or len(words) >= 2)
+
+
+def _opens_subject(word: str) -> bool:
+    """Whether a word can begin the subject of a new clause."""
+    lower = word.lower()
+    return (lower in en.DETERMINERS or lower in en.SUBJECT_PRONOUNS or word == "I"
+            or (word[:1].isupper() and lower not in en.COORDINATORS_PHRASE) or word[:1].isdigit())
+
+
+_ASIDE = re.compile(r"^[^,;.!?\n]*,\s*[^,;.!?\n]{1,40},\s*(?P<next>[\w’']+)")
+
+
+def _verb_after_aside(after: str) -> bool:
+    """Whether the phrase, an aside set off by commas, then an auxiliary make one clause.
+
+    Without the aside ("; a glacial lake in the Cascades, has given"), the phrase is an
+    appositive whose closing comma hands back to the main clause's verb.
+    """
+    m = _ASIDE.match(after)
+    return bool(m) and m.group("next").lower() in en.AUXILIARIES
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -173,12 +207,12 @@ class SemicolonReader:
             sites.append(self.judge(pos, start, clause_start))
             clause_start = pos + 1
         if len(positions) >= 2:
-            kind = self._list_kind(start, positions)
+            kind = self._list_kind(start, positions, sites)
             if kind:
                 return [Site(p, "keep", kind) for p in positions]
         return sites
 
-    def _list_kind(self, start: int, positions: list[int]) -> str | None:
+    def _list_kind(self, start: int, positions: list[int], sites: list[Site]) -> str | None:
         """Whether the semicolons separate the items of one list, and of which kind.
 
         "Lyon, France; Porto, Portugal; and Graz, Austria": items holding commas. "from a blog
@@ -199,7 +233,9 @@ class SemicolonReader:
         # The last item, after "and", may take another shape: "a podcast; a stage; and inside a book".
         compared = heads[:-1] if closes_with_and and len(heads) > 2 else heads
         parallel = len(set(compared)) == 1 and compared[0] not in {"relative", "none"}
-        if parallel and (closes_with_and or len(positions) >= 3):
+        # Two semicolons before "and" are a list only if neither is impossible as a separator;
+        # "Calder's group; working with ...; and checked" is a mill's sentence, not a list.
+        if parallel and (len(positions) >= 3 or (closes_with_and and not any(s.strong for s in sites))):
             return LIST_PLAIN
         return None
 
@@ -227,20 +263,30 @@ class SemicolonReader:
             opening = max((before.rfind(q) for q in _OPENING_QUOTES), default=-1)
             fragment_words = _words(before[opening + 1:])
             if fragment_words and len(fragment_words) <= 3 and not _has_verb(fragment_words) \
-                    and not fragment_words[0][:1].isdigit():
+                    and _introduces(fragment_words, quoted=opening >= 0):
                 return Site(pos, "comma", "after an introductory fragment", strong=True)
+            sentence_words = _words(before[:40])
+            if sentence_words and sentence_words[0].lower() in en.IMPERATIVES and lower in en.IMPERATIVES:
+                return Site(pos, "keep", "joins two commands")
 
-        if lower in en.RELATIVES:
+        if lower in en.RELATIVES or lower == "where" or (
+                len(following) > 2 and following[1].lower() == "of" and following[2].lower() in en.RELATIVES):
+            # "; which", "; where", "; none of which": a relative clause hangs on what precedes.
             return Site(pos, "comma", "before a relative pronoun", strong=True)
+        if lower == "when":
+            return Site(pos, "comma", "before a relative 'when'")
+        if lower == "rather" and len(following) > 1 and following[1].lower() == "than":
+            return Site(pos, "drop", "'rather than' continues the phrase")
         if lower in en.CONJUNCTIVE_ADVERBS and after.lstrip()[len(first):].lstrip()[:1] == ",":
             return Site(pos, "keep", "before a conjunctive adverb")
         if lower in en.COORDINATORS_CLAUSE:
             return Site(pos, "comma", f"before '{lower}'", strong=True)
         if lower in en.COORDINATORS_PHRASE:
             second = following[1] if len(following) > 1 else ""
-            if second and (en.is_participle(second) or en.is_verb(second)) and second.lower() not in en.AUXILIARIES:
-                return Site(pos, "drop", f"'{lower}' joins two phrases")
-            return Site(pos, "comma", f"before '{lower}'")
+            if second and _opens_subject(second):
+                return Site(pos, "comma", f"'{lower}' joins two clauses")
+            # "checking the data; and publishing it": two predicates of one subject.
+            return Site(pos, "drop", f"'{lower}' joins two phrases")
         if lower in en.SUBORDINATORS:
             return Site(pos, "comma", "before a subordinating conjunction")
         if lower in en.ADVERBIAL_PREPOSITIONS:
@@ -248,28 +294,44 @@ class SemicolonReader:
         if en.is_participle(first):
             return Site(pos, "comma", "before a participle", strong=True)
         if lower in en.BINDING_PREPOSITIONS:
-            clause = after.split(",", 1)
-            if len(clause) == 2 and _words(clause[1]) and "\n" not in clause[0] and ";" not in clause[0]:
-                # "; in Mississippi, voters ..." opens a clause of its own.
-                return Site(pos, "keep", "a preposition opening a new clause")
             if self._appositive_open(sentence_start, pos):
                 return Site(pos, "comma", "closes an appositive before a preposition")
+            phrase, comma, rest = after.partition(",")
+            rest_words = _words(rest)
+            if comma and rest_words and len(_words(phrase)) <= 6 and "\n" not in phrase and ";" not in phrase \
+                    and _opens_subject(rest_words[0]):
+                # "; in Mississippi, voters ...": an introductory phrase, then a clause of its own.
+                return Site(pos, "keep", "a preposition opening a new clause")
             return Site(pos, "drop", "a preposition continues the phrase")
-        if lower in en.SUBJECT_PRONOUNS and first[:1].islower() or first == "I":
-            return Site(pos, "keep", "a pronoun opens a clause")
-        if lower in en.SUBJECT_PRONOUNS and len(following) > 1 and en.is_verb(following[1]):
+        if self._reporting_clause(_clause_words(after)):
+            # "...above the minimum; the company said." The report's attribution, set off by a comma.
+            return Site(pos, "comma", "before a reporting clause")
+        if lower in en.PERSONAL_PRONOUNS and (first[:1].islower() or first == "I"):
             return Site(pos, "keep", "a pronoun opens a clause")
         # A noun phrase: with a verb it is a clause; without one, an appositive.
         phrase = []
+        stopped_at_relative = False
         for word in _clause_words(after):
             if word.lower() in _RELATIVE_STOP and phrase:
+                stopped_at_relative = True
                 break
             phrase.append(word)
         if _has_verb(phrase):
             return Site(pos, "keep", "an independent clause follows")
+        if not stopped_at_relative and _verb_after_aside(after):
+            # "; the first team, she joked, would settle": the subject's verb comes after an aside.
+            return Site(pos, "keep", "an independent clause follows")
         if lower in en.DETERMINERS or first[:1].isupper() or first[:1].isdigit():
             return Site(pos, "comma", "before an appositive")
         return Site(pos, "comma", "no clause follows")
+
+    @staticmethod
+    def _reporting_clause(following: list[str]) -> bool:
+        """ "the company said", "its board confirmed on Thursday": a short attribution."""
+        for i, word in enumerate(following[:4]):
+            if word.lower() in en.REPORTING_VERBS and i >= 1:
+                return len(following) - i - 1 <= 3
+        return False
 
     def _appositive_open(self, sentence_start: int, pos: int) -> bool:
         """Whether the words before ``pos`` are an appositive opened by a comma: "in Austin, Texas"."""
@@ -321,9 +383,9 @@ class StraySemicolon(Rule):
         for site in sites:
             if site.reason == LIST_PLAIN:
                 # A mill's "A; B; and C" was "A, B, and C": its items hold no commas to separate.
-                edits.append(Edit(site.pos, site.pos + 1, ","))
+                edits.append(Edit(site.pos, site.pos + 1, ",", "list items without commas of their own"))
             elif site.verdict == "comma":
-                edits.append(Edit(site.pos, site.pos + 1, ","))
+                edits.append(Edit(site.pos, site.pos + 1, ",", site.reason))
             elif site.verdict == "drop":
-                edits.append(Edit(site.pos, site.pos + 1, ""))
+                edits.append(Edit(site.pos, site.pos + 1, "", site.reason))
         return edits

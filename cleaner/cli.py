@@ -1,0 +1,329 @@
+"""The ``cleaner`` command: files in, the library's pipeline, files out.
+
+Everything that changes text happens in :class:`cleaner.Cleaner`; this module only finds
+inputs, writes outputs, and reports.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cleaner import __version__
+from cleaner.document import Document
+from cleaner.errors import CleanerError, InputError, RuleSetError
+from cleaner.pipeline import Cleaner
+from cleaner.readers import discover, read_text
+from cleaner.readers.text import decode_bytes
+from cleaner.ruleset import bundled_rule_sets, load_rule_set
+from cleaner.writers import FORMATS, atomic_write_text, format_document, output_suffix
+
+app = typer.Typer(
+    name="cleaner",
+    help="Clean scraped articles: strip ads and boilerplate, fix stray semicolons, resolve shortcodes.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="List, show and check rule sets.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+RulesOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--rules", "-r", help="A bundled rule-set name or a path to a .toml file. Repeatable; "
+                 "later sets override earlier ones by rule id. Default: 'default'.", metavar="NAME|FILE"),
+]
+EnableOption = Annotated[Optional[list[str]], typer.Option("--enable", help="Switch on a rule by id (repeatable).",
+                                                           metavar="ID")]
+DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="Switch off a rule by id (repeatable).",
+                                                            metavar="ID")]
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.echo(f"cleaner: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _build_cleaner(rules: list[str] | None, enable: list[str] | None, disable: list[str] | None) -> Cleaner:
+    try:
+        return Cleaner.from_rules(*(rules or ["default"]), enable=enable or (), disable=disable or ())
+    except RuleSetError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cleaner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Clean scraped articles: strip ads and boilerplate, fix stray semicolons, resolve shortcodes."""
+
+
+@app.command()
+def clean(
+    paths: Annotated[list[Path], typer.Argument(help="Text files or directories; '-' reads standard input.",
+                                                 show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output directory; the input tree is "
+                                                "mirrored under it. Needed for directories and several files.")] = None,
+    rules: RulesOption = None,
+    enable: EnableOption = None,
+    disable: DisableOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text: the cleaned text; json: one JSON object "
+                                     "per document with text, metadata and changes.")] = "text",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+) -> None:
+    """Clean text files and write the results.
+
+    Examples:
+
+      cleaner clean article.txt                      # cleaned text to stdout
+
+      cleaner clean scraped/ --out cleaned/          # mirror a folder
+
+      cleaner clean scraped/ -o cleaned/ -r default -r my-site.toml --disable ads.furniture
+
+      cat page.txt | cleaner clean - --format json
+    """
+    if fmt not in FORMATS:
+        raise _fail(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
+    cleaner = _build_cleaner(rules, enable, disable)
+
+    if paths == [Path("-")]:
+        text, _ = decode_bytes(sys.stdin.buffer.read())
+        doc = cleaner.clean_document(Document(text, source="<stdin>"))
+        _report_warnings(doc)
+        sys.stdout.write(format_document(doc, fmt))
+        return
+
+    if out is None and (len(paths) > 1 or any(p.is_dir() for p in paths)):
+        raise _fail("a directory or several files need --out DIR (where the cleaned files go); "
+                    "for one file without --out, the result goes to standard output")
+    if out is not None and out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} exists and is not a directory")
+
+    try:
+        inputs = list(discover(paths))
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+
+    if out is None:
+        item = inputs[0]
+        try:
+            doc = cleaner.clean_document(read_text(item.path, display_name=str(item.path)))
+        except InputError as exc:
+            raise _fail(str(exc), EXIT_SOME_FAILED) from None
+        _report_warnings(doc)
+        sys.stdout.write(format_document(doc, fmt))
+        return
+
+    failed = 0
+    changed = 0
+    out_resolved = out.resolve()
+    for item in _progress(inputs, quiet):
+        target = out / item.relative.with_suffix(output_suffix(fmt, item.relative.suffix))
+        if target.resolve() == item.path.resolve():
+            typer.echo(f"cleaner: {item.path}: output would overwrite the input; choose another --out",
+                       err=True)
+            failed += 1
+            continue
+        try:
+            doc = cleaner.clean_document(read_text(item.path, display_name=str(item.path)))
+            atomic_write_text(target, format_document(doc, fmt))
+        except (InputError, OSError) as exc:
+            failed += 1
+            typer.echo(f"cleaner: {exc if isinstance(exc, InputError) else f'{item.path}: {exc}'}", err=True)
+            continue
+        _report_warnings(doc)
+        changed += bool(doc.changes)
+    if not quiet:
+        typer.echo(f"cleaned {len(inputs) - failed} of {len(inputs)} files ({changed} changed) into "
+                   f"{out_resolved}" + (f"; {failed} failed (named above)" if failed else ""), err=True)
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _progress(items: list, quiet: bool):
+    if quiet or not sys.stderr.isatty() or len(items) < 2:
+        yield from items
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("cleaning", total=len(items))
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _report_warnings(doc: Document) -> None:
+    for warning in doc.warnings:
+        typer.echo(f"cleaner: warning: {doc.source or '<text>'}: {warning}", err=True)
+
+
+@app.command()
+def explain(
+    path: Annotated[Path, typer.Argument(help="A text file ('-' for standard input).")],
+    rules: RulesOption = None,
+    enable: EnableOption = None,
+    disable: DisableOption = None,
+    context: Annotated[int, typer.Option(help="Characters of context shown around each change.")] = 40,
+) -> None:
+    """Show every change the rules make to one file, rule by rule, as a readable diff.
+
+    Example:
+
+      cleaner explain scraped/article.txt --rules default
+    """
+    cleaner = _build_cleaner(rules, enable, disable)
+    try:
+        if str(path) == "-":
+            text, _ = decode_bytes(sys.stdin.buffer.read())
+            doc = Document(text, source="<stdin>")
+        else:
+            doc = read_text(path, display_name=str(path))
+    except InputError as exc:
+        raise _fail(str(exc), EXIT_SOME_FAILED) from None
+
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    stages: list[tuple[str, str, list]] = []
+    for rule in cleaner.rules:
+        before = doc.text
+        count = len(doc.changes)
+        cleaner.clean_document_with([rule], doc)
+        if len(doc.changes) > count:
+            stages.append((rule.id, before, doc.changes[count:]))
+    if not stages:
+        console.print(f"{doc.source}: no changes")
+        return
+    total = sum(len(c) for _, _, c in stages)
+    console.print(Text(f"{doc.source}: {total} change(s) by {len(stages)} rule(s)", style="bold"))
+    for rule_id, before, changes in stages:
+        console.print()
+        console.print(Text(f"{rule_id} ({len(changes)})", style="bold cyan"))
+        for change in changes:
+            line_no = before.count("\n", 0, change.start) + 1
+            left = before[max(0, change.start - context):change.start].rsplit("\n", 1)[-1]
+            right = before[change.end:change.end + context].split("\n", 1)[0]
+            # Colour on a terminal; wdiff-style [-removed-]{+added+} markers when piped.
+            plain = not console.is_terminal
+            line = Text(f"  line {line_no}: ")
+            line.append(left, style="dim")
+            if change.before:
+                shown = _visible(change.before)
+                line.append(f"[-{shown}-]" if plain else shown, style="red strike")
+            if change.after:
+                shown = _visible(change.after)
+                line.append(f"{{+{shown}+}}" if plain else shown, style="green")
+            line.append(right, style="dim")
+            if change.note:
+                line.append(f"  ({change.note})", style="italic")
+            console.print(line)
+    for warning in doc.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+
+
+def _visible(fragment: str) -> str:
+    """Make whitespace-only or invisible changes readable."""
+    replacements = {"\n": "⏎", "\u00a0": "⍽", "\u200b": "<ZWSP>", "\u00ad": "<SHY>", "\u2060": "<WJ>",
+                    "\ufeff": "<BOM>"}
+    if fragment.strip() and fragment.isprintable():
+        return fragment.replace("\n", "⏎")
+    return "".join(replacements.get(ch, ch) for ch in fragment)
+
+
+@rules_app.command("list")
+def rules_list() -> None:
+    """List the bundled rule sets and the rule kinds available to TOML files."""
+    from cleaner.kinds import KINDS
+
+    typer.echo("Bundled rule sets:")
+    for name, path in bundled_rule_sets().items():
+        try:
+            description = load_rule_set(name).description.split(" / ")[-1]
+        except RuleSetError as exc:
+            description = f"(broken: {exc})"
+        typer.echo(f"  {name:<14} {description}")
+    typer.echo("\nRule kinds (the 'kind' of a [[rules]] table):")
+    for kind, cls in sorted(KINDS.items()):
+        typer.echo(f"  {kind:<18} {cls.summary}")
+
+
+@rules_app.command("show")
+def rules_show(
+    name: Annotated[str, typer.Argument(help="A bundled set name or a .toml path.")],
+    kind: Annotated[Optional[str], typer.Option(help="Instead, document a rule kind and its parameters.")] = None,
+) -> None:
+    """Print a rule set as resolved (after 'extends' and overrides), as TOML.
+
+    Examples:
+
+      cleaner rules show default
+
+      cleaner rules show my-site.toml
+    """
+    try:
+        rule_set = load_rule_set(name)
+        Cleaner(rule_set)
+    except RuleSetError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"# resolved from: {', '.join(rule_set.sources)}")
+    typer.echo(rule_set.to_toml(), nl=False)
+
+
+@rules_app.command("kind")
+def rules_kind(name: Annotated[str, typer.Argument(help="A rule kind, as listed by 'cleaner rules list'.")]) -> None:
+    """Describe a rule kind: what it does and the parameters a [[rules]] table may set."""
+    from cleaner.kinds import KINDS
+
+    cls = KINDS.get(name)
+    if cls is None:
+        raise _fail(f"unknown kind {name!r}; known kinds: {', '.join(sorted(KINDS))}")
+    typer.echo(f"{name}: {cls.summary}\n\nparameters:")
+    for param_name, spec in cls.params.items():
+        default = "required" if spec.required else f"default {spec.default!r}"
+        typer.echo(f"  {param_name} ({spec.describe()}, {default})")
+        if spec.help:
+            typer.echo(f"      {spec.help}")
+
+
+@rules_app.command("check")
+def rules_check(files: Annotated[list[Path], typer.Argument(help="Rule-set .toml files to validate.")]) -> None:
+    """Validate rule-set files: TOML syntax, kinds, parameters, patterns. Exit 2 on the first error.
+
+    Example:
+
+      cleaner rules check my-site.toml
+    """
+    for file in files:
+        try:
+            rule_set = load_rule_set([file])
+            cleaner = Cleaner(rule_set)
+        except RuleSetError as exc:
+            raise _fail(str(exc)) from None
+        typer.echo(f"{file}: ok ({len(rule_set.rules)} rules, {len(cleaner.rules)} enabled)")
+
+
+def main() -> None:
+    try:
+        app()
+    except CleanerError as exc:  # pragma: no cover - commands catch their own
+        typer.echo(f"cleaner: error: {exc}", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+
+
+if __name__ == "__main__":
+    main()
