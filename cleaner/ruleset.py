@@ -4,7 +4,9 @@ other sets.
 Resolution of a set, in order:
 
 1. each set named in ``extends`` is resolved first and its rules laid down in order;
-2. then the set's own ``[[rules]]``: a new id is appended (or placed with ``before``/``after``),
+2. then the set's own ``[[rules]]``: a new id is appended (or placed with ``before``/``after``;
+   appended rules go before the rules marked ``last = true``, the final tidy-up such as
+   collapsing blank lines, so that a user's removals are tidied too),
    an id already present is overridden in place: with a ``kind`` the rule is replaced, without
    one the given fields are merged into it (so ``{id = "x", enabled = false}`` switches a rule off).
 
@@ -23,7 +25,7 @@ from typing import Any
 
 from cleaner.errors import RuleSetError
 
-_RESERVED = {"id", "kind", "enabled", "before", "after", "description"}
+_RESERVED = {"id", "kind", "enabled", "before", "after", "description", "last"}
 _TOP_LEVEL = {"name", "description", "extends", "rules"}
 
 
@@ -50,9 +52,12 @@ class RuleSpec:
     params: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     source: str = ""
+    last: bool = False
 
     def to_toml_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "kind": self.kind, "enabled": self.enabled}
+        if self.last:
+            data["last"] = True
         if self.description:
             data["description"] = self.description
         data.update(self.params)
@@ -162,12 +167,16 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
                            rule_id=rule_id, field="enabled")
     params = {k: v for k, v in raw.items() if k not in _RESERVED}
     description = raw.get("description", "")
+    last = raw.get("last")
+    if last is not None and not isinstance(last, bool):
+        raise RuleSetError(f"'last' must be true or false, got {last!r}", source=source,
+                           rule_id=rule_id, field="last")
 
     if rule_id in positions:
         existing = rules[positions[rule_id]]
         if kind is not None and kind != existing.kind:
             replacement = RuleSpec(rule_id, kind, True if enabled is None else enabled, params,
-                                   description, source)
+                                   description, source, bool(last))
             rules[positions[rule_id]] = replacement
         else:
             existing.params.update(params)
@@ -175,6 +184,8 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
                 existing.enabled = enabled
             if description:
                 existing.description = description
+            if last is not None:
+                existing.last = last
             existing.source = source
         spec = rules[positions[rule_id]]
         if "before" in raw or "after" in raw:
@@ -188,7 +199,8 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
             "overridden without one)",
             source=source, rule_id=rule_id, field="kind",
         )
-    spec = RuleSpec(rule_id, kind, True if enabled is None else enabled, params, description, source)
+    spec = RuleSpec(rule_id, kind, True if enabled is None else enabled, params, description, source,
+                    bool(last))
     _place(rules, spec, raw, source=source)
 
 
@@ -204,6 +216,11 @@ def _place(rules: list[RuleSpec], spec: RuleSpec, raw: dict[str, Any], *, source
         position = ids.index(anchor) + (1 if key == "after" else 0)
         rules.insert(position, spec)
         return
+    if not spec.last:
+        for position, existing in enumerate(rules):
+            if existing.last:
+                rules.insert(position, spec)
+                return
     rules.append(spec)
 
 

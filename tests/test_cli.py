@@ -1,0 +1,162 @@
+"""The `cleaner` command: files in, the same pipeline, files out, clear errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+
+SCRAPED = ("Tue, 21-Oct-2025\n\nGoogle Ads | Google Ads | Google Ads\n\nCouncil backs new depot\n\n"
+           "The council met on Tuesday.\n\nAdvertisement\n\nIt voted to build a depot.\n")
+CLEANED = "Council backs new depot\n\nThe council met on Tuesday.\n\nIt voted to build a depot.\n"
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def make_tree(root: Path) -> Path:
+    (root / "in" / "sub").mkdir(parents=True)
+    (root / "in" / "a.txt").write_text(SCRAPED, encoding="utf-8")
+    (root / "in" / "sub" / "b.txt").write_text("Advertisement\nSecond article body.\n", encoding="utf-8")
+    (root / "in" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    return root / "in"
+
+
+def test_one_file_without_out_prints_cleaned_text(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(SCRAPED, encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(src)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == CLEANED
+    assert src.read_text(encoding="utf-8") == SCRAPED  # the input is never modified
+
+
+def test_stdin_to_stdout(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["clean", "-"], input=SCRAPED)
+    assert result.exit_code == 0
+    assert result.stdout == CLEANED
+
+
+def test_directory_is_mirrored_under_out(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "a.txt").read_text(encoding="utf-8") == CLEANED
+    assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "Second article body.\n"
+    assert not (out / "image.png").exists()  # only text files are picked up from a folder
+    assert not list(out.rglob("*.tmp"))  # atomic writes leave no temporary files
+
+
+def test_directory_without_out_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["clean", str(make_tree(tmp_path))])
+    assert result.exit_code == 2
+    assert "--out" in result.stderr
+
+
+def test_json_format_carries_text_metadata_and_changes(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(SCRAPED, encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(src), "--format", "json"])
+    record = json.loads(result.stdout)
+    assert record["text"] == CLEANED
+    assert record["metadata"]["scraped_date"] == "2025-10-21"
+    assert {c["rule"] for c in record["changes"]} >= {"ads.banner", "ads.label", "structure.header-date"}
+    out = tmp_path / "out"
+    runner.invoke(app, ["clean", str(src), "--out", str(out), "--format", "json"])
+    assert json.loads((out / "a.json").read_text(encoding="utf-8"))["text"] == CLEANED
+
+
+def test_rules_options_and_disable(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(SCRAPED, encoding="utf-8")
+    rules = tmp_path / "mine.toml"
+    rules.write_text('extends = ["default"]\n[[rules]]\nid = "mine.depot"\nkind = "regex"\n'
+                     'pattern = "depot"\nreplace = "garage"\n', encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(src), "--rules", str(rules), "--disable", "ads.label"])
+    assert result.exit_code == 0, result.output
+    assert "build a garage" in result.stdout
+    assert "Advertisement" in result.stdout
+
+
+def test_bad_rule_file_exits_2_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[rules]]\nid = "x"\nkind = "regex"\npattern = "(unclosed"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "--out", str(out), "--rules", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.toml" in result.stderr and "'x'" in result.stderr and "position" in result.stderr
+    assert not out.exists()
+
+
+def test_unreadable_input_is_named_and_the_rest_still_written(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    (source / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "broken.txt" in result.stderr
+    assert (out / "a.txt").exists() and (out / "sub" / "b.txt").exists()
+
+
+def test_legacy_encoding_is_decoded_not_rejected(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "latin.txt"
+    src.write_bytes("Café société, déjà vu à Genève; très bien.\n".encode("cp1252"))
+    result = runner.invoke(app, ["clean", str(src)])
+    assert result.exit_code == 0
+    assert "Café société" in result.stdout
+
+
+def test_missing_input_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["clean", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "nope.txt" in result.stderr
+
+
+def test_out_equal_to_input_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    result = runner.invoke(app, ["clean", str(source), "--out", str(source)])
+    assert result.exit_code == 1
+    assert (source / "a.txt").read_text(encoding="utf-8") == SCRAPED
+
+
+def test_explain_lists_each_change_with_rule_id_and_reason(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Maria Lopez; the budget director, said the depot; which opened in May; cost less."
+                   " However; the council disagreed; and voted no.\n", encoding="utf-8")
+    result = runner.invoke(app, ["explain", str(src)])
+    assert result.exit_code == 0
+    assert "punctuation.stray-semicolon" in result.stdout
+    assert "[-;-]{+,+}" in result.stdout  # plain markers when not on a terminal
+    assert "before a relative pronoun" in result.stdout
+
+
+def test_rules_list_show_check_and_kind(runner: CliRunner, tmp_path: Path) -> None:
+    listed = runner.invoke(app, ["rules", "list"])
+    assert listed.exit_code == 0 and "default" in listed.stdout and "stray_semicolon" in listed.stdout
+    shown = runner.invoke(app, ["rules", "show", "default"])
+    assert shown.exit_code == 0 and 'id = "ads.banner"' in shown.stdout
+    good = tmp_path / "good.toml"
+    good.write_text(shown.stdout, encoding="utf-8")
+    assert runner.invoke(app, ["rules", "check", str(good)]).exit_code == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[rules]]\nid = "x"\nkind = "nope"\n', encoding="utf-8")
+    checked = runner.invoke(app, ["rules", "check", str(bad)])
+    assert checked.exit_code == 2 and "unknown kind 'nope'" in checked.stderr
+    kind = runner.invoke(app, ["rules", "kind", "regex"])
+    assert kind.exit_code == 0 and "timeout_ms" in kind.stdout
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    for command in (["clean"], ["explain"], ["rules", "show"], ["rules", "check"]):
+        result = runner.invoke(app, [*command, "--help"], env={**os.environ, "COLUMNS": "200"})
+        assert result.exit_code == 0
+        assert "Example" in result.stdout

@@ -1,0 +1,108 @@
+"""The pipeline: edits applied in one pass, every change recorded, idempotent, deterministic."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, Document
+from cleaner.document import Edit
+from cleaner.pipeline import apply_edits
+
+WORD = re.compile(r"\w+")
+
+
+def test_apply_edits_replaces_spans_and_records_each_change() -> None:
+    text, changes = apply_edits("one; two; three", [Edit(8, 9, ","), Edit(3, 4, "")], "r")
+    assert text == "one two, three"
+    assert [(c.rule_id, c.start, c.before, c.after) for c in changes] == [("r", 3, ";", ""), ("r", 8, ";", ",")]
+
+
+def test_apply_edits_skips_an_edit_overlapping_an_earlier_one() -> None:
+    text, changes = apply_edits("abcdef", [Edit(0, 3, "X"), Edit(2, 4, "Y")], "r")
+    assert text == "Xdef"
+    assert len(changes) == 1
+
+
+def test_apply_edits_ignores_edits_that_change_nothing() -> None:
+    text, changes = apply_edits("abc", [Edit(0, 1, "a")], "r")
+    assert text == "abc" and changes == []
+
+
+def test_library_call_returns_text_changes_and_metadata(default_cleaner) -> None:
+    result = default_cleaner.clean("Tue, 21-Oct-2025\n\nAds | Ads | Ads\n\nIt rained all week.\n")
+    assert result.text == "It rained all week.\n"
+    assert {c.rule_id for c in result.changes} >= {"structure.header-date", "ads.banner"}
+    assert result.metadata["scraped_date"] == "2025-10-21"
+
+
+def test_clean_document_keeps_source_and_metadata() -> None:
+    cleaner = Cleaner.from_rules("whitespace")
+    doc = cleaner.clean_document(Document("a\u00a0b\n", {"url": "https://example.org/x"}, source="x.txt"))
+    assert doc.text == "a b\n"
+    assert doc.source == "x.txt" and doc.metadata["url"] == "https://example.org/x"
+    assert doc.changes[0].to_dict()["rule"] == "whitespace.odd-spaces"
+
+
+def test_disabled_rule_does_not_run() -> None:
+    cleaner = Cleaner.from_rules("default", disable=["ads.banner"])
+    assert "Ads | Ads" in cleaner.clean("Ads | Ads | Ads\n\nText here.\n").text
+
+
+# Fragments that exercise every rule of the default set, in any order.
+FRAGMENTS = [
+    "The council met on Tuesday", "and voted", "to close the depot", ";", ",", ".", " ", "\n", "\n\n",
+    "Advertisement", "Google Ads | Google Ads | Google Ads", "Story continues below advertisement",
+    "which", "who", "however,", "in the city", "Maria Lopez", "the budget director", "“", "”",
+    "\u00a0", "\u200b", "itâ€™s", "Tue, 21-Oct-2025", "2025-10-21", "[sic]", "[1]", "| 2024 | 2024 |",
+    "12 Comments", "Share this:EmailFacebookTwitter", "following the vote", "but", "so",
+    "It was late; the shop had closed.", "https://example.org/a;b", "&amp;", ";)", "TL;DR",
+    "After the flood, the town rebuilt its bridge over two summers",
+]
+texts = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=60).map(lambda parts: "".join(
+    p if p in {";", ",", ".", " ", "\n", "\n\n"} else f" {p}" for p in parts))
+fuzz = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@fuzz
+@given(texts)
+def test_cleaning_is_idempotent(text: str) -> None:
+    cleaner = _default()
+    once = cleaner.clean(text).text
+    assert cleaner.clean(once).text == once
+
+
+@fuzz
+@given(texts)
+def test_no_word_disappears_without_a_change_record(text: str) -> None:
+    result = _default().clean(text)
+    missing = Counter(WORD.findall(text)) - Counter(WORD.findall(result.text))
+    accounted: Counter[str] = Counter()
+    for change in result.changes:
+        accounted += Counter(WORD.findall(change.before))
+    assert not (missing - accounted), f"words lost without a record: {missing - accounted}"
+
+
+@fuzz
+@given(st.text(max_size=400))
+def test_cleaning_any_unicode_text_never_raises(text: str) -> None:
+    result = _default().clean(text)
+    assert isinstance(result.text, str)
+
+
+@given(texts)
+@settings(max_examples=50, deadline=None)
+def test_cleaning_is_deterministic(text: str) -> None:
+    assert _default().clean(text).text == Cleaner.from_rules("default").clean(text).text
+
+
+_CACHE: dict[str, Cleaner] = {}
+
+
+def _default() -> Cleaner:
+    if "default" not in _CACHE:
+        _CACHE["default"] = Cleaner.from_rules("default")
+    return _CACHE["default"]
