@@ -64,7 +64,7 @@ FRAGMENTS = [
 ]
 texts = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=60).map(lambda parts: "".join(
     p if p in {";", ",", ".", " ", "\n", "\n\n"} else f" {p}" for p in parts))
-fuzz = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+fuzz = settings(max_examples=int(__import__("os").environ.get("CLEANER_FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @fuzz

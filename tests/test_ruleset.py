@@ -27,9 +27,9 @@ def test_every_bundled_set_builds() -> None:
 
 def test_default_extends_topical_sets_in_order() -> None:
     ids = [r.id for r in load_rule_set("default").rules]
-    assert ids.index("whitespace.odd-spaces") < ids.index("ads.banner") < ids.index("punctuation.stray-semicolon")
+    assert ids.index("whitespace.odd-spaces") < ids.index("ads.label") < ids.index("ads.banner") < ids.index("punctuation.stray-semicolon")
     assert ids[-1] == "whitespace.blank-lines"
-    assert ids.index("structure.header-date") < ids.index("ads.banner")
+    assert ids.index("ads.label") < ids.index("structure.header-date") < ids.index("structure.repeated-line")
 
 
 def test_user_set_extends_default_and_appends_a_regex_rule(tmp_path: Path) -> None:

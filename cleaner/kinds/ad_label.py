@@ -12,6 +12,17 @@ from cleaner.kinds.base import Param, Rule, iter_lines, line_removal, register
 _DECORATION = re.compile(r"[\s\-–—_=*•·|:.()\[\]<>«»~]+")
 
 
+def _coalesce(spans):
+    """Merge touching spans, so that two labels in a row are cut as one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _normalise(label: str) -> str:
     return _DECORATION.sub(" ", label).strip().casefold()
 
@@ -46,21 +57,29 @@ class AdLabel(Rule):
 
     def find(self, doc: Document) -> list[Edit]:
         text = doc.text
+        glued = list(self._inline.finditer(text)) if self._inline is not None else []
         edits: list[Edit] = []
-        removed_lines: list[tuple[int, int]] = []
+        next_glued = 0
         for start, end, line in iter_lines(text):
-            if len(line) <= self._max_len and _normalise(line) in self._labels:
-                edits.append(line_removal(text, start, end))
-                removed_lines.append((start, end))
-        if self._inline is not None:
-            removed = iter(removed_lines)
-            current = next(removed, None)
-            for m in self._inline.finditer(text):
-                while current is not None and current[1] <= m.start():
-                    current = next(removed, None)
-                if current is not None and current[0] <= m.start() < current[1]:
-                    continue
-                edits.append(Edit(m.start(), m.end(), self._joiner(text, m.start(), m.end())))
+            in_line = []
+            while next_glued < len(glued) and glued[next_glued].start() < end:
+                in_line.append(glued[next_glued])
+                next_glued += 1
+            remainder = line
+            if in_line:
+                # Judge the line as it will stand once its glued labels are cut out.
+                pieces, cursor = [], start
+                for m in in_line:
+                    pieces.append(text[cursor:m.start()])
+                    cursor = m.end()
+                pieces.append(text[cursor:start + len(line)])
+                remainder = " ".join(pieces)
+            if (in_line and not remainder.strip()) or (
+                    len(remainder) <= self._max_len and _normalise(remainder) in self._labels):
+                edits.append(line_removal(start, end))
+                continue
+            for span_start, span_end in _coalesce((m.start(), m.end()) for m in in_line):
+                edits.append(Edit(span_start, span_end, self._joiner(text, span_start, span_end)))
         return edits
 
     @staticmethod

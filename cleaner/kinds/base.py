@@ -8,7 +8,7 @@ Python traceback halfway through a batch.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -146,18 +146,14 @@ def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
         start = nl + 1
 
 
-def line_removal(text: str, start: int, end: int) -> Edit:
-    """An edit that removes the line at ``[start, end)`` with its newline.
+def line_removal(start: int, end: int) -> Edit:
+    """An edit that removes the line at ``[start, end)`` together with its newline.
 
-    The last line of a text has no newline of its own: then the newline before it goes,
-    so that removing it leaves no dangling empty line.
+    The last line of a text has no newline of its own; the newline before it stays (the
+    blank-lines rule trims the end), so removals of neighbouring lines never overlap.
     """
-    if end == len(text) and not text.endswith("\n") and start > 0:
-        return Edit(start - 1, end, "")
     return Edit(start, end, "")
 
-
-LineTest = Callable[[str], bool]
 
 
 def compile_user_regex(pattern: str, flags: int, *, source: str | None, rule_id: str, field: str):

@@ -70,16 +70,19 @@ class HeaderDate(Rule):
     }
 
     def find(self, doc: Document) -> list[Edit]:
-        text = doc.text
+        # The whole run of date lines at the top goes (a widget can print two), so a second
+        # pass finds nothing new; the first date is the one kept.
+        edits: list[Edit] = []
         looked = 0
-        for start, end, line in iter_lines(text):
+        for start, end, line in iter_lines(doc.text):
             if not line.strip():
                 continue
-            looked += 1
             parsed = parse_date_line(line)
             if parsed is not None:
                 doc.metadata.setdefault(self.metadata_key, parsed)
-                return [line_removal(text, start, end)]
+                edits.append(line_removal(start, end))
+                continue
+            looked += 1
             if looked >= self.max_lines:
                 break
-        return []
+        return edits

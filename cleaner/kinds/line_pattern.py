@@ -38,7 +38,7 @@ class LinePattern(Rule):
                 stripped = line.strip()
                 if stripped and len(stripped) <= self.max_length and \
                         self._pattern.fullmatch(stripped, timeout=budget):
-                    edits.append(line_removal(text, start, end))
+                    edits.append(line_removal(start, end))
         except TimeoutError:
             doc.warnings.append(TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms))
             return []

@@ -92,7 +92,7 @@ class RegexReplace(Rule):
                 if not line_edits:
                     continue
                 if self.drop_empty_lines and line.strip() and not _apply(line, line_edits, start).strip():
-                    edits.append(line_removal(text, start, end))
+                    edits.append(line_removal(start, end))
                 else:
                     edits.extend(line_edits)
         except TimeoutError:
@@ -120,7 +120,7 @@ class RegexReplace(Rule):
             line = text[line_start:line_end]
             if "\n" not in text[edit.start:edit.end] and line.strip() and \
                     not _apply(line, group, line_start).strip():
-                out.append(line_removal(text, line_start, min(line_end + 1, len(text))))
+                out.append(line_removal(line_start, min(line_end + 1, len(text))))
             else:
                 out.extend(group)
             i = j

@@ -53,5 +53,5 @@ class RepeatedBanner(Rule):
         edits = []
         for start, end, line in iter_lines(text):
             if self._has_separator.search(line) and self.is_banner(line):
-                edits.append(line_removal(text, start, end))
+                edits.append(line_removal(start, end))
         return edits

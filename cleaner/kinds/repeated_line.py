@@ -54,7 +54,7 @@ class RepeatedLine(Rule):
                 continue
             if key in seen and (key in droppable or (len(stripped) >= self.paragraph_length
                                                      and stripped[-1] in _SENTENCE_FINAL)):
-                edits.append(line_removal(text, start, end))
+                edits.append(line_removal(start, end))
                 continue
             if key in droppable:
                 seen.add(key)

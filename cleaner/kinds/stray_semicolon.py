@@ -293,6 +293,10 @@ class SemicolonReader:
             return Site(pos, "comma", "before a sentence-level preposition", strong=en.is_participle(first))
         if en.is_participle(first):
             return Site(pos, "comma", "before a participle", strong=True)
+        if first.islower() and en.is_verb(first) and lower not in en.SUBJECT_PRONOUNS:
+            # "Estuary Lines; said the delay ...": a verb with no subject of its own belongs to
+            # the clause before, whose appositive the semicolon should have closed.
+            return Site(pos, "comma", "before the verb of the clause", strong=True)
         if lower in en.BINDING_PREPOSITIONS:
             if self._appositive_open(sentence_start, pos):
                 return Site(pos, "comma", "closes an appositive before a preposition")
