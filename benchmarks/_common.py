@@ -96,10 +96,13 @@ def spin_commas(text: str, rng: random.Random, share: float) -> tuple[str, list[
 
 
 def print_table(headers: list[str], rows: list[list[Any]]) -> None:
-    """Print rows under headers, columns padded; numbers right-aligned."""
+    """Print rows under headers, columns padded; columns of numbers right-aligned.
+
+    Floats are shown with three decimals; pass a formatted string for any other precision.
+    """
     cells = [[_cell(v) for v in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
-    numeric = [bool(rows) and all(isinstance(r[i], (int, float)) for r in rows) for i in range(len(headers))]
+    numeric = [bool(rows) and all(_is_number(r[i]) for r in cells if r[i]) for i in range(len(headers))]
 
     def line(values: list[str]) -> str:
         return "  ".join(v.rjust(w) if num else v.ljust(w)
@@ -115,6 +118,14 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell.rstrip("%"))
+    except ValueError:
+        return False
+    return True
 
 
 def write_json(path: Path | None, figures: dict[str, Any]) -> None:

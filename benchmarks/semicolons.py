@@ -207,11 +207,17 @@ def measure_spun(cleaner: Cleaner, articles: dict[str, str], seed: int) -> list[
                 why = traced.reasons.get(fate.pos_for_rule, "not read as a prose semicolon")
             missed.append({"next_word": words[0].lower() if words else "(none)", "why": why,
                            "context": context(spun, pos)})
+        original_fates = traced.fates[len(spun_positions):]
+        original_changed = [
+            {"outcome": fate.outcome, "why": traced.reasons.get(fate.pos_for_rule, "") or fate.by,
+             "context": context(spun, pos)}
+            for pos, fate in zip(original_positions, original_fates) if fate.outcome != "kept"]
         records.append({
             "article": key,
             "spun": [f.outcome for f in spun_fates],
-            "original": [f.outcome for f in traced.fates[len(spun_positions):]],
+            "original": [f.outcome for f in original_fates],
             "missed": missed,
+            "original_changed": original_changed,
         })
     return records
 
@@ -292,9 +298,14 @@ def report_spun(records: list[dict], min_spun: int, seed: int) -> dict:
     print("\nWhy they were missed:")
     reasons = Counter(m["why"] for m in missed)
     print_table(["reason", "missed"], [[w, n] for w, n in reasons.most_common()])
+
+    original_changed = [c for r in records for c in r["original_changed"]]
+    print(f"\nOriginal (correct) semicolons changed in spun documents: {len(original_changed)}")
+    for change in original_changed:
+        print(f"  -> {change['outcome']} ({change['why']})\n      {change['context']}")
     return {"all": everything, f"min_spun_{min_spun}": evidenced,
             "missed_next_words": dict(words.most_common(10)), "missed_reasons": dict(reasons.most_common()),
-            "missed_examples": missed[:50]}
+            "missed_examples": missed[:50], "original_changed": original_changed}
 
 
 def main() -> None:

@@ -53,6 +53,8 @@ class Document:
     changes: list[Change] = field(default_factory=list)
     # Problems that did not stop cleaning, e.g. a user pattern that ran out of time.
     warnings: list[str] = field(default_factory=list)
+    # What rules observed for the run's report (e.g. unknown shortcode tags); not output text.
+    stats: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, *, with_changes: bool = True) -> dict[str, Any]:
         record: dict[str, Any] = {"source": self.source, "text": self.text, "metadata": self.metadata}

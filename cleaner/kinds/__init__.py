@@ -11,6 +11,7 @@ from cleaner.kinds import (  # noqa: F401  (importing registers the kinds)
     regex_replace,
     repeated_banner,
     repeated_line,
+    shortcodes,
     stray_semicolon,
 )
 

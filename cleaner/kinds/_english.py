@@ -51,23 +51,27 @@ AUXILIARIES = frozenset({
     "didn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "mustn't",
 })
 COMMON_VERBS = frozenset("""
-says said say tells told tell makes made make takes took take goes went go gets got get comes came
-come sees saw see knows knew know thinks thought think gives gave give finds found find leaves left
-becomes became begins began keeps kept holds held brings brought writes wrote stands stood runs ran
-meets met pays paid sends sent builds built falls fell feels felt leads led loses lost wins won sells
-sold spends spent seems seemed looks looked wants wanted needs needed shows showed shown remains
-remained continues continued includes means meant plans planned expects expected aims aimed hopes
-hoped believes believed appears appeared works worked uses used tries tried calls called asks asked
-helps helped starts started lives lived moves moved plays played puts put sets set lets let gets
-grew grows rose rises hit hits cut cuts ended ends opened opens closed closes added adds noted notes
-argued argues claimed claims insisted insists denied denies reported reports announced announces
-confirmed confirms warned warns explained explains admitted admits suggested suggests agreed agrees
-decided decides refused refuses failed fails happened happens served serves offered offers
-allowed allows required requires changed changes followed follows turned turns returned returns
-arrived arrives died dies killed kills voted votes passed passes raised raises reached reaches
-stayed stays spoke speaks heard hears read reads learned learns taught teaches bought buys caught
-catches fought fights broke breaks chose chooses drove drives flew flies ate eats drank drinks slept
-sleeps wore wears lay lies sat sits stood understood understands
+says said tells told makes made takes took goes went gets got comes came sees saw knows knew
+thinks thought gives gave finds found leaves left becomes became begins began keeps kept holds
+held brings brought writes wrote stands stood runs ran meets met pays paid sends sent builds built
+falls fell feels felt leads led loses lost wins won sells sold spends spent seems seemed looks
+looked wants wanted needs needed shows showed shown remains remained continues continued includes
+means meant plans planned expects expected aims aimed hopes hoped believes believed appears
+appeared works worked uses used tries tried calls called asks asked helps helped starts started
+lives lived moves moved plays played puts sets lets grew grows rose rises hits cuts ended ends
+opened opens closed closes added adds noted notes argued argues claimed claims insisted insists
+denied denies reported reports announced announces confirmed confirms warned warns explained
+explains admitted admits suggested suggests agreed agrees decided decides refused refuses failed
+fails happened happens served serves offered offers allowed allows required requires changed
+changes followed follows turned turns returned returns arrived arrives died dies killed kills
+voted votes passed passes raised raises reached reaches stayed stays spoke speaks heard hears
+reads learned learns taught teaches bought buys caught catches fought fights broke breaks chose
+chooses drove drives flew flies ate eats drank drinks slept sleeps wore wears lay lies sat sits
+understood understands cost costs sank swam drew threw tore
+""".split())
+# Base forms: verbs after a subject ("we take"), or commands ("take the train").
+BASE_VERBS = frozenset("""
+come cut find get give go hit know let make put read say see set take tell think
 """.split())
 REPORTING_VERBS = frozenset({
     "said", "says", "told", "added", "noted", "confirmed", "announced", "reported", "stated",
@@ -118,7 +122,12 @@ def is_participle(word: str) -> bool:
 
 
 def is_verb(word: str) -> bool:
-    """A word that most likely is a finite verb or an auxiliary."""
+    """A word that most likely is a verb or an auxiliary (base forms included)."""
+    return word.lower() in BASE_VERBS or is_finite_verb(word)
+
+
+def is_finite_verb(word: str) -> bool:
+    """A word that most likely is a verb with tense: it needs a subject before it."""
     lower = word.lower()
     if lower in AUXILIARIES or lower in COMMON_VERBS:
         return True

@@ -12,6 +12,17 @@ from cleaner.kinds.base import Param, Rule, iter_lines, line_removal, register
 _DECORATION = re.compile(r"[\s\-–—_=*•·|:.()\[\]<>«»~]+")
 
 
+def _stands_apart(text: str, m: re.Match[str]) -> bool:
+    """A glued label starts with a capital and stands between sentences, not inside one:
+    "…said. Advertisement - Continue Reading Below The vote…", not "readers who continue
+    reading the main story"."""
+    label = m.group().lstrip()
+    if not label[:1].isupper():
+        return False
+    before = text[max(0, m.start() - 3):m.start()].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:;\"”’)]"
+
+
 def _coalesce(spans):
     """Merge touching spans, so that two labels in a row are cut as one."""
     merged: list[tuple[int, int]] = []
@@ -57,7 +68,12 @@ class AdLabel(Rule):
 
     def find(self, doc: Document) -> list[Edit]:
         text = doc.text
-        glued = list(self._inline.finditer(text)) if self._inline is not None else []
+        glued: list[re.Match[str]] = []
+        if self._inline is not None:
+            for m in self._inline.finditer(text):
+                # A label right after another glued label stands apart too.
+                if _stands_apart(text, m) or (glued and glued[-1].end() == m.start()):
+                    glued.append(m)
         edits: list[Edit] = []
         next_glued = 0
         for start, end, line in iter_lines(text):
@@ -74,7 +90,7 @@ class AdLabel(Rule):
                     cursor = m.end()
                 pieces.append(text[cursor:start + len(line)])
                 remainder = " ".join(pieces)
-            if (in_line and not remainder.strip()) or (
+            if (in_line and not _normalise(remainder)) or (
                     len(remainder) <= self._max_len and _normalise(remainder) in self._labels):
                 edits.append(line_removal(start, end))
                 continue

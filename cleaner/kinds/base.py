@@ -172,3 +172,39 @@ def compile_user_regex(pattern: str, flags: int, *, source: str | None, rule_id:
             source=source, rule_id=rule_id, field=field,
         ) from None
 
+
+
+def apply_to_line(line: str, edits: list[Edit], offset: int) -> str:
+    """The line as it reads after ``edits`` (in document offsets, ``offset`` = line start)."""
+    pieces, cursor = [], 0
+    for e in edits:
+        pieces.append(line[cursor:e.start - offset])
+        pieces.append(e.replacement)
+        cursor = e.end - offset
+    pieces.append(line[cursor:])
+    return "".join(pieces)
+
+
+def drop_emptied_lines(text: str, edits: list[Edit]) -> list[Edit]:
+    """Turn sorted edits that leave a non-empty line blank into the removal of that line."""
+    out: list[Edit] = []
+    i = 0
+    while i < len(edits):
+        edit = edits[i]
+        line_start = text.rfind("\n", 0, edit.start) + 1
+        j = i + 1
+        line_end = text.find("\n", edit.end if edit.end > edit.start else edit.start)
+        line_end = len(text) if line_end == -1 else line_end
+        group = [edit]
+        while j < len(edits) and edits[j].start < line_end:
+            group.append(edits[j])
+            end_nl = text.find("\n", edits[j].end)
+            line_end = max(line_end, len(text) if end_nl == -1 else end_nl)
+            j += 1
+        line = text[line_start:line_end]
+        if line.strip() and not apply_to_line(line, group, line_start).strip():
+            out.append(line_removal(line_start, min(line_end + 1, len(text))))
+        else:
+            out.extend(group)
+        i = j
+    return out

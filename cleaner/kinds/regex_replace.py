@@ -12,7 +12,7 @@ import regex
 
 from cleaner.document import Document, Edit
 from cleaner.errors import RuleSetError
-from cleaner.kinds.base import Param, Rule, compile_user_regex, iter_lines, line_removal, register
+from cleaner.kinds.base import Param, Rule, apply_to_line, compile_user_regex, drop_emptied_lines, iter_lines, line_removal, register
 
 TIMEOUT_WARNING = "rule {rule!r} skipped: its pattern ran past the {ms} ms time budget on this document"
 
@@ -25,7 +25,8 @@ _FLAGS = {
 }
 
 
-_GROUP_REF = regex.compile(r"\\(?:(?P<num>\d{1,2})|g<(?P<name>\w+)>)")
+# A backslash escape in a replacement: "\\" is a literal backslash, so it is consumed as a pair.
+_GROUP_REF = regex.compile(r"\\(?:(?P<num>\d{1,2})|g<(?P<name>\w+)>|.)")
 
 
 def timeout_seconds(ms: int) -> float:
@@ -61,6 +62,8 @@ class RegexReplace(Rule):
         """Refuse a replacement naming a group the pattern lacks now, not mid-batch."""
         for m in _GROUP_REF.finditer(self.replace):
             ref = m.group("num") or m.group("name")
+            if ref is None:
+                continue
             if ref.isdigit():
                 ok = int(ref) <= self._pattern.groups
             else:
@@ -82,7 +85,7 @@ class RegexReplace(Rule):
             if self.scope == "document":
                 for m in self._pattern.finditer(text, timeout=budget):
                     edits.append(Edit(m.start(), m.end(), m.expand(self.replace)))
-                return self._drop_emptied(text, edits) if self.drop_empty_lines else edits
+                return drop_emptied_lines(text, edits) if self.drop_empty_lines else edits
             for start, end, line in iter_lines(text):
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
@@ -91,7 +94,7 @@ class RegexReplace(Rule):
                               for m in self._pattern.finditer(line, timeout=remaining)]
                 if not line_edits:
                     continue
-                if self.drop_empty_lines and line.strip() and not _apply(line, line_edits, start).strip():
+                if self.drop_empty_lines and line.strip() and not apply_to_line(line, line_edits, start).strip():
                     edits.append(line_removal(start, end))
                 else:
                     edits.extend(line_edits)
@@ -99,39 +102,3 @@ class RegexReplace(Rule):
             doc.warnings.append(TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms))
             return []
         return edits
-
-    @staticmethod
-    def _drop_emptied(text: str, edits: list[Edit]) -> list[Edit]:
-        """Turn edits that leave a non-empty line blank into the removal of that line."""
-        if not edits:
-            return edits
-        out: list[Edit] = []
-        i = 0
-        while i < len(edits):
-            edit = edits[i]
-            line_start = text.rfind("\n", 0, edit.start) + 1
-            line_end = text.find("\n", edit.end)
-            line_end = len(text) if line_end == -1 else line_end
-            group = [edit]
-            j = i + 1
-            while j < len(edits) and edits[j].start < line_end:
-                group.append(edits[j])
-                j += 1
-            line = text[line_start:line_end]
-            if "\n" not in text[edit.start:edit.end] and line.strip() and \
-                    not _apply(line, group, line_start).strip():
-                out.append(line_removal(line_start, min(line_end + 1, len(text))))
-            else:
-                out.extend(group)
-            i = j
-        return out
-
-
-def _apply(line: str, edits: list[Edit], offset: int) -> str:
-    pieces, cursor = [], 0
-    for e in edits:
-        pieces.append(line[cursor:e.start - offset])
-        pieces.append(e.replacement)
-        cursor = e.end - offset
-    pieces.append(line[cursor:])
-    return "".join(pieces)

@@ -293,7 +293,7 @@ class SemicolonReader:
             return Site(pos, "comma", "before a sentence-level preposition", strong=en.is_participle(first))
         if en.is_participle(first):
             return Site(pos, "comma", "before a participle", strong=True)
-        if first.islower() and en.is_verb(first) and lower not in en.SUBJECT_PRONOUNS:
+        if first.islower() and en.is_finite_verb(first) and lower not in en.SUBJECT_PRONOUNS:
             # "Estuary Lines; said the delay ...": a verb with no subject of its own belongs to
             # the clause before, whose appositive the semicolon should have closed.
             return Site(pos, "comma", "before the verb of the clause", strong=True)
@@ -302,10 +302,14 @@ class SemicolonReader:
                 return Site(pos, "comma", "closes an appositive before a preposition")
             phrase, comma, rest = after.partition(",")
             rest_words = _words(rest)
-            if comma and rest_words and len(_words(phrase)) <= 6 and "\n" not in phrase and ";" not in phrase \
-                    and _opens_subject(rest_words[0]):
-                # "; in Mississippi, voters ...": an introductory phrase, then a clause of its own.
-                return Site(pos, "keep", "a preposition opening a new clause")
+            if comma and rest_words and len(_words(phrase)) <= 6 and "\n" not in phrase and ";" not in phrase:
+                if _opens_subject(rest_words[0]):
+                    # "; in Mississippi, voters ...": an introductory phrase, then a clause of its own.
+                    return Site(pos, "keep", "a preposition opening a new clause")
+                following_word = rest_words[0].lower()
+                if following_word in en.BINDING_PREPOSITIONS or following_word in en.ADVERBIAL_PREPOSITIONS:
+                    # "complained; with good reason, about the noise": an aside needs both commas.
+                    return Site(pos, "comma", "opens an aside closed by a comma")
             return Site(pos, "drop", "a preposition continues the phrase")
         if self._reporting_clause(_clause_words(after)):
             # "...above the minimum; the company said." The report's attribution, set off by a comma.

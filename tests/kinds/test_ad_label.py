@@ -53,9 +53,6 @@ def test_every_bundled_label_in_upper_case_with_dashes_is_removed(label):
     assert run(framed(f"- {label.upper()} -")).text == BEFORE + AFTER
 
 
-@pytest.mark.xfail(reason="a decorated line holding an inline label ('- Story continues below "
-                          "advertisement -') has only the words cut and keeps '- -' as a line",
-                   strict=True)
 @pytest.mark.parametrize("label", ALSO_INLINE)
 def test_decorated_line_holding_an_inline_label_is_removed_whole(label):
     assert run(framed(f"- {label} -")).text == BEFORE + AFTER
@@ -166,9 +163,6 @@ def test_prose_that_mentions_advertising_is_kept(line):
     assert doc.changes == []
 
 
-@pytest.mark.xfail(reason="inline labels match case-insensitively anywhere in prose: the words "
-                          "'continue reading the main story' are cut out of an ordinary sentence",
-                   strict=True)
 def test_inline_label_words_inside_a_sentence_are_kept():
     text = "Readers who continue reading the main story will find a map.\n"
     assert run(text).text == text

@@ -1,0 +1,161 @@
+"""Leaked WordPress shortcodes, resolved per tag: dropped, unwrapped, or rendered.
+
+Which brackets are shortcodes (everything else, ``[sic]``, ``[1]``, ``[Photo: Reuters]``,
+``[…]``, Markdown links, code, is never touched): a tag named in ``tags``, a tag whose name
+starts with one of ``prefixes``, a tag with ``name=value`` attributes, or a tag with a matching
+closing tag. Unknown shortcodes are dropped when self-closing and unwrapped when enclosing, so
+text we cannot classify is never deleted; they are counted for the run's report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from cleaner.document import Document, Edit
+from cleaner.errors import RuleSetError
+from cleaner.kinds.base import Param, Rule, drop_emptied_lines, register
+from cleaner.shortcodes.grammar import Node, Shortcode, parse, tokenize
+from cleaner.shortcodes.render import Action, caption_text, decode_builder_escapes
+
+UNKNOWN_STAT = "unknown_shortcodes"
+
+
+@register
+class Shortcodes(Rule):
+    kind = "shortcodes"
+    summary = "Resolve leaked WordPress shortcodes per tag: drop, unwrap, keep an attribute, render a template."
+    params = {
+        "tags": Param(dict, {}, "tag name -> action name or {action, block, attribute, template, required, "
+                      "fallback, self_closing}"),
+        "prefixes": Param(dict, {}, "tag-name prefix (e.g. 'vc_') -> action, as for tags"),
+        "unknown_self_closing": Param(str, "drop", "what an unknown self-closing shortcode becomes",
+                                      choices=("drop", "keep")),
+        "unknown_enclosing": Param(str, "unwrap", "what an unknown enclosing shortcode becomes",
+                                   choices=("unwrap", "keep")),
+        "vars": Param(dict, {}, "extra fields for templates, e.g. {base_url = 'https://example.org'}"),
+    }
+
+    def setup(self) -> None:
+        self._tags = {name.lower(): Action.from_config(spec, rule_id=self.id, where=f"tags.{name}")
+                      for name, spec in self.tags.items()}
+        self._prefixes = sorted(
+            ((prefix.lower(), Action.from_config(spec, rule_id=self.id, where=f"prefixes.{prefix}"))
+             for prefix, spec in self.prefixes.items()),
+            key=lambda item: len(item[0]), reverse=True)
+        for key, value in self.vars.items():
+            if not isinstance(value, str):
+                raise RuleSetError(f"vars.{key} must be a string, got {value!r}", rule_id=self.id, field="vars")
+        self._unknown_enclosing = Action(self.unknown_enclosing)
+        self._unknown_self_closing = Action(self.unknown_self_closing)
+
+    def action_for(self, name: str) -> Action | None:
+        lower = name.lower()
+        if lower in self._tags:
+            return self._tags[lower]
+        for prefix, action in self._prefixes:
+            if lower.startswith(prefix):
+                return action
+        return None
+
+    def is_shortcode(self, tag: Shortcode, paired: bool) -> bool:
+        return self.action_for(tag.name) is not None or tag.has_named_attributes or paired
+
+    def _is_self_closing(self, name: str) -> bool:
+        action = self.action_for(name)
+        return action is not None and action.self_closing
+
+    def find(self, doc: Document) -> list[Edit]:
+        text = doc.text
+        if "[" not in text:
+            return []
+        roots, orphans = parse(text, is_shortcode=self.is_shortcode, is_self_closing=self._is_self_closing)
+        escaped = [t for t in tokenize(text) if t.escaped and self.is_shortcode(t, False)] if "[[" in text else []
+        if not roots and not orphans and not escaped:
+            return []
+        unknown: Counter[str] = Counter()
+        archive_titles = doc.metadata.get("archive_titles") if isinstance(doc.metadata.get("archive_titles"), dict) \
+            else None
+        edits: list[Edit] = []
+        for node in roots:
+            rendered = self._render(text, node, unknown, archive_titles)
+            if rendered != text[node.start:node.end]:
+                edits.append(Edit(node.start, node.end, _join(text, node.start, node.end, rendered),
+                                  f"[{node.tag.name}]"))
+        for closer in orphans:
+            edits.append(Edit(closer.start, closer.end, "", f"orphan [/{closer.name}]"))
+        for token in escaped:
+            # "[[tag]]" is WordPress's way to print a literal "[tag]".
+            edits.append(Edit(token.start, token.end, text[token.start + 1:token.end - 1], "escaped shortcode"))
+        if unknown:
+            stats = doc.stats.setdefault(UNKNOWN_STAT, {})
+            for name, count in unknown.items():
+                entry = stats.setdefault(name, {"count": 0, "example": ""})
+                entry["count"] += count
+                if not entry["example"]:
+                    entry["example"] = _example(text, roots, name)
+        edits.sort(key=lambda e: e.start)
+        return drop_emptied_lines(text, edits)
+
+    def _render(self, text: str, node: Node, unknown: Counter[str], archive_titles: Any) -> str:
+        tag = node.tag
+        action = self.action_for(tag.name)
+        enclosing = node.closer is not None
+        if action is None:
+            unknown[tag.name.lower()] += 1
+            action = self._unknown_enclosing if enclosing else self._unknown_self_closing
+        kind = action.action
+        if kind == "keep":
+            return text[node.start:node.end]
+        if kind == "drop":
+            return ""
+        values = {k: decode_builder_escapes(v) for k, v in tag.attrs.items()}
+        if kind == "attribute":
+            out = values.get(action.attribute.lower(), "")
+        elif kind == "text":
+            out = caption_text(self._content(text, node, unknown, archive_titles))
+        elif kind == "template":
+            if any(not values.get(name) for name in action.required):
+                out = action.fallback or ""
+            else:
+                values.setdefault("content", self._content(text, node, unknown, archive_titles).strip())
+                values.setdefault("tag", tag.name)
+                for key, value in self.vars.items():
+                    values.setdefault(key, value)
+                out = action.template.render(values, archive_titles)
+        else:  # unwrap
+            out = self._content(text, node, unknown, archive_titles)
+        if action.block and out.strip():
+            return "\n\n" + out.strip() + "\n\n"
+        return out
+
+    def _content(self, text: str, node: Node, unknown: Counter[str], archive_titles: Any) -> str:
+        pieces, cursor = [], node.content_start
+        for child in node.children:
+            pieces.append(text[cursor:child.start])
+            pieces.append(self._render(text, child, unknown, archive_titles))
+            cursor = child.end
+        pieces.append(text[cursor:node.content_end])
+        return "".join(pieces)
+
+
+def _join(text: str, start: int, end: int, rendered: str) -> str:
+    """Fit a block result to its surroundings: paragraph breaks, not stacked blank lines."""
+    if not rendered.startswith("\n\n") and not rendered.endswith("\n\n"):
+        return rendered
+    body = rendered.strip("\n")
+    before = "" if start == 0 or text[start - 1] == "\n" else "\n\n"
+    after = "" if end >= len(text) or text[end] == "\n" else "\n\n"
+    if before == "" and start > 0 and not text[:start].endswith("\n\n"):
+        before = "\n"
+    return before + body + after
+
+
+def _example(text: str, roots: list[Node], name: str) -> str:
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.tag.name.lower() == name:
+            return node.tag.raw[:200]
+        stack.extend(node.children)
+    return ""

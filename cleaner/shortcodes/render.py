@@ -1,0 +1,143 @@
+"""What a shortcode becomes: per-tag actions, and the small template language of ``template``.
+
+Templates are format strings over the tag's attributes, e.g. ``Related: {slug|title}`` or
+``[{title}]({base_url}/{slug}/)``. Fields: any attribute name, ``content`` (the enclosed text),
+``tag``, and the rule's own ``vars``. Filters: ``title`` (a slug to words), ``lower``,
+``upper``, ``strip``, ``default:TEXT``, and ``archive_title`` (the title of the archive's
+document with that slug, when the run has an archive index). Nothing else is evaluated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from cleaner.errors import RuleSetError
+
+ACTIONS = ("drop", "unwrap", "attribute", "text", "template", "keep")
+_FIELD = re.compile(r"\{([^{}]*)\}")
+_HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
+
+
+def slug_to_title(value: str) -> str:
+    words = re.split(r"[-_\s]+", value.strip("/ ").rsplit("/", 1)[-1])
+    return " ".join(w[:1].upper() + w[1:] for w in words if w)
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "title": lambda v: slug_to_title(v),
+    "lower": str.lower,
+    "upper": str.upper,
+    "strip": str.strip,
+}
+
+
+def decode_builder_escapes(value: str) -> str:
+    """Undo the escapes page builders use inside attribute values: WPBakery writes two
+    backticks for a double quote; Divi percent-encodes quotes and brackets (%22, %91, %93)."""
+    if "``" in value:
+        value = value.replace("``", '"')
+    if "%" in value:
+        value = value.replace("%91", "[").replace("%93", "]")
+        value = unquote(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Template:
+    source: str
+    fields: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=())
+
+    @classmethod
+    def compile(cls, source: str, *, rule_id: str, where: str) -> Template:
+        fields = []
+        for m in _FIELD.finditer(source):
+            parts = [p.strip() for p in m.group(1).split("|")]
+            name, filters = parts[0], []
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_\-]*", name):
+                raise RuleSetError(f"template field {{{m.group(1)}}} must start with an attribute name",
+                                   rule_id=rule_id, field=where)
+            for spec in parts[1:]:
+                fname, _, arg = spec.partition(":")
+                if fname not in FILTERS and fname not in ("default", "archive_title"):
+                    raise RuleSetError(
+                        f"unknown template filter {fname!r} in {{{m.group(1)}}}", rule_id=rule_id, field=where,
+                        hint="filters: " + ", ".join([*FILTERS, "default:TEXT", "archive_title"]))
+                filters.append((fname, arg))
+            fields.append((name, tuple(filters)))
+        stripped = _FIELD.sub("", source)
+        if "{" in stripped or "}" in stripped:
+            raise RuleSetError(f"unbalanced braces in template {source!r}", rule_id=rule_id, field=where)
+        return cls(source, tuple(fields))
+
+    def render(self, values: Mapping[str, str], archive_titles: Mapping[str, str] | None) -> str:
+        rendered = iter([self._field(name, filters, values, archive_titles) for name, filters in self.fields])
+        return _FIELD.sub(lambda _m: next(rendered), self.source)
+
+    @staticmethod
+    def _field(name: str, filters, values: Mapping[str, str], archive_titles) -> str:
+        value = values.get(name, "")
+        for fname, arg in filters:
+            if fname == "default":
+                value = value or arg
+            elif fname == "archive_title":
+                value = (archive_titles or {}).get(value.strip("/").rsplit("/", 1)[-1], "")
+            else:
+                value = FILTERS[fname](value)
+        return value
+
+
+@dataclass(frozen=True)
+class Action:
+    """What to do with one tag (or every tag of a prefix)."""
+
+    action: str
+    block: bool = False
+    attribute: str = ""
+    template: Template | None = None
+    required: tuple[str, ...] = ()
+    fallback: str | None = None  # rendered instead when a required attribute is missing
+    self_closing: bool = False
+
+    @classmethod
+    def from_config(cls, spec: object, *, rule_id: str, where: str) -> Action:
+        if isinstance(spec, str):
+            spec = {"action": spec}
+        if not isinstance(spec, dict):
+            raise RuleSetError(f"must be an action name or a table, got {spec!r}", rule_id=rule_id, field=where,
+                               hint="actions: " + ", ".join(ACTIONS))
+        allowed = {"action", "block", "attribute", "template", "required", "fallback", "self_closing"}
+        unknown = sorted(set(spec) - allowed)
+        if unknown:
+            raise RuleSetError(f"unknown key {unknown[0]!r}", rule_id=rule_id, field=where,
+                               hint="keys: " + ", ".join(sorted(allowed)))
+        action = spec.get("action")
+        if action not in ACTIONS:
+            raise RuleSetError(f"action is {action!r}; allowed: " + ", ".join(ACTIONS), rule_id=rule_id,
+                               field=where)
+        attribute = spec.get("attribute", "")
+        if action == "attribute" and not attribute:
+            raise RuleSetError("action 'attribute' needs attribute = \"NAME\"", rule_id=rule_id, field=where)
+        template = None
+        if action == "template":
+            if not isinstance(spec.get("template"), str):
+                raise RuleSetError("action 'template' needs template = \"…\"", rule_id=rule_id, field=where)
+            template = Template.compile(spec["template"], rule_id=rule_id, where=f"{where}.template")
+        required = spec.get("required", [])
+        if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
+            raise RuleSetError("'required' must be a list of attribute names", rule_id=rule_id, field=where)
+        fallback = spec.get("fallback")
+        if fallback is not None and not isinstance(fallback, str):
+            raise RuleSetError("'fallback' must be a string", rule_id=rule_id, field=where)
+        for flag in ("block", "self_closing"):
+            if not isinstance(spec.get(flag, False), bool):
+                raise RuleSetError(f"'{flag}' must be true or false", rule_id=rule_id, field=where)
+        return cls(action, bool(spec.get("block", False)), attribute, template, tuple(r.lower() for r in required),
+                   fallback, bool(spec.get("self_closing", False)))
+
+
+def caption_text(content: str) -> str:
+    """What a reader saw of a caption: its words, without the image markup."""
+    return " ".join(_HTML_TAG.sub(" ", content).split())

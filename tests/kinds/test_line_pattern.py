@@ -1,0 +1,215 @@
+"""line_pattern and the bundled ads.furniture rule: whole lines of page furniture (share bars,
+counters, newsletter and cookie prompts) go; prose containing the same words stays; a
+catastrophic user pattern costs the document that rule, with a warning, not a hang."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cleaner.document import Document
+from cleaner.errors import RuleSetError
+from cleaner.kinds.base import validate_params
+from cleaner.kinds.line_pattern import LinePattern
+from cleaner.pipeline import Cleaner
+
+
+def build(rule_id: str = "t", **params) -> LinePattern:
+    return LinePattern(rule_id, **validate_params(LinePattern, params, source=None, rule_id=rule_id))
+
+
+def furniture() -> LinePattern:
+    rule = next(r for r in Cleaner.from_rules("ads").rules if r.id == "ads.furniture")
+    assert isinstance(rule, LinePattern)
+    return rule
+
+
+FURNITURE = furniture()
+
+
+def run(text: str, *rules) -> Document:
+    return Cleaner.clean_document_with(list(rules) or [FURNITURE], Document(text))
+
+
+BEFORE = "The bakery opened its second shop on Saturday.\n"
+AFTER = "Queues stretched down the street by nine.\n"
+
+
+def framed(line: str) -> str:
+    return BEFORE + line + "\n" + AFTER
+
+
+@pytest.mark.parametrize("line", [
+    "Share this:EmailFacebookTwitter",
+    "Share this:EmailFacebookTwitterWhatsApp",
+    "Share this:EmailFacebookLinkedIn",
+    "Share: Facebook | Twitter | Email",
+    "Share on Facebook",
+    "Facebook Twitter LinkedIn Email",
+    "Facebook · Twitter · WhatsApp · Print",
+    "Click to share on Twitter (Opens in new window)",
+    "(Opens in new window)",
+], ids=lambda s: s[:30])
+def test_share_bar_line_is_removed(line):
+    assert run(framed(line)).text == BEFORE + AFTER
+
+
+@pytest.mark.parametrize("line", [
+    "Like this:Like Loading...",
+    "Like this:",
+    "Loading...",
+    "Loading…",
+    "12 Comments",
+    "1 Comment",
+    "3 likes",
+    "1,204 shares",
+    "2.4k reactions",
+    "No comments",
+    "One comment",
+    "View all 45 comments",
+    "Show comments (8)",
+    "Leave a comment",
+    "Post a reply",
+], ids=lambda s: s[:30])
+def test_like_and_comment_counter_line_is_removed(line):
+    assert run(framed(line)).text == BEFORE + AFTER
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for our newsletter",
+    "Subscribe to our free weekly newsletter.",
+    "Sign up for the daily newsletter! Sign up",
+    "Get our newsletter in your inbox",
+    "We use cookies to improve your experience. Accept",
+    "We use cookies to personalise content and ads. Manage preferences",
+    "This site uses cookies. Got it",
+    "This website uses cookies. Accept all",
+    "Accept all cookies",
+    "Manage cookies",
+    "Follow us on Facebook and Instagram",
+    "Related stories:",
+], ids=lambda s: s[:30])
+def test_newsletter_cookie_and_follow_prompt_line_is_removed(line):
+    assert run(framed(line)).text == BEFORE + AFTER
+
+
+def test_furniture_line_with_surrounding_spaces_is_removed():
+    assert run(framed("   12 Comments  ")).text == BEFORE + AFTER
+
+
+PROSE = [
+    "She left 12 comments on the draft before lunch.",
+    "The post drew 3 likes and a complaint from the landlord.",
+    "Share this article with a friend who cooks.",
+    "I like this: the loading dock is quiet at night.",
+    "Loading the van took most of the morning.",
+    "Related to the mayor, she declined to comment.",
+    "Twitter, Facebook and LinkedIn all declined to comment.",
+    "Facebook, Twitter",
+    "Sign up for our newsletter if you want the recipes, she wrote in the shop window.",
+    "Readers who subscribe to our newsletter get the recipes first.",
+    "We would like to thank everyone who left a comment.",
+    "Comments",
+    "Share",
+    "Like",
+    "Ten comments arrived before noon.",
+    "Print",
+]
+
+
+@pytest.mark.parametrize("line", PROSE, ids=lambda s: s[:30])
+def test_prose_containing_furniture_words_is_kept(line):
+    text = framed(line)
+    doc = run(text)
+    assert doc.text == text
+    assert doc.changes == []
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies from the bakery next door for the crust.",
+    "This website uses cookies to track readers, the regulator found.",
+])
+def test_one_sentence_paragraph_about_cookies_is_kept(line):
+    text = framed(line)
+    assert run(text).text == text
+
+
+def test_line_longer_than_max_length_is_never_matched():
+    rule = build(patterns=[r".*comments?.*"], max_length=30)
+    short = framed("12 comments")
+    assert run(short, rule).text == BEFORE + AFTER
+    long_line = framed("A long line that mentions comments and goes on for a while")
+    assert run(long_line, rule).text == long_line
+
+
+def test_pattern_must_match_the_whole_line():
+    rule = build(patterns=["share"])
+    text = framed("Share the cake with the neighbours.")
+    assert run(text, rule).text == text
+    assert run(framed("SHARE"), rule).text == BEFORE + AFTER
+
+
+def test_case_sensitive_option_respects_case():
+    rule = build(patterns=["Share"], case_sensitive=True)
+    assert run(framed("Share"), rule).text == BEFORE + AFTER
+    kept = framed("SHARE")
+    assert run(kept, rule).text == kept
+
+
+def test_bad_pattern_is_refused_at_build_time_naming_the_pattern_index():
+    with pytest.raises(RuleSetError) as info:
+        build(patterns=["ok", "(unclosed"])
+    assert info.value.field == "patterns[1]"
+    assert "(unclosed" in str(info.value)
+
+
+def test_nested_quantifier_on_long_line_returns_quickly_and_changes_nothing():
+    line = "a" * 5000 + "b"
+    text = BEFORE + line + "\n" + AFTER
+    rule = build(patterns=[r"(a+)+$"], timeout_ms=50, max_length=10000)
+    started = time.monotonic()
+    doc = run(text, rule)
+    assert time.monotonic() - started < 5
+    assert doc.text == text
+    assert doc.changes == []
+
+
+def test_catastrophic_pattern_ends_with_a_warning_and_leaves_document_unchanged():
+    # (a|a)+$ backtracks exponentially even in the `regex` module.
+    text = "Share this:EmailFacebook\n" + "a" * 40 + "b\n" + AFTER
+    rule = build("user.furniture", patterns=[r"share this:.*", r"(a|a)+$"], timeout_ms=30)
+    started = time.monotonic()
+    doc = run(text, rule)
+    assert time.monotonic() - started < 5
+    assert doc.text == text  # the share bar, matched before the timeout, stays too
+    assert doc.changes == []
+    assert len(doc.warnings) == 1
+    assert "user.furniture" in doc.warnings[0]
+    assert "30 ms" in doc.warnings[0]
+
+
+def test_rules_after_a_timed_out_rule_still_run():
+    slow = build("slow", patterns=[r"(a|a)+$"], timeout_ms=20)
+    text = "a" * 40 + "b\n12 Comments\n" + AFTER
+    doc = run(text, slow, FURNITURE)
+    assert doc.text == "a" * 40 + "b\n" + AFTER
+    assert len(doc.warnings) == 1
+
+
+def test_cleaning_twice_changes_nothing_more():
+    text = (BEFORE + "Share this:EmailFacebookTwitter\nLike this:Like Loading...\n12 Comments\n"
+            "She left 12 comments on the draft before lunch.\nSign up for our newsletter\n"
+            "We use cookies to improve your experience. Accept\n" + AFTER)
+    once = run(text)
+    assert once.text == BEFORE + "She left 12 comments on the draft before lunch.\n" + AFTER
+    twice = run(once.text)
+    assert twice.text == once.text
+    assert twice.changes == []
+
+
+def test_default_set_removes_furniture_and_keeps_prose():
+    text = ("Bakery opens second shop\n\nQueues formed early.\n\nShare this:EmailFacebookTwitter\n\n"
+            "3 likes\n\nShe left 12 comments on the draft before lunch.\n")
+    assert Cleaner.from_rules("default").clean(text).text == \
+        "Bakery opens second shop\n\nQueues formed early.\n\nShe left 12 comments on the draft before lunch.\n"
