@@ -14,7 +14,9 @@ import typer
 
 from cleaner import __version__
 from cleaner.document import Document
+from cleaner.archive import index_titles
 from cleaner.errors import CleanerError, InputError, RuleSetError
+from cleaner.kinds.shortcodes import ARCHIVE_TITLES, UNKNOWN_STAT
 from cleaner.pipeline import Cleaner
 from cleaner.readers import discover, read_text
 from cleaner.readers.text import decode_bytes
@@ -117,10 +119,11 @@ def clean(
     except InputError as exc:
         raise _fail(str(exc)) from None
 
+    context = _archive_context(cleaner, inputs)
     if out is None:
         item = inputs[0]
         try:
-            doc = cleaner.clean_document(read_text(item.path, display_name=str(item.path)))
+            doc = _clean_file(cleaner, item.path, context)
         except InputError as exc:
             raise _fail(str(exc), EXIT_SOME_FAILED) from None
         _report_warnings(doc)
@@ -129,6 +132,7 @@ def clean(
 
     failed = 0
     changed = 0
+    unknown_tags: dict[str, dict] = {}
     out_resolved = out.resolve()
     for item in _progress(inputs, quiet):
         target = out / item.relative.with_suffix(output_suffix(fmt, item.relative.suffix))
@@ -138,7 +142,7 @@ def clean(
             failed += 1
             continue
         try:
-            doc = cleaner.clean_document(read_text(item.path, display_name=str(item.path)))
+            doc = _clean_file(cleaner, item.path, context)
             atomic_write_text(target, format_document(doc, fmt))
         except (InputError, OSError) as exc:
             failed += 1
@@ -146,11 +150,42 @@ def clean(
             continue
         _report_warnings(doc)
         changed += bool(doc.changes)
+        for tag, seen in doc.stats.get(UNKNOWN_STAT, {}).items():
+            entry = unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": str(item.path)})
+            entry["count"] += seen["count"]
     if not quiet:
         typer.echo(f"cleaned {len(inputs) - failed} of {len(inputs)} files ({changed} changed) into "
                    f"{out_resolved}" + (f"; {failed} failed (named above)" if failed else ""), err=True)
+        _report_unknown_tags(unknown_tags)
     if failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _clean_file(cleaner: Cleaner, path: Path, context: dict) -> Document:
+    doc = read_text(path, display_name=str(path))
+    doc.context.update(context)
+    return cleaner.clean_document(doc)
+
+
+def _archive_context(cleaner: Cleaner, inputs: list) -> dict:
+    """A first pass over the inputs when a rule needs the archive's titles by slug."""
+    if not cleaner.uses_archive:
+        return {}
+    documents = []
+    for item in inputs:
+        try:
+            documents.append((item.relative.as_posix(), read_text(item.path).text))
+        except InputError:
+            continue  # reported when the second pass reaches it
+    return {ARCHIVE_TITLES: index_titles(cleaner, documents)}
+
+
+def _report_unknown_tags(unknown_tags: dict[str, dict]) -> None:
+    if not unknown_tags:
+        return
+    typer.echo("unknown shortcode tags (resolved by the defaults; add them to a rule set to choose):", err=True)
+    for tag, entry in sorted(unknown_tags.items(), key=lambda kv: -kv[1]["count"])[:20]:
+        typer.echo(f"  {tag:<24} {entry['count']:>6}  e.g. {entry['example'][:60]}  ({entry['file']})", err=True)
 
 
 def _progress(items: list, quiet: bool):

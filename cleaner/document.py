@@ -55,6 +55,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # What rules observed for the run's report (e.g. unknown shortcode tags); not output text.
     stats: dict[str, Any] = field(default_factory=dict)
+    # Run-wide facts rules may read (e.g. the archive's titles by slug); never written out.
+    context: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, *, with_changes: bool = True) -> dict[str, Any]:
         record: dict[str, Any] = {"source": self.source, "text": self.text, "metadata": self.metadata}

@@ -89,6 +89,11 @@ class Cleaner:
             rule_set.set_enabled(rule_id, False)
         return cls(rule_set)
 
+    @property
+    def uses_archive(self) -> bool:
+        """Whether a rule needs facts about the whole archive (a first pass over it)."""
+        return any(getattr(rule, "uses_archive", False) for rule in self.rules)
+
     def clean_document(self, doc: Document) -> Document:
         """Apply every enabled rule in order; the document's text and changes are updated."""
         return self.clean_document_with(self.rules, doc)
@@ -103,6 +108,9 @@ class Cleaner:
             doc.changes.extend(changes)
         return doc
 
-    def clean(self, text: str, metadata: dict[str, Any] | None = None) -> CleanResult:
-        doc = self.clean_document(Document(text, dict(metadata or {})))
+    def clean(self, text: str, metadata: dict[str, Any] | None = None,
+              context: dict[str, Any] | None = None) -> CleanResult:
+        """Clean one text. ``context`` carries run-wide facts, e.g. ``{"archive_titles": {...}}``
+        from :func:`cleaner.archive.index_titles`."""
+        doc = self.clean_document(Document(text, dict(metadata or {}), context=dict(context or {})))
         return CleanResult(doc.text, doc.changes, doc.metadata, doc.warnings)

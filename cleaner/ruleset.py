@@ -8,7 +8,8 @@ Resolution of a set, in order:
    appended rules go before the rules marked ``last = true``, the final tidy-up such as
    collapsing blank lines, so that a user's removals are tidied too),
    an id already present is overridden in place: with a ``kind`` the rule is replaced, without
-   one the given fields are merged into it (so ``{id = "x", enabled = false}`` switches a rule off).
+   one the given fields are merged into it (so ``{id = "x", enabled = false}`` switches a rule off;
+   a table parameter such as ``tags`` is merged key by key).
 
 Later sets passed on the command line override earlier ones by id in the same way.
 """
@@ -179,7 +180,13 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
                                    description, source, bool(last))
             rules[positions[rule_id]] = replacement
         else:
-            existing.params.update(params)
+            for key, value in params.items():
+                # A table (e.g. a shortcode rule's `tags`) is merged key by key, so a user can
+                # change one tag's action without restating the others.
+                if isinstance(value, dict) and isinstance(existing.params.get(key), dict):
+                    existing.params[key] = {**existing.params[key], **value}
+                else:
+                    existing.params[key] = value
             if enabled is not None:
                 existing.enabled = enabled
             if description:

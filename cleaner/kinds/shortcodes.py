@@ -16,9 +16,11 @@ from cleaner.document import Document, Edit
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, drop_emptied_lines, register
 from cleaner.shortcodes.grammar import Node, Shortcode, parse, tokenize
-from cleaner.shortcodes.render import Action, caption_text, decode_builder_escapes
+from cleaner.shortcodes.render import Action, Unresolved, caption_text, decode_builder_escapes
 
 UNKNOWN_STAT = "unknown_shortcodes"
+# Document.context key: {slug: title} of every document in the archive being cleaned.
+ARCHIVE_TITLES = "archive_titles"
 
 
 @register
@@ -49,6 +51,12 @@ class Shortcodes(Rule):
         self._unknown_enclosing = Action(self.unknown_enclosing)
         self._unknown_self_closing = Action(self.unknown_self_closing)
 
+    @property
+    def uses_archive(self) -> bool:
+        """Whether a template needs the archive's titles (so a folder run indexes them first)."""
+        actions = [*self._tags.values(), *(a for _, a in self._prefixes)]
+        return any(a.template is not None and a.template.uses_archive for a in actions)
+
     def action_for(self, name: str) -> Action | None:
         lower = name.lower()
         if lower in self._tags:
@@ -74,8 +82,7 @@ class Shortcodes(Rule):
         if not roots and not orphans and not escaped:
             return []
         unknown: Counter[str] = Counter()
-        archive_titles = doc.metadata.get("archive_titles") if isinstance(doc.metadata.get("archive_titles"), dict) \
-            else None
+        archive_titles = doc.context.get(ARCHIVE_TITLES)
         edits: list[Edit] = []
         for node in roots:
             rendered = self._render(text, node, unknown, archive_titles)
@@ -115,14 +122,16 @@ class Shortcodes(Rule):
         elif kind == "text":
             out = caption_text(self._content(text, node, unknown, archive_titles))
         elif kind == "template":
-            if any(not values.get(name) for name in action.required):
-                out = action.fallback or ""
-            else:
-                values.setdefault("content", self._content(text, node, unknown, archive_titles).strip())
-                values.setdefault("tag", tag.name)
-                for key, value in self.vars.items():
-                    values.setdefault(key, value)
+            values.setdefault("content", self._content(text, node, unknown, archive_titles).strip())
+            values.setdefault("tag", tag.name)
+            for key, value in self.vars.items():
+                values.setdefault(key, value)
+            try:
+                if any(not values.get(name) for name in action.required):
+                    raise Unresolved("")
                 out = action.template.render(values, archive_titles)
+            except Unresolved:
+                out = action.fallback.render(values, None) if action.fallback else ""
         else:  # unwrap
             out = self._content(text, node, unknown, archive_titles)
         if action.block and out.strip():

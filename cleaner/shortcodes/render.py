@@ -72,7 +72,12 @@ class Template:
             raise RuleSetError(f"unbalanced braces in template {source!r}", rule_id=rule_id, field=where)
         return cls(source, tuple(fields))
 
+    @property
+    def uses_archive(self) -> bool:
+        return any(fname == "archive_title" for _, filters in self.fields for fname, _ in filters)
+
     def render(self, values: Mapping[str, str], archive_titles: Mapping[str, str] | None) -> str:
+        """The rendered text; raises :class:`Unresolved` when a slug is not in the archive."""
         rendered = iter([self._field(name, filters, values, archive_titles) for name, filters in self.fields])
         return _FIELD.sub(lambda _m: next(rendered), self.source)
 
@@ -83,10 +88,23 @@ class Template:
             if fname == "default":
                 value = value or arg
             elif fname == "archive_title":
-                value = (archive_titles or {}).get(value.strip("/").rsplit("/", 1)[-1], "")
+                slug = archive_slug(value)
+                if not archive_titles or slug not in archive_titles:
+                    raise Unresolved(slug)
+                value = archive_titles[slug]
             else:
                 value = FILTERS[fname](value)
         return value
+
+
+class Unresolved(LookupError):
+    """A template asked for the archive title of a slug the archive does not hold."""
+
+
+def archive_slug(value: str) -> str:
+    """The slug of a reference: the last path segment of a URL or path, without a suffix."""
+    last = value.strip().strip("/").rsplit("/", 1)[-1]
+    return last.rsplit(".", 1)[0] if "." in last else last
 
 
 @dataclass(frozen=True)
@@ -98,7 +116,8 @@ class Action:
     attribute: str = ""
     template: Template | None = None
     required: tuple[str, ...] = ()
-    fallback: str | None = None  # rendered instead when a required attribute is missing
+    # Rendered instead when a required attribute is missing or a slug is not in the archive.
+    fallback: Template | None = None
     self_closing: bool = False
 
     @classmethod
@@ -129,8 +148,13 @@ class Action:
         if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
             raise RuleSetError("'required' must be a list of attribute names", rule_id=rule_id, field=where)
         fallback = spec.get("fallback")
-        if fallback is not None and not isinstance(fallback, str):
-            raise RuleSetError("'fallback' must be a string", rule_id=rule_id, field=where)
+        if fallback is not None:
+            if not isinstance(fallback, str):
+                raise RuleSetError("'fallback' must be a template string", rule_id=rule_id, field=where)
+            fallback = Template.compile(fallback, rule_id=rule_id, where=f"{where}.fallback")
+            if fallback.uses_archive:
+                raise RuleSetError("a fallback cannot use archive_title (it is what runs when that fails)",
+                                   rule_id=rule_id, field=f"{where}.fallback")
         for flag in ("block", "self_closing"):
             if not isinstance(spec.get(flag, False), bool):
                 raise RuleSetError(f"'{flag}' must be true or false", rule_id=rule_id, field=where)
