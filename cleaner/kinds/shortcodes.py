@@ -155,7 +155,7 @@ def _join(text: str, start: int, end: int, rendered: str) -> str:
     body = rendered.strip("\n")
     before = "" if start == 0 or text[start - 1] == "\n" else "\n\n"
     after = "" if end >= len(text) or text[end] == "\n" else "\n\n"
-    if before == "" and start > 0 and not text[:start].endswith("\n\n"):
+    if before == "" and start > 0 and not text.endswith("\n\n", 0, start):
         before = "\n"
     return before + body + after
 

@@ -28,6 +28,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MAX_TAG_LENGTH = 4000
+# Deeper nesting than this is not real page-builder markup; deeper openers stand alone, which
+# keeps the tree (and the recursion that renders it) shallow on hostile input.
+MAX_DEPTH = 64
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 DOUBLE_QUOTES = '"“”″„‟'
@@ -35,7 +38,7 @@ SINGLE_QUOTES = "'‘’′"
 _SPACE = " \t\n\r\u00a0"
 
 
-@dataclass
+@dataclass(slots=True)
 class Shortcode:
     """One tag token: an opener (possibly self-closing) or a closer."""
 
@@ -54,7 +57,7 @@ class Shortcode:
         return bool(self.attrs)
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """A shortcode in the tree: its opening tag, its content span and children, its closer."""
 
@@ -264,7 +267,13 @@ def parse(text: str, *, is_shortcode: Callable[[Shortcode, bool], bool],
     (``[sic]`` and ``[1]`` are not); ``is_self_closing(name)`` names tags that never enclose.
     Returns the top-level nodes and the orphan closers that are shortcodes, in order.
     """
+    return _parse(text, is_shortcode, is_self_closing)
+
+
+def _parse(text: str, is_shortcode: Callable[[Shortcode, bool], bool],
+           is_self_closing: Callable[[str], bool]) -> tuple[list[Node], list[Shortcode]]:
     tokens = tokenize(text)
+    encloses = _openers_with_closers(tokens, is_self_closing)
     # Pair closers with openers: a stack of open nodes and a count of open ones per name,
     # so "is there an opener for this closer?" is answered without searching.
     roots: list[Node] = []
@@ -293,7 +302,7 @@ def parse(text: str, *, is_shortcode: Callable[[Shortcode, bool], bool],
             continue
         node = Node(tok)
         attach(node)
-        if not tok.self_closing and not is_self_closing(tok.name):
+        if encloses[id(tok)] and len(stack) < MAX_DEPTH:
             stack.append(node)
             open_count[tok.name] = open_count.get(tok.name, 0) + 1
     while stack:
@@ -302,6 +311,27 @@ def parse(text: str, *, is_shortcode: Callable[[Shortcode, bool], bool],
 
     roots = _keep_shortcodes(roots, is_shortcode)
     return roots, orphans
+
+
+def _openers_with_closers(tokens: list[Shortcode], is_self_closing: Callable[[str], bool]) -> dict[int, bool]:
+    """Which openers have a closer of their name after them, paired innermost first.
+
+    One pass from the right, counting closers not yet claimed per name. An opener without one
+    encloses nothing, so it never swallows the rest of the text as its content.
+    """
+    pending: dict[str, int] = {}
+    encloses: dict[int, bool] = {}
+    for tok in reversed(tokens):
+        if tok.escaped:
+            continue
+        if tok.closing:
+            pending[tok.name] = pending.get(tok.name, 0) + 1
+        elif tok.self_closing or is_self_closing(tok.name) or not pending.get(tok.name):
+            encloses[id(tok)] = False
+        else:
+            pending[tok.name] -= 1
+            encloses[id(tok)] = True
+    return encloses
 
 
 def _flatten_into_parent(node: Node, stack: list[Node], roots: list[Node]) -> None:
