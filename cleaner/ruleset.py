@@ -9,7 +9,7 @@ Resolution of a set, in order:
    collapsing blank lines, so that a user's removals are tidied too),
    an id already present is overridden in place: with a ``kind`` the rule is replaced, without
    one the given fields are merged into it (so ``{id = "x", enabled = false}`` switches a rule off;
-   a table parameter such as ``tags`` is merged key by key).
+   a table parameter such as ``tags`` is merged key by key, at every depth).
 
 Later sets passed on the command line override earlier ones by id in the same way.
 """
@@ -181,12 +181,7 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
             rules[positions[rule_id]] = replacement
         else:
             for key, value in params.items():
-                # A table (e.g. a shortcode rule's `tags`) is merged key by key, so a user can
-                # change one tag's action without restating the others.
-                if isinstance(value, dict) and isinstance(existing.params.get(key), dict):
-                    existing.params[key] = {**existing.params[key], **value}
-                else:
-                    existing.params[key] = value
+                existing.params[key] = _merged(existing.params.get(key), value)
             if enabled is not None:
                 existing.enabled = enabled
             if description:
@@ -209,6 +204,18 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
     spec = RuleSpec(rule_id, kind, True if enabled is None else enabled, params, description, source,
                     bool(last))
     _place(rules, spec, raw, source=source)
+
+
+def _merged(old: Any, new: Any) -> Any:
+    """Tables merge key by key, at every depth, so a user can change one shortcode tag's
+    action without restating the other tags, or that tag's other settings; anything else
+    is replaced."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        merged = dict(old)
+        for key, value in new.items():
+            merged[key] = _merged(old.get(key), value)
+        return merged
+    return new
 
 
 def _place(rules: list[RuleSpec], spec: RuleSpec, raw: dict[str, Any], *, source: str) -> None:

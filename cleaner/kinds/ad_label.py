@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 from cleaner.document import Document, Edit
-from cleaner.kinds.base import Param, Rule, iter_lines, line_removal, register
+from cleaner.kinds.base import Param, Rule, line_removal, register
 
 # Characters that decorate a label line without changing what it says.
-_DECORATION = re.compile(r"[\s\-–—_=*•·|:.()\[\]<>«»~]+")
+_DECORATION_CHARS = r"\-–—_=*•·|:.()\[\]<>«»~"
+_DECORATION = re.compile(rf"[\s{_DECORATION_CHARS}]+")
+_LINE_DECORATION = rf"[ \t\r\u00a0{_DECORATION_CHARS}]"
 
 
 def _stands_apart(text: str, m: re.Match[str]) -> bool:
@@ -34,6 +36,11 @@ def _coalesce(spans):
     return merged
 
 
+def _line_end(text: str, end: int) -> int:
+    """The end of a line including its newline."""
+    return end + 1 if end < len(text) and text[end] == "\n" else end
+
+
 def _normalise(label: str) -> str:
     return _DECORATION.sub(" ", label).strip().casefold()
 
@@ -51,6 +58,13 @@ class AdLabel(Rule):
 
     def setup(self) -> None:
         self._labels = {_normalise(label) for label in self.labels if _normalise(label)}
+        # One regex finds the label lines, so the text is not walked line by line in Python.
+        alternatives = sorted(
+            (f"{_LINE_DECORATION}+".join(re.escape(w) for w in label.split()) for label in self._labels),
+            key=len, reverse=True)
+        self._label_line = re.compile(
+            rf"^{_LINE_DECORATION}*(?:{'|'.join(alternatives)}){_LINE_DECORATION}*$",
+            re.IGNORECASE | re.MULTILINE) if alternatives else None
         self._max_len = max((len(label) for label in self.labels), default=0) + 12
         self._inline = None
         if self.inline:
@@ -75,28 +89,30 @@ class AdLabel(Rule):
                 if _stands_apart(text, m) or (glued and glued[-1].end() == m.start()):
                     glued.append(m)
         edits: list[Edit] = []
-        next_glued = 0
-        for start, end, line in iter_lines(text):
-            in_line = []
-            while next_glued < len(glued) and glued[next_glued].start() < end:
-                in_line.append(glued[next_glued])
-                next_glued += 1
-            remainder = line
-            if in_line:
-                # Judge the line as it will stand once its glued labels are cut out.
-                pieces, cursor = [], start
-                for m in in_line:
-                    pieces.append(text[cursor:m.start()])
-                    cursor = m.end()
-                pieces.append(text[cursor:start + len(line)])
-                remainder = " ".join(pieces)
-            if (in_line and not _normalise(remainder)) or (
-                    len(remainder) <= self._max_len and _normalise(remainder) in self._labels):
-                edits.append(line_removal(start, end))
-                continue
-            for span_start, span_end in _coalesce((m.start(), m.end()) for m in in_line):
-                edits.append(Edit(span_start, span_end, self._joiner(text, span_start, span_end)))
+        glued_lines: dict[int, list[re.Match[str]]] = {}
+        for m in glued:
+            glued_lines.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
+        if self._label_line is not None:
+            for m in self._label_line.finditer(text):
+                if m.start() not in glued_lines:
+                    edits.append(line_removal(m.start(), _line_end(text, m.end())))
+        for start, in_line in glued_lines.items():
+            edits.extend(self._glued_line_edits(text, start, in_line))
         return edits
+
+    def _glued_line_edits(self, text: str, start: int, in_line: list[re.Match[str]]) -> list[Edit]:
+        """Cut the glued labels of one line, or the whole line if nothing but a label is left."""
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end == -1 else line_end
+        pieces, cursor = [], start
+        for m in in_line:
+            pieces.append(text[cursor:m.start()])
+            cursor = m.end()
+        pieces.append(text[cursor:line_end])
+        remainder = " ".join(pieces)
+        if not _normalise(remainder) or (len(remainder) <= self._max_len and _normalise(remainder) in self._labels):
+            return [line_removal(start, _line_end(text, line_end))]
+        return [Edit(a, b, self._joiner(text, a, b)) for a, b in _coalesce((m.start(), m.end()) for m in in_line)]
 
     @staticmethod
     def _joiner(text: str, start: int, end: int) -> str:

@@ -51,17 +51,30 @@ class EncodingRepair(Rule):
         text = doc.text
         if text.isascii():
             return []
-        # The badness check is one regex over the text; most clean documents stop here.
-        if not self._always and not badness.is_bad(text) and not _has_c1(text):
-            return []
+        if self._always:
+            lines = ((start, line) for start, _end, line in iter_lines(text) if not line.isascii())
+        else:
+            lines = self._suspect_lines(text)
         edits = []
-        for start, end, line in iter_lines(text):
-            if line.isascii():
-                continue
+        for start, line in lines:
             fixed = ftfy.fix_text(line, self._config)
             if fixed != line:
                 edits.append(Edit(start, start + len(line), fixed))
         return edits
 
+    @staticmethod
+    def _suspect_lines(text: str):
+        """Lines where ftfy's own mojibake pattern (or a C1 control) matches; a regex scan
+        finds them, so ftfy's slower per-line work runs only where it can change something."""
+        last_start = -1
+        for m in _SUSPECT.finditer(text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            if start == last_start:
+                continue
+            end = text.find("\n", m.end())
+            end = len(text) if end == -1 else end
+            last_start = start
+            yield start, text[start:end]
 
-_has_c1 = re.compile("[\x80-\x9f]").search
+
+_SUSPECT = re.compile(f"(?:{badness.BADNESS_RE.pattern})|[\x80-\x9f]", badness.BADNESS_RE.flags)

@@ -9,6 +9,7 @@ text we cannot classify is never deleted; they are counted for the run's report.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -84,13 +85,35 @@ class Shortcodes(Rule):
         unknown: Counter[str] = Counter()
         archive_titles = doc.context.get(ARCHIVE_TITLES)
         edits: list[Edit] = []
+        # Block results separated only by white space form one run of paragraphs, joined by
+        # one blank line (two columns: "Left." and "Right.", never stacked blank lines).
+        run: list[tuple[Node, str]] = []
+
+        def flush() -> None:
+            if run:
+                bodies = [body for _, body in run if body.strip()]
+                edit = _block_edit(text, run[0][0].start, run[-1][0].end, "\n\n".join(bodies))
+                names = ", ".join(f"[{node.tag.name}]" for node, _ in run)
+                edits.append(Edit(edit.start, edit.end, edit.replacement, names))
+                run.clear()
+
         for node in roots:
             rendered = self._render(text, node, unknown, archive_titles)
-            if rendered != text[node.start:node.end]:
-                edits.append(Edit(node.start, node.end, _join(text, node.start, node.end, rendered),
-                                  f"[{node.tag.name}]"))
+            if rendered == text[node.start:node.end]:
+                flush()
+                continue
+            if rendered.startswith("\n\n") or rendered.endswith("\n\n"):
+                if run and text[run[-1][0].end:node.start].strip():
+                    flush()
+                run.append((node, rendered))
+                continue
+            flush()
+            edit = _inline_edit(text, node.start, node.end, rendered)
+            edits.append(Edit(edit.start, edit.end, edit.replacement, f"[{node.tag.name}]"))
+        flush()
         for closer in orphans:
-            edits.append(Edit(closer.start, closer.end, "", f"orphan [/{closer.name}]"))
+            edit = _inline_edit(text, closer.start, closer.end, "")
+            edits.append(Edit(edit.start, edit.end, "", f"orphan [/{closer.name}]"))
         for token in escaped:
             # "[[tag]]" is WordPress's way to print a literal "[tag]".
             edits.append(Edit(token.start, token.end, text[token.start + 1:token.end - 1], "escaped shortcode"))
@@ -148,23 +171,57 @@ class Shortcodes(Rule):
         return "".join(pieces)
 
 
-def _join(text: str, start: int, end: int, rendered: str) -> str:
-    """Fit a block result to its surroundings: paragraph breaks, not stacked blank lines."""
-    if not rendered.startswith("\n\n") and not rendered.endswith("\n\n"):
-        return rendered
-    body = rendered.strip("\n")
-    before = "" if start == 0 or text[start - 1] == "\n" else "\n\n"
-    after = "" if end >= len(text) or text[end] == "\n" else "\n\n"
-    if before == "" and start > 0 and not text.endswith("\n\n", 0, start):
-        before = "\n"
-    return before + body + after
+def _block_edit(text: str, start: int, end: int, rendered: str) -> Edit:
+    """A block result as its own paragraph: one blank line before and after it, whatever stood
+    around the shortcode (the middle of a line, the start of the text, another block)."""
+    body = _BLOCK_BREAKS.sub("\n\n", rendered).strip()
+    if not body:
+        return _inline_edit(text, start, end, "")
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if start == 0:
+        before = ""
+    elif text[start - 1] == "\n":
+        before = "" if start < 2 or text[start - 2] == "\n" else "\n"
+    else:
+        before = "\n\n"
+    if end >= len(text):
+        after = ""
+    elif text[end] == "\n":
+        after = "" if end + 1 >= len(text) or text[end + 1] == "\n" else "\n"
+    else:
+        after = "\n\n"
+    return Edit(start, end, before + body + after)
+
+
+def _inline_edit(text: str, start: int, end: int, rendered: str) -> Edit:
+    """An inline result; a removal also takes the blanks it would leave doubled or trailing."""
+    if rendered:
+        return Edit(start, end, rendered)
+    right = end
+    while right < len(text) and text[right] in " \t":
+        right += 1
+    left = start
+    while left > 0 and text[left - 1] in " \t":
+        left -= 1
+    if right >= len(text) or text[right] == "\n":
+        return Edit(left, right, "")  # nothing follows on the line: no trailing blank either
+    if left == 0 or text[left - 1] == "\n" or left < start:
+        return Edit(start, right, "")  # keep the indentation or the one blank before it
+    return Edit(start, end, "")
+
+
+_BLOCK_BREAKS = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 
 
 def _example(text: str, roots: list[Node], name: str) -> str:
-    stack = list(roots)
+    """The first occurrence of a tag, in document order."""
+    stack = list(reversed(roots))
     while stack:
         node = stack.pop()
         if node.tag.name.lower() == name:
             return node.tag.raw[:200]
-        stack.extend(node.children)
+        stack.extend(reversed(node.children))
     return ""

@@ -203,24 +203,46 @@ def _read_quoted(text: str, i: int, limit: int) -> tuple[str | None, int]:
     return None, i
 
 
+_FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})", re.MULTILINE)
+# An inline code span: a run of backticks, then the same run closing it on the same line.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]{1,1000}?(?<!`)\1(?!`)")
+
+
 def _skipped_regions(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks and inline code spans: brackets there are code, not shortcodes."""
     regions = []
     if "```" in text or "~~~" in text:
-        fence_start = None
-        for m in re.finditer(r"^[ \t]*(?:```|~~~)", text, re.MULTILINE):
+        fence_start, fence = None, ""
+        for m in _FENCE.finditer(text):
+            marker = m.group("fence")
             if fence_start is None:
-                fence_start = m.start()
-            else:
+                fence_start, fence = m.start(), marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                # A fence closes only with the same character, at least as many times.
                 regions.append((fence_start, m.end()))
                 fence_start = None
         if fence_start is not None:
             regions.append((fence_start, len(text)))
     if "`" in text:
-        for m in re.finditer(r"(?<!`)`(?!`)[^`\n]+`(?!`)", text):
-            regions.append((m.start(), m.end()))
+        regions.extend((m.start(), m.end()) for m in _CODE_SPAN.finditer(text))
     regions.sort()
     return regions
+
+
+def _escaped_end(text: str, inner: Shortcode) -> int:
+    """Where an escaped tag starting one bracket before ``inner`` ends, or -1.
+
+    The enclosing form ``[[tag]…[/tag]]`` is looked for within ``MAX_TAG_LENGTH`` characters
+    only, so this search stays bounded.
+    """
+    n = len(text)
+    if inner.end < n and text[inner.end] == "]":
+        return inner.end + 1
+    if inner.self_closing:
+        return -1
+    closer = f"[/{inner.name}]]"
+    found = text.find(closer, inner.end, min(n, inner.end + MAX_TAG_LENGTH))
+    return -1 if found == -1 else found + len(closer)
 
 
 def tokenize(text: str) -> list[Shortcode]:
@@ -238,12 +260,15 @@ def tokenize(text: str) -> list[Shortcode]:
             continue
         if pos + 1 < n and text[pos + 1] == "[":
             inner = scan_tag(text, pos + 1, n)
-            if inner is not None and inner.end < n and text[inner.end] == "]":
-                inner.escaped = True
-                inner.start, inner.end = pos, inner.end + 1
-                tokens.append(inner)
-                pos = text.find("[", inner.end)
-                continue
+            if inner is not None and not inner.closing:
+                end = _escaped_end(text, inner)
+                if end != -1:
+                    # [[tag]] or [[tag]…[/tag]]: WordPress prints it without the outer brackets.
+                    inner.escaped = True
+                    inner.start, inner.end = pos, end
+                    tokens.append(inner)
+                    pos = text.find("[", end)
+                    continue
             pos += 1
             continue
         tag = scan_tag(text, pos, n)

@@ -403,13 +403,10 @@ def test_text_after_a_closed_fence_is_tokenized_again():
     assert [t.attrs for t in tokenize(text)] == [{"ids": "2"}]
 
 
-@pytest.mark.xfail(reason="inline code spans delimited by two backticks (``…``) are not skipped", strict=True)
 def test_brackets_inside_double_backtick_code_span_are_not_tokens():
     assert tokenize('Type ``[gallery ids="1,2"]`` in the editor.') == []
 
 
-@pytest.mark.xfail(reason="a ``` fence is closed by a ~~~ line; CommonMark closes a fence only with the "
-                          "same fence character", strict=True)
 def test_tilde_line_inside_backtick_fence_does_not_close_it():
     assert tokenize('```\n~~~\n[gallery ids="1"]\n```\n') == []
 
