@@ -11,7 +11,6 @@ from cleaner.kinds.base import Param, Rule, line_removal, register
 # Characters that decorate a label line without changing what it says.
 _DECORATION_CHARS = r"\-–—_=*•·|:.()\[\]<>«»~"
 _DECORATION = re.compile(rf"[\s{_DECORATION_CHARS}]+")
-_LINE_DECORATION = rf"[ \t\r\u00a0{_DECORATION_CHARS}]"
 
 
 def _stands_apart(text: str, m: re.Match[str]) -> bool:
@@ -58,13 +57,6 @@ class AdLabel(Rule):
 
     def setup(self) -> None:
         self._labels = {_normalise(label) for label in self.labels if _normalise(label)}
-        # One regex finds the label lines, so the text is not walked line by line in Python.
-        alternatives = sorted(
-            (f"{_LINE_DECORATION}+".join(re.escape(w) for w in label.split()) for label in self._labels),
-            key=len, reverse=True)
-        self._label_line = re.compile(
-            rf"^{_LINE_DECORATION}*(?:{'|'.join(alternatives)}){_LINE_DECORATION}*$",
-            re.IGNORECASE | re.MULTILINE) if alternatives else None
         self._max_len = max((len(label) for label in self.labels), default=0) + 12
         self._inline = None
         if self.inline:
@@ -75,6 +67,10 @@ class AdLabel(Rule):
                     # Between words: spaces or a dash with spaces, as scrapers flatten "Ad - Read".
                     alternatives.append(r"[\s\-–—]*".join(words))
             # The label and the blanks on either side; one space is put back where needed.
+            # The longest word of each label; lowercase, for the substring precheck.
+            self._inline_words = {max(_normalise(label).split(), key=len) for label in self.inline
+                                  if _normalise(label)}
+            self._inline_reach = max(len(label) for label in self.inline) + 16
             self._inline = re.compile(
                 r"[ \t]*(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])[ \t]*",
                 re.IGNORECASE,
@@ -84,7 +80,7 @@ class AdLabel(Rule):
         text = doc.text
         glued: list[re.Match[str]] = []
         if self._inline is not None:
-            for m in self._inline.finditer(text):
+            for m in self._inline_matches(text):
                 # A label right after another glued label stands apart too.
                 if _stands_apart(text, m) or (glued and glued[-1].end() == m.start()):
                     glued.append(m)
@@ -92,13 +88,37 @@ class AdLabel(Rule):
         glued_lines: dict[int, list[re.Match[str]]] = {}
         for m in glued:
             glued_lines.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
-        if self._label_line is not None:
-            for m in self._label_line.finditer(text):
-                if m.start() not in glued_lines:
-                    edits.append(line_removal(m.start(), _line_end(text, m.end())))
+        # Labels are short lines: a set lookup for each, no regex over the whole text.
+        start = 0
+        for line in text.split("\n"):
+            line_start, start = start, start + len(line) + 1
+            if 0 < len(line) <= self._max_len and line_start not in glued_lines \
+                    and _normalise(line) in self._labels:
+                edits.append(line_removal(line_start, min(start, len(text))))
         for start, in_line in glued_lines.items():
             edits.extend(self._glued_line_edits(text, start, in_line))
         return edits
+
+    def _inline_matches(self, text: str):
+        """Matches of the inline labels, searched only near a word every label has.
+
+        A case-insensitive regex over the whole text is slower than the rest of the rule;
+        plain substring searches for the word (lower, Capitalised, UPPER, as labels are
+        printed) find the few places worth trying.
+        """
+        windows = []
+        for word in self._inline_words:
+            for variant in {word, word.capitalize(), word.upper()}:
+                pos = text.find(variant)
+                while pos != -1:
+                    windows.append((max(0, pos - self._inline_reach), min(len(text), pos + self._inline_reach)))
+                    pos = text.find(variant, pos + 1)
+        cursor = 0
+        for start, end in sorted(windows):
+            for m in self._inline.finditer(text, max(start, cursor), end):
+                if m.start() >= cursor:
+                    cursor = m.end()
+                    yield m
 
     def _glued_line_edits(self, text: str, start: int, in_line: list[re.Match[str]]) -> list[Edit]:
         """Cut the glued labels of one line, or the whole line if nothing but a label is left."""

@@ -57,6 +57,8 @@ class EncodingRepair(Rule):
             lines = self._suspect_lines(text)
         edits = []
         for start, line in lines:
+            if not self._always and not badness.is_bad(line) and not _C1.search(line):
+                continue
             fixed = ftfy.fix_text(line, self._config)
             if fixed != line:
                 edits.append(Edit(start, start + len(line), fixed))
@@ -64,8 +66,8 @@ class EncodingRepair(Rule):
 
     @staticmethod
     def _suspect_lines(text: str):
-        """Lines where ftfy's own mojibake pattern (or a C1 control) matches; a regex scan
-        finds them, so ftfy's slower per-line work runs only where it can change something."""
+        """Lines holding a mojibake-shaped pair of characters (or a C1 control), so that ftfy's
+        slower per-line work runs only where it can change something."""
         last_start = -1
         for m in _SUSPECT.finditer(text):
             start = text.rfind("\n", 0, m.start()) + 1
@@ -77,4 +79,11 @@ class EncodingRepair(Rule):
             yield start, text[start:end]
 
 
-_SUSPECT = re.compile(f"(?:{badness.BADNESS_RE.pattern})|[\x80-\x9f]", badness.BADNESS_RE.flags)
+# UTF-8 bytes decoded as cp1252 or Latin-1 leave a lead character (Â-ô: the lead bytes
+# C2-F4) followed by what a continuation byte (80-BF) decodes to. This two-character scan is
+# cheap; ftfy's own, heavier badness pattern then confirms on the few lines it flags.
+_CONTINUATION = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014" \
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_C1 = re.compile("[\x80-\x9f]")
+# "Ã " is "à" whose second byte (A0, a no-break space) was turned into a plain space.
+_SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]|\u00c3 |[\x80-\x9f]")

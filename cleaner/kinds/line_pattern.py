@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.document import Document, Edit
-from cleaner.kinds.base import Param, Rule, compile_user_regex, iter_lines, line_removal, register
+from cleaner.kinds.base import Param, Rule, compile_user_regex, line_removal, register
 from cleaner.kinds.regex_replace import TIMEOUT_WARNING, timeout_seconds
 
 
@@ -33,12 +33,17 @@ class LinePattern(Rule):
         text = doc.text
         edits = []
         budget = timeout_seconds(self.timeout_ms)
+        longest = self.max_length + 8  # room for indentation around a short line
         try:
-            for start, end, line in iter_lines(text):
+            start = 0
+            for line in text.split("\n"):
+                line_start, start = start, start + len(line) + 1
+                if len(line) > longest or not line:
+                    continue
                 stripped = line.strip()
                 if stripped and len(stripped) <= self.max_length and \
                         self._pattern.fullmatch(stripped, timeout=budget):
-                    edits.append(line_removal(start, end))
+                    edits.append(line_removal(line_start, min(start, len(text))))
         except TimeoutError:
             doc.warnings.append(TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms))
             return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.document import Document, Edit
-from cleaner.kinds.base import Param, Rule, iter_lines, line_removal, register
+from cleaner.kinds.base import Param, Rule, line_removal, register
 
 
 @register
@@ -22,9 +22,7 @@ class RepeatedBanner(Rule):
     def setup(self) -> None:
         alternatives = sorted(self.separators, key=len, reverse=True)
         self._split = re.compile("|".join(re.escape(s) for s in alternatives))
-        # Cheap prefilter: the line must contain a separator at all.
-        self._has_separator = re.compile(
-            "|".join(re.escape(s) for s in alternatives))
+        self._has_separator = re.compile("[" + re.escape("".join({s[0] for s in alternatives})) + "]")
 
     def is_banner(self, line: str) -> bool:
         stripped = line.strip()
@@ -47,11 +45,17 @@ class RepeatedBanner(Rule):
         return all(p.casefold() == phrase for p in parts[1:])
 
     def find(self, doc: Document) -> list[Edit]:
+        # Only lines holding a separator can be banners: jump from one such line to the next
+        # with a regex search instead of walking every line in Python.
         text = doc.text
-        if not self._has_separator.search(text):
-            return []
         edits = []
-        for start, end, line in iter_lines(text):
-            if self._has_separator.search(line) and self.is_banner(line):
-                edits.append(line_removal(start, end))
+        search = self._has_separator.search
+        m = search(text)
+        while m:
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.end())
+            end = len(text) if end == -1 else end
+            if self.is_banner(text[start:end]):
+                edits.append(line_removal(start, min(end + 1, len(text))))
+            m = search(text, end + 1)
         return edits

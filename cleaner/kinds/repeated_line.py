@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from cleaner.document import Document, Edit
-from cleaner.kinds.base import Param, Rule, iter_lines, line_removal, register
+from cleaner.kinds.base import Param, Rule, line_removal, register
 
 _LIST_LIKE = re.compile(r"^\s*(?:[-*+•·▪‣◦|>#]|\d+[.)]\s|[a-zA-Z][.)]\s)")
 _SPACES = re.compile(r"\s+")
@@ -35,31 +35,62 @@ class RepeatedLine(Rule):
 
     def find(self, doc: Document) -> list[Edit]:
         text = doc.text
-        droppable: set[str] = set()  # keys whose later copies go
-        seen: set[str] = set()
+        droppable: set[str] = set()  # keys whose later copies go, wherever they stand
+        seen: set[str] = set()  # droppable keys met once already
+        paragraphs: set[str] = set()  # long sentence-final lines seen, for copied paragraphs
         title = doc.metadata.get("title") if self.use_title else None
         if isinstance(title, str) and title.strip():
-            droppable.add(_SPACES.sub(" ", title.strip()).casefold())
+            droppable.add(_key(title.strip()))
         edits = []
         non_blank = 0
-        for start, end, line in iter_lines(text):
+        # Most lines can be neither a repeat of the head nor a copied paragraph: only lines
+        # whose length is in reach of a droppable key, or long ones, get a normalised key.
+        lo, hi = _length_range(droppable)
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line) + 1
+            line_start, start = start, end
+            if len(line) < self.min_length:
+                if line and not line.isspace():
+                    non_blank += 1
+                continue
             stripped = line.strip()
             if not stripped:
                 continue
             non_blank += 1
-            if len(stripped) < self.min_length or _LIST_LIKE.match(line):
-                continue
-            key = _SPACES.sub(" ", stripped).casefold()
-            if key.count(" ") + 1 < self.min_words:
-                continue
-            if key in seen and (key in droppable or (len(stripped) >= self.paragraph_length
-                                                     and stripped[-1] in _SENTENCE_FINAL)):
-                edits.append(line_removal(start, end))
-                continue
-            if key in droppable:
-                seen.add(key)
-            elif key not in seen:
-                seen.add(key)
-                if non_blank <= self.head_lines:
+            in_head = non_blank <= self.head_lines
+            if in_head or lo <= len(stripped) <= hi:
+                if len(stripped) < self.min_length or _LIST_LIKE.match(line):
+                    continue
+                key = _key(stripped)
+                if key.count(" ") + 1 < self.min_words:
+                    continue
+                if key in droppable:
+                    if key in seen:
+                        edits.append(line_removal(line_start, min(end, len(text))))
+                    else:
+                        seen.add(key)  # the title from the metadata, met for the first time
+                    continue
+                if in_head:
                     droppable.add(key)
+                    seen.add(key)
+                    lo, hi = _length_range(droppable)
+                    continue
+            if len(stripped) >= self.paragraph_length and stripped[-1] in _SENTENCE_FINAL:
+                # A copied paragraph is copied exactly: the line itself is the key.
+                if stripped in paragraphs:
+                    edits.append(line_removal(line_start, min(end, len(text))))
+                else:
+                    paragraphs.add(stripped)
         return edits
+
+
+def _key(line: str) -> str:
+    return (_SPACES.sub(" ", line) if "  " in line or "\t" in line or "\u00a0" in line else line).casefold()
+
+
+def _length_range(keys: set[str]) -> tuple[int, int]:
+    """Line lengths that can normalise to one of ``keys`` (extra inner blanks allowed)."""
+    if not keys:
+        return 1, 0
+    return min(map(len, keys)), 2 * max(map(len, keys))

@@ -223,8 +223,18 @@ def _skipped_regions(text: str) -> list[tuple[int, int]]:
                 fence_start = None
         if fence_start is not None:
             regions.append((fence_start, len(text)))
-    if "`" in text:
-        regions.extend((m.start(), m.end()) for m in _CODE_SPAN.finditer(text))
+    # Tried only where a backtick stands: a regex scan from every position would cost more
+    # than the rest of the parser on a text with no code at all.
+    pos = text.find("`")
+    while pos != -1:
+        m = _CODE_SPAN.match(text, pos)
+        if m:
+            regions.append((m.start(), m.end()))
+            pos = text.find("`", m.end())
+        else:
+            while pos + 1 < len(text) and text[pos + 1] == "`":
+                pos += 1
+            pos = text.find("`", pos + 1)
     regions.sort()
     return regions
 
