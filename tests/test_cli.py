@@ -160,3 +160,24 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         result = runner.invoke(app, [*command, "--help"], env={**os.environ, "COLUMNS": "200"})
         assert result.exit_code == 0
         assert "Example" in result.stdout
+
+
+def test_folder_run_renders_archive_titles_and_reports_unknown_tags(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    source.mkdir()
+    (source / "harbour-ferry.txt").write_text("Mon, 03-Nov-2025\n\nHarbour ferry sails again\n\nBody.\n",
+                                              encoding="utf-8")
+    (source / "town.txt").write_text(
+        "Town news\n\nFirst paragraph.\n\n[embedpost slug=”harbour-ferry”]\n\n[embedpost slug=”gone-story”]\n\n"
+        '[mystery_box colour="red"]\n\nLast paragraph.\n', encoding="utf-8")
+    rules = tmp_path / "related.toml"
+    rules.write_text('extends = ["default"]\n[[rules]]\nid = "shortcodes.resolve"\n[rules.tags]\n'
+                     'embedpost = { action = "template", template = "Related: {slug|archive_title}", '
+                     'fallback = "Related: {slug|title}" }\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "--out", str(out), "--rules", str(rules)])
+    assert result.exit_code == 0, result.output
+    assert (out / "town.txt").read_text(encoding="utf-8") == (
+        "Town news\n\nFirst paragraph.\n\nRelated: Harbour ferry sails again\n\nRelated: Gone Story\n\n"
+        "Last paragraph.\n")
+    assert "mystery_box" in result.stderr and "unknown shortcode tags" in result.stderr
