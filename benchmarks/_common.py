@@ -67,7 +67,9 @@ def load_articles(corpus: Path | None) -> tuple[dict[str, str], str]:
         if not DEFAULT_GROUND_TRUTH.is_file():
             print(f"NOTE: the ground-truth corpus {DEFAULT_GROUND_TRUTH} is absent; "
                   f"using the built-in corpus of {len(BUILTIN_PARAGRAPHS)} invented paragraphs.")
-            articles = {f"builtin-{i:02d}": text for i, text in enumerate(BUILTIN_PARAGRAPHS)}
+            # Three paragraphs to an article, so that a spun article has several semicolons.
+            articles = {f"builtin-{i // 3:02d}": "\n\n".join(BUILTIN_PARAGRAPHS[i:i + 3])
+                        for i in range(0, len(BUILTIN_PARAGRAPHS), 3)}
             return articles, "built-in invented paragraphs"
         corpus = DEFAULT_GROUND_TRUTH
     if corpus.is_dir():
@@ -106,7 +108,7 @@ def print_table(headers: list[str], rows: list[list[Any]]) -> None:
 
     def line(values: list[str]) -> str:
         return "  ".join(v.rjust(w) if num else v.ljust(w)
-                         for v, w, num in zip(values, widths, numeric)).rstrip()
+                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
 
     print(line(headers))
     print("  ".join("-" * w for w in widths))
@@ -115,12 +117,16 @@ def print_table(headers: list[str], rows: list[list[Any]]) -> None:
 
 
 def _cell(value: Any) -> str:
+    if value is None:
+        return "n/a"
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
 
 
 def _is_number(cell: str) -> bool:
+    if cell == "n/a":
+        return True
     try:
         float(cell.rstrip("%"))
     except ValueError:

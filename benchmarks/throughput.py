@@ -3,9 +3,9 @@
 A synthetic scraped archive is built from the sentences of the article-extraction ground truth
 (``../shared/benchmarks/article-extraction/``; invented paragraphs if it is absent): articles
 of about 5 KB, each with the defects the rules exist for (a date stamp, a repeated title, ad
-labels and banners, share bars and counters, no-break and zero-width spaces, trailing blanks,
-blank-line runs, mojibake, and spun semicolons in half of them), so that every rule does
-real work.
+labels and banners, share bars and counters, WordPress shortcodes, no-break and zero-width
+spaces, trailing blanks, blank-line runs, mojibake, and spun semicolons in half of them), so
+that every rule does real work.
 
 For each size (``--sizes``, in MB of UTF-8) the archive is cleaned twice over: as one
 document, and as its ~5 KB articles one by one (per-document overhead matters for archives).
@@ -28,6 +28,7 @@ import re
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 # _common puts this checkout on sys.path, so it is imported before cleaner.
@@ -58,6 +59,9 @@ BANNERS = ["Google Ads | Google Ads | Google Ads", "Order Now · Order Now · Or
 FURNITURE = ["Share this:EmailFacebookTwitterWhatsApp", "Like this:Like Loading...", "12 Comments",
              "Sign up for our newsletter", "We use cookies to improve your experience. Accept"]
 ODD_SPACES = ["\u00a0", "\u2009", "\u202f", "\u200b "]
+SHORTCODE_LINES = ['[caption id="attachment_{n}" align="alignnone" width="640"]A file photo.[/caption]',
+                   "[embed]https://www.youtube.com/watch?v=clip{n}[/embed]", '[adinserter block="{n}"]']
+PAGE_BUILDER = "[vc_row][vc_column][vc_column_text]{}[/vc_column_text][/vc_column][/vc_row]"
 
 
 def sentence_pool(articles: dict[str, str]) -> list[str]:
@@ -75,7 +79,8 @@ def make_paragraph(sentences: list[str], rng: random.Random) -> str:
 
 
 def add_defects(paragraph: str, rng: random.Random) -> str:
-    """A paragraph as a scraper may deliver it: odd spaces, a glued ad label, mojibake."""
+    """A paragraph as a scraper may deliver it: odd spaces, a glued ad label, mojibake,
+    trailing blanks, page-builder shortcodes around it."""
     roll = rng.random()
     if roll < 0.25:
         words = paragraph.split(" ")
@@ -95,6 +100,8 @@ def add_defects(paragraph: str, rng: random.Random) -> str:
             return paragraph
     if roll < 0.40:
         return paragraph + rng.choice(["  ", "\t", " \u00a0"])
+    if roll < 0.45:
+        return PAGE_BUILDER.format(paragraph)
     return paragraph
 
 
@@ -116,7 +123,9 @@ def make_article(sentences: list[str], rng: random.Random) -> str:
             body.append(rng.choice(BANNERS))
         elif roll < 0.30:
             body.append(rng.choice(FURNITURE))
-        elif roll < 0.35:
+        elif roll < 0.33:
+            body.append(rng.choice(SHORTCODE_LINES).format(n=rng.randint(1, 999)))
+        elif roll < 0.38:
             body.append("\n")  # with the joins, a run of three blank lines
     text = "\n".join(head) + "\n" + "\n\n".join(body) + "\n"
     if rng.random() < 0.5:
@@ -169,7 +178,7 @@ def measure_sizes(cleaner: Cleaner, archive: list[str], sizes: list[float], repe
         whole = "\n".join(articles)
         mb = len(whole.encode("utf-8")) / MB
         for mode, documents in (("one document", [whole]), ("~5 KB documents", articles)):
-            times, warnings = timed_runs(lambda: clean_all(cleaner, documents), repeats)
+            times, warnings = timed_runs(partial(clean_all, cleaner, documents), repeats)
             seconds = statistics.median(times)
             results.append({"size_mb": size_mb, "mb": mb, "mode": mode, "documents": len(documents),
                             "median_s": seconds, "times_s": times, "mb_per_s": mb / seconds,
@@ -206,7 +215,8 @@ def report(sizes: list[dict], rules: list[dict], rule_mb: float) -> dict:
                   "yes" if r["mb_per_s"] >= TARGET_MB_PER_S else "NO"] for r in sizes])
     warned = [r for r in sizes if r["warnings"]]
     for r in warned:
-        print(f"WARNING: {r['size_mb']:g} MB as {r['mode']}: {r['warnings']} rule(s) skipped on their time budget")
+        print(f"WARNING: {r['size_mb']:g} MB as {r['mode']}: "
+              f"{r['warnings']} rule(s) skipped on their time budget")
 
     ratios = {}
     for mode in dict.fromkeys(r["mode"] for r in sizes):
@@ -226,7 +236,7 @@ def report(sizes: list[dict], rules: list[dict], rule_mb: float) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+    parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=float, nargs="+", metavar="MB",
                         help=f"archive sizes in MB (default {' '.join(map(str, DEFAULT_SIZES))})")
@@ -247,7 +257,8 @@ def main() -> None:
     print(f"Sentences from: {source}")
     started = time.perf_counter()
     archive = build_archive(articles, sizes[-1], args.seed)
-    print(f"Built a {sizes[-1]:g} MB archive of {len(archive)} articles in {time.perf_counter() - started:.1f} s")
+    print(f"Built a {sizes[-1]:g} MB archive of {len(archive)} articles "
+          f"in {time.perf_counter() - started:.1f} s")
     cleaner = Cleaner.from_rules("default")
     print(f"Timing {len(sizes)} sizes x 2 ways x {args.repeats} repeats:")
     size_results = measure_sizes(cleaner, archive, sizes, args.repeats)
