@@ -74,10 +74,22 @@ BASE_VERBS = frozenset("""
 come cut find get give go hit know let make put read say see set take tell think
 """.split())
 REPORTING_VERBS = frozenset({
-    "said", "says", "told", "added", "noted", "confirmed", "announced", "reported", "stated",
+    "said", "says", "say", "told", "added", "noted", "confirmed", "announced", "reported", "stated",
     "explained", "wrote", "writes", "argued", "insisted", "warned", "claimed", "recalled", "admitted",
     "acknowledged", "estimated", "predicted", "joked", "replied", "concluded", "conceded",
 })
+# Words that open a subordinate clause or phrase: what follows them up to the semicolon
+# cannot stand alone ("If anything;", "After the board met;").
+LEFT_SUBORDINATORS = SUBORDINATORS | frozenset({
+    "if", "when", "whenever", "as", "since", "after", "before", "because", "unless", "until",
+    "once", "though", "although", "while", "whereas", "wherever", "whether", "unlike", "despite",
+})
+# The commonest English function words: enough of them tell English text from other languages.
+FUNCTION_WORDS = frozenset("""
+the a an and or but of in on at to for with from by as is are was were be been it its this that
+these those he she they we you i his her their our not no have has had do does did will would can
+could should may might must there which who what when where than then so if about into over after
+""".split())
 # Verbs that commonly open a command; "Go for the leek; stay for the tart" joins two.
 IMPERATIVES = frozenset("""
 go stay come try order skip book visit read watch take make get keep let see ask call check avoid

@@ -16,6 +16,7 @@ Work is proportional to the text: each semicolon looks at a bounded window aroun
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -29,10 +30,18 @@ _SPACE_AFTER = " \t\u00a0\u2009\u202f\u2007\u2002\u2003\u2004\u2005\u2006\u2008\
 _CLOSING_QUOTES = "”\"’'»"
 _OPENING_QUOTES = "“\"‘«„"
 _WORD = re.compile(r"[^\W_](?:[\w’'.\-]*\w)?")
-_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+# A sentence ends at . ! ? … before a capital, but not after an initial ("Patrick W. Carlineo")
+# or a title ("Dr. Reyes").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bGen)(?<!\bGov)"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<!\bRev)(?<!\bNo)(?<!\bvs)"
+    r"[.!?…][”\"’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
+# A line of code: braces, a C-style for, comparison or increment operators, a statement ending
+# the line with ";", or a declaration. A ")" before a semicolon in prose is not enough.
 _CODE_LINE = re.compile(
-    r"[{}]|\bfor\s*\(|\)\s*;|==|!=|\+\+|:=|;\s*$|\b(?:var|let|const|int|return)\s+\w+\s*[=;]", re.MULTILINE)
+    r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|;\s*$|\b(?:var|let|const|int|return)\s+\w+\s*[=;]", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")
 _RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
@@ -59,6 +68,9 @@ def _clause_words(text: str) -> list[str]:
 
 
 LIST_WITH_COMMAS = "separates list items that hold commas"
+# Verdicts that keep a semicolon on the strength of what follows it alone.
+_CLAUSE_KEEPS = frozenset({"an independent clause follows", "a pronoun opens a clause",
+                           "a preposition opening a new clause"})
 LIST_PLAIN = "separates parallel list items"
 
 
@@ -121,7 +133,12 @@ def _has_verb(words: list[str]) -> bool:
 
 
 class SemicolonReader:
-    """Reads every semicolon of a text and proposes a verdict for each."""
+    """Reads every semicolon of a text and proposes a verdict for each.
+
+    One pass from left to right: the current line's facts (is it code, where are its
+    backticks) and the current sentence's start are carried forward, so a long line or
+    sentence full of semicolons is read once, not once per semicolon.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -131,21 +148,54 @@ class SemicolonReader:
     def _fenced_ranges(text: str) -> list[tuple[int, int]]:
         if "```" not in text and "~~~" not in text:
             return []
-        ranges, start = [], None
-        for m in re.finditer(r"^[ \t]*(?:```|~~~)", text, re.MULTILINE):
+        ranges, start, fence = [], None, ""
+        for m in _FENCE.finditer(text):
+            marker = m.group("fence")
             if start is None:
-                start = m.start()
-            else:
+                start, fence = m.start(), marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
                 ranges.append((start, m.end()))
                 start = None
         if start is not None:
             ranges.append((start, len(text)))
         return ranges
 
-    def _in_fence(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.fences)
+    def read(self) -> list[tuple[int, list[int]]]:
+        """The prose semicolons grouped by sentence: ``[(sentence_start, [pos, ...]), ...]``."""
+        text = self.text
+        groups: list[tuple[int, list[int]]] = []
+        line_end = -1
+        line_start = 0
+        code_line = False
+        backticks: list[int] = []
+        fence_index = 0
+        sentence_start, scanned = 0, 0
+        pos = text.find(";")
+        while pos != -1:
+            if pos > line_end:
+                line_start = text.rfind("\n", 0, pos) + 1
+                line_end = text.find("\n", pos)
+                line_end = len(text) if line_end == -1 else line_end
+                line = text[line_start:line_end]
+                code_line = bool(_CODE_LINE.search(line))
+                backticks = [i for i, ch in enumerate(line) if ch == "`"] if "`" in line else []
+            while fence_index < len(self.fences) and self.fences[fence_index][1] <= pos:
+                fence_index += 1
+            in_fence = fence_index < len(self.fences) and self.fences[fence_index][0] <= pos
+            in_code_span = bool(backticks) and bisect.bisect_left(backticks, pos - line_start) % 2 == 1
+            if not (code_line or in_fence or in_code_span) and self.is_prose_semicolon(pos, line_start):
+                for m in _SENTENCE_END.finditer(text, scanned, pos):
+                    sentence_start = m.end()
+                scanned = pos
+                if groups and groups[-1][0] == sentence_start:
+                    groups[-1][1].append(pos)
+                else:
+                    groups.append((sentence_start, [pos]))
+            pos = text.find(";", pos + 1)
+        return groups
 
-    def is_prose_semicolon(self, pos: int) -> bool:
+    def is_prose_semicolon(self, pos: int, line_start: int) -> bool:
+        """Whether the semicolon at ``pos`` (not in code) is punctuation of prose."""
         text = self.text
         if pos == 0 or pos + 1 >= len(text):
             return False
@@ -159,52 +209,64 @@ class SemicolonReader:
         before = text[pos - 1]
         if before.isspace():
             return False
-        line_start = text.rfind("\n", 0, pos) + 1
-        head = text[max(line_start, pos - 12):pos]
-        if _ENTITY_TAIL.search(head):
+        if _ENTITY_TAIL.search(text, max(line_start, pos - 12), pos):
             return False
-        token_start = max(text.rfind(" ", line_start, pos), text.rfind("\t", line_start, pos)) + 1
-        if _URLISH.search(text[max(token_start, line_start):pos]):
-            return False
-        line_end = text.find("\n", pos)
-        line = text[line_start: len(text) if line_end == -1 else line_end]
-        if _CODE_LINE.search(line) or line.count("`", 0, pos - line_start) % 2:
+        reach = max(line_start, pos - 200)
+        token_start = max(text.rfind(" ", reach, pos), text.rfind("\t", reach, pos), reach - 1) + 1
+        if _URLISH.search(text, token_start, pos):
             return False
         nxt = _words(text[pos + 1: pos + 40])
         if nxt and _URLISH.search(nxt[0]):
             return False
         # A citation such as "2015; 28: 685-690": numbers on both sides.
-        if before.isdigit() and nxt and nxt[0][:1].isdigit():
-            return False
-        return not self._in_fence(pos)
+        return not (before.isdigit() and nxt and nxt[0][:1].isdigit())
 
-    def sentence_start(self, pos: int) -> int:
-        lo = max(0, pos - _WINDOW_BEFORE)
-        start = lo
-        for m in _SENTENCE_END.finditer(self.text, lo, pos):
+    def recheck_left(self, site: Site) -> Site:
+        """In a mill's document, keep a semicolon only if the words before it are a clause."""
+        if site.verdict != "keep" or site.reason not in _CLAUSE_KEEPS:
+            return site
+        pos = site.pos
+        start = self.text.rfind("\n", max(0, pos - _WINDOW_BEFORE), pos) + 1
+        for m in _SENTENCE_END.finditer(self.text, start, pos):
             start = m.end()
-        return start
-
-    def read(self) -> list[tuple[int, list[int]]]:
-        """The prose semicolons grouped by sentence: ``[(sentence_start, [pos, ...]), ...]``."""
-        groups: list[tuple[int, list[int]]] = []
-        text = self.text
-        pos = text.find(";")
-        while pos != -1:
-            if self.is_prose_semicolon(pos):
-                start = self.sentence_start(pos)
-                if groups and groups[-1][0] == start:
-                    groups[-1][1].append(pos)
-                else:
-                    groups.append((start, [pos]))
-            pos = text.find(";", pos + 1)
-        return groups
+        left = self.text[start:pos]
+        words = _words(left)
+        if not words:
+            return site
+        following = _words(self.text[pos + 1:pos + 40])
+        if following and following[0] in en.IMPERATIVES | en.BASE_VERBS:
+            return site  # "Arrive early; take the train": two commands, no subject needed
+        head = words[0].lower()
+        # Verbs of a relative clause inside the phrase do not make it a clause of its own:
+        # "Featuring a design that is new" is still an introduction.
+        main = []
+        for word in words:
+            if word.lower() in _RELATIVE_STOP and main:
+                break
+            main.append(word)
+        if len(words) <= 5 and not any(en.is_finite_verb(w) for w in words):
+            return Site(pos, "comma", "a short phrase, not a clause, comes before")
+        introduced = head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(words[0]) \
+            or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS
+        if not introduced:
+            return site
+        # "If you want one, the Slate is the best buy; I expect…": a main clause after the comma.
+        comma = left.rfind(", ")
+        if comma != -1 and any(en.is_finite_verb(w) for w in _words(left[comma:])):
+            return site
+        if head in en.LEFT_SUBORDINATORS:
+            return Site(pos, "comma", "the clause before is subordinate")
+        if not any(en.is_finite_verb(w) for w in main[1:]):
+            return Site(pos, "comma", "an introductory phrase, not a clause, comes before")
+        return site
 
     def judge_sentence(self, start: int, positions: list[int]) -> list[Site]:
         sites = []
         clause_start = start
         for pos in positions:
-            sites.append(self.judge(pos, start, clause_start))
+            # Windows are bounded, so a sentence that runs for pages costs no more per semicolon.
+            window_start = max(start, pos - _WINDOW_BEFORE)
+            sites.append(self.judge(pos, window_start, max(clause_start, window_start)))
             clause_start = pos + 1
         if len(positions) >= 2:
             kind = self._list_kind(start, positions, sites)
@@ -219,8 +281,8 @@ class SemicolonReader:
         post; an email inbox; a webinar; and a stage": parallel items, closed by "and"/"or".
         """
         text = self.text
-        segments = [text[a + 1:b] for a, b in zip([start - 1, *positions], positions)]
-        if all("," in s for s in segments):
+        bounds = [max(start - 1, positions[0] - _WINDOW_BEFORE), *positions]
+        if all("," in text[a + 1:b] for a, b in zip(bounds, positions)):
             return LIST_WITH_COMMAS
         heads = []
         for pos in positions:
@@ -255,6 +317,11 @@ class SemicolonReader:
         if quote_closes:
             # “We will win;” she said: the quotation's own comma.
             return Site(pos, "comma", "before a closing quote", strong=True)
+        if after.lstrip()[:1] in _OPENING_QUOTES:
+            said = _words(text[max(clause_start, pos - 60):pos])[-6:]
+            if any(w.lower() in en.REPORTING_VERBS for w in said):
+                # She said; “We will win.”: the quotation is introduced with a comma.
+                return Site(pos, "comma", "introduces a quotation", strong=True)
 
         # The fragment since the sentence or quotation began: "However;", "In 2020;", a
         # vocative “Vladimir Vladimirovich;”. No clause fits there, so no semicolon does.
@@ -335,10 +402,12 @@ class SemicolonReader:
 
     @staticmethod
     def _reporting_clause(following: list[str]) -> bool:
-        """ "the company said", "its board confirmed on Thursday": a short attribution."""
-        for i, word in enumerate(following[:4]):
+        """ "the company said", "its board confirmed on Thursday", "trade experts say", "the
+        military said in a statement": a short attribution closing the sentence."""
+        for i, word in enumerate(following[:7]):
             if word.lower() in en.REPORTING_VERBS and i >= 1:
-                return len(following) - i - 1 <= 3
+                rest = following[i + 1:]
+                return len(rest) <= 3 or (len(rest) <= 7 and rest[0].lower() in en.BINDING_PREPOSITIONS)
         return False
 
     def _appositive_open(self, sentence_start: int, pos: int) -> bool:
@@ -365,28 +434,58 @@ class StraySemicolon(Rule):
                            minimum=0.0),
         "min_stray": Param(int, 3, "alternatively, this many stray-looking semicolons of any kind, "
                            "together with min_share", minimum=1),
+        "min_unread": Param(int, 5, "in a language the rule cannot read: semicolons needed", minimum=1),
+        "min_unread_density": Param(float, 0.5, "in a language the rule cannot read: the density needed",
+                                    minimum=0.0),
+        "min_dense": Param(int, 6, "semicolons a document needs before its density counts as evidence",
+                           minimum=1),
+        "min_density": Param(float, 0.3, "share of semicolons among semicolons and commas that marks a "
+                             "spinner's text on its own (with at least min_stray semicolons)", minimum=0.0),
     }
 
-    def judge(self, text: str) -> tuple[bool, list[Site]]:
-        """Verdicts for every prose semicolon and whether the document is to be fixed."""
+    def judge(self, text: str) -> tuple[str, list[Site]]:
+        """Verdicts for every prose semicolon, and how the document is to be treated:
+        ``"clean"`` (left alone), ``"mill"`` (English, fixed by verdict) or ``"mill-unread"``
+        (a mill's semicolon density in a language the word lists cannot read: all become commas).
+        """
         reader = SemicolonReader(text)
         sites: list[Site] = []
         for start, positions in reader.read():
             sites.extend(reader.judge_sentence(start, positions))
+        if not sites:
+            return "clean", sites
+        # Semicolons among the clause marks: edited prose has a few per hundred commas; a
+        # spinner that swapped commas leaves a third or more.
+        density = len(sites) / (len(sites) + text.count(", "))
+        dense = len(sites) >= self.min_dense and density >= self.min_density
+        if not _reads_as_english(text):
+            # Without the word lists only the density speaks, so it must speak loudly.
+            unread_mill = len(sites) >= self.min_unread and density >= self.min_unread_density
+            return ("mill-unread" if unread_mill else "clean"), sites
         stray = [s for s in sites if s.verdict != "keep"]
         strong = sum(1 for s in stray if s.strong)
-        share = len(stray) / len(sites) if sites else 0.0
-        mill = share >= self.min_share and strong >= 1 and \
-            (strong >= self.min_strong or len(stray) >= self.min_stray)
-        return mill, sites
+        share = len(stray) / len(sites)
+        # Density is evidence for a document whose stray semicolons often read as clause joins
+        # one at a time; it still needs a share of them, and some that cannot be joins at all.
+        mill = (share >= self.min_share and strong >= 1 and
+                (strong >= self.min_strong or len(stray) >= self.min_stray)) or \
+            (dense and share >= self.min_share / 2 and strong >= self.min_strong)
+        if not mill:
+            return "clean", sites
+        # In a mill's document a semicolon needs a clause on both sides to stay: the words
+        # before it are checked too ("To limit drag; the car has" is an introduction).
+        return "mill", [reader.recheck_left(site) for site in sites]
 
     def find(self, doc: Document) -> list[Edit]:
         text = doc.text
         if ";" not in text:
             return []
-        mill, sites = self.judge(text)
-        if not mill:
+        mode, sites = self.judge(text)
+        if mode == "clean":
             return []
+        if mode == "mill-unread":
+            return [Edit(site.pos, site.pos + 1, ",", "a mill's semicolon density; the language is not one "
+                         "the rule reads") for site in sites if site.reason != LIST_WITH_COMMAS]
         edits = []
         for site in sites:
             if site.reason == LIST_PLAIN:
@@ -397,3 +496,12 @@ class StraySemicolon(Rule):
             elif site.verdict == "drop":
                 edits.append(Edit(site.pos, site.pos + 1, "", site.reason))
         return edits
+
+
+def _reads_as_english(text: str) -> bool:
+    """Whether enough of the words are English function words for the word lists to apply."""
+    words = _WORD.findall(text, 0, 20000)
+    if len(words) < 20:
+        return True  # too short to tell; the per-semicolon evidence decides
+    hits = sum(1 for w in words if w.lower() in en.FUNCTION_WORDS)
+    return hits / len(words) >= 0.1
