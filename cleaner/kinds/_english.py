@@ -78,6 +78,12 @@ REPORTING_VERBS = frozenset({
     "explained", "wrote", "writes", "argued", "insisted", "warned", "claimed", "recalled", "admitted",
     "acknowledged", "estimated", "predicted", "joked", "replied", "concluded", "conceded",
 })
+# Adverbs that carry a sentence on rather than open a clause ("; only to find", "; then trimmed").
+PHRASE_ADVERBS = frozenset({
+    "only", "then", "even", "ever", "just", "also", "too", "perhaps", "maybe", "mostly", "often",
+    "sometimes", "always", "never", "almost", "again", "together", "instead", "alone", "rather",
+    "still", "yet", "soon", "later", "first", "once", "twice", "here", "there", "now", "not",
+})
 # Words that open a subordinate clause or phrase: what follows them up to the semicolon
 # cannot stand alone ("If anything;", "After the board met;").
 LEFT_SUBORDINATORS = SUBORDINATORS | frozenset({

@@ -55,6 +55,9 @@ class Site:
     verdict: str  # "keep" | "comma" | "drop"
     reason: str
     strong: bool = False
+    # For a list separator: the verdict read alone, used when a mill's document makes the
+    # list itself doubtful (its commas may be survivors of the spinner, not item structure).
+    alone: Site | None = None
 
 
 def _words(text: str) -> list[str]:
@@ -226,10 +229,15 @@ class SemicolonReader:
         if site.verdict != "keep" or site.reason not in _CLAUSE_KEEPS:
             return site
         pos = site.pos
-        start = self.text.rfind("\n", max(0, pos - _WINDOW_BEFORE), pos) + 1
+        start = max(self.text.rfind("\n", 0, pos) + 1, pos - _WINDOW_BEFORE)
         for m in _SENTENCE_END.finditer(self.text, start, pos):
             start = m.end()
         left = self.text[start:pos]
+        # A colon, a dash or an opening quote starts a clause of its own inside the sentence.
+        cut = max(left.rfind(": "), left.rfind(" — "), left.rfind(" – "),
+                  max(left.rfind(q) for q in _OPENING_QUOTES))
+        if cut != -1:
+            left = left[cut + 1:]
         words = _words(left)
         if not words:
             return site
@@ -249,6 +257,8 @@ class SemicolonReader:
         introduced = head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(words[0]) \
             or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS
         if not introduced:
+            if self._subordinate_tail(words[-12:]) and ", " not in left[-60:]:
+                return Site(pos, "comma", "the clause before ends subordinate")
             return site
         # "If you want one, the Slate is the best buy; I expect…": a main clause after the comma.
         comma = left.rfind(", ")
@@ -259,6 +269,18 @@ class SemicolonReader:
         if not any(en.is_finite_verb(w) for w in main[1:]):
             return Site(pos, "comma", "an introductory phrase, not a clause, comes before")
         return site
+
+    @staticmethod
+    def _subordinate_tail(words: list[str]) -> bool:
+        """Whether the words end in a subordinate clause with nothing of the main clause after it:
+        "but if you wish to conceal your identity", "when pollution gets high enough"."""
+        for i in range(len(words) - 1, -1, -1):
+            lower = words[i].lower()
+            if lower in en.LEFT_SUBORDINATORS and lower not in {"as", "since", "after", "before", "once"}:
+                before = words[i - 1].lower() if i else ""
+                return i == 0 or before in en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE \
+                    or len(words) - i <= 8
+        return False
 
     def judge_sentence(self, start: int, positions: list[int]) -> list[Site]:
         sites = []
@@ -271,6 +293,9 @@ class SemicolonReader:
         if len(positions) >= 2:
             kind = self._list_kind(start, positions, sites)
             if kind:
+                serial = _words(self.text[positions[-1] + 1: positions[-1] + 20])[:1]
+                if kind == LIST_WITH_COMMAS and not (serial and serial[0].lower() in en.COORDINATORS_PHRASE):
+                    return [Site(site.pos, "keep", kind, alone=site) for site in sites]
                 return [Site(p, "keep", kind) for p in positions]
         return sites
 
@@ -342,8 +367,17 @@ class SemicolonReader:
             return Site(pos, "comma", "before a relative pronoun", strong=True)
         if lower == "when":
             return Site(pos, "comma", "before a relative 'when'")
+        if lower == "that" and len(following) > 1 and en.is_finite_verb(following[1]):
+            # "gadgets from tech companies; that made a splash": a relative "that".
+            return Site(pos, "comma", "before a relative 'that'", strong=True)
+        if lower == "such" and len(following) > 1 and following[1].lower() == "as":
+            return Site(pos, "comma", "before 'such as'")
         if lower == "rather" and len(following) > 1 and following[1].lower() == "than":
             return Site(pos, "drop", "'rather than' continues the phrase")
+        if first.islower() and (lower in en.PHRASE_ADVERBS or (lower.endswith("ly") and len(lower) > 4
+                                                              and lower not in en.CONJUNCTIVE_ADVERBS)):
+            # "; particularly while…", "; only to find…": an adverb carrying the sentence on.
+            return Site(pos, "comma", "before an adverb that continues the sentence")
         if lower in en.CONJUNCTIVE_ADVERBS and after.lstrip()[len(first):].lstrip()[:1] == ",":
             return Site(pos, "keep", "before a conjunctive adverb")
         if lower in en.COORDINATORS_CLAUSE:
@@ -434,8 +468,8 @@ class StraySemicolon(Rule):
                            minimum=0.0),
         "min_stray": Param(int, 3, "alternatively, this many stray-looking semicolons of any kind, "
                            "together with min_share", minimum=1),
-        "min_unread": Param(int, 5, "in a language the rule cannot read: semicolons needed", minimum=1),
-        "min_unread_density": Param(float, 0.5, "in a language the rule cannot read: the density needed",
+        "min_unread": Param(int, 8, "in a language the rule cannot read: semicolons needed", minimum=1),
+        "min_unread_density": Param(float, 0.35, "in a language the rule cannot read: the density needed",
                                     minimum=0.0),
         "min_dense": Param(int, 6, "semicolons a document needs before its density counts as evidence",
                            minimum=1),
@@ -474,6 +508,8 @@ class StraySemicolon(Rule):
             return "clean", sites
         # In a mill's document a semicolon needs a clause on both sides to stay: the words
         # before it are checked too ("To limit drag; the car has" is an introduction).
+        # A list with commas in its items but no closing "and"/"or" is read item by item there.
+        sites = [site.alone if site.alone is not None else site for site in sites]
         return "mill", [reader.recheck_left(site) for site in sites]
 
     def find(self, doc: Document) -> list[Edit]:
