@@ -44,6 +44,7 @@ _CODE_LINE = re.compile(
 _FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")
+_CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
 _RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
 
 
@@ -214,15 +215,10 @@ class SemicolonReader:
             return False
         if _ENTITY_TAIL.search(text, max(line_start, pos - 12), pos):
             return False
-        reach = max(line_start, pos - 200)
-        token_start = max(text.rfind(" ", reach, pos), text.rfind("\t", reach, pos), reach - 1) + 1
-        if _URLISH.search(text, token_start, pos):
-            return False
+        # A semicolon followed by a space is outside any URL (URLs hold no spaces), but one
+        # before a web address introduces it: "Limited seating; www.example.org".
         nxt = _words(text[pos + 1: pos + 40])
-        if nxt and _URLISH.search(nxt[0]):
-            return False
-        # A citation such as "2015; 28: 685-690": numbers on both sides.
-        return not (before.isdigit() and nxt and nxt[0][:1].isdigit())
+        return not (nxt and _URLISH.search(nxt[0]))
 
     def recheck_left(self, site: Site) -> Site:
         """In a mill's document, keep a semicolon only if the words before it are a clause."""
@@ -339,6 +335,11 @@ class SemicolonReader:
         if not following:
             return Site(pos, "keep", "no words follow")
         first, lower = following[0], following[0].lower()
+        if text[pos - 1].isdigit() and first[:1].isdigit():
+            if _CITATION_TAIL.match(after):
+                return Site(pos, "keep", "a citation")  # "2015; 28: 685-690": year; volume: pages
+            # In a mill's text, "November 18; 2019" and "6-4; 7-6" were commas.
+            return Site(pos, "keep", "between numbers", alone=Site(pos, "comma", "between numbers"))
         if quote_closes:
             # “We will win;” she said: the quotation's own comma.
             return Site(pos, "comma", "before a closing quote", strong=True)
