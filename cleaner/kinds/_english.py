@@ -77,6 +77,8 @@ REPORTING_VERBS = frozenset({
     "said", "says", "say", "told", "added", "noted", "confirmed", "announced", "reported", "stated",
     "explained", "wrote", "writes", "argued", "insisted", "warned", "claimed", "recalled", "admitted",
     "acknowledged", "estimated", "predicted", "joked", "replied", "concluded", "conceded",
+    "stressed", "emphasised", "emphasized", "observed", "suggested", "continued", "cautioned",
+    "recalled", "tweeted", "posted", "announced", "declared", "asked", "answered",
 })
 # Adverbs that carry a sentence on rather than open a clause ("; only to find", "; then trimmed").
 PHRASE_ADVERBS = frozenset({
@@ -84,6 +86,16 @@ PHRASE_ADVERBS = frozenset({
     "sometimes", "always", "never", "almost", "again", "together", "instead", "alone", "rather",
     "still", "yet", "soon", "later", "first", "once", "twice", "here", "there", "now", "not",
 })
+# Whole introductions that end before the main clause ("That said, the phone is fast").
+INTRO_IDIOMS = frozenset({
+    "that said", "the fact is", "the truth is", "in fact", "of course", "chances are", "even so",
+    "mind you", "to be fair", "to be sure", "in short", "in other words", "that being said",
+    "having said that", "all the same", "at the same time", "by the way", "as a result", "for example",
+    "for instance", "in addition", "in the meantime", "on the other hand", "in any case", "after all",
+})
+# Heads of introductory phrases that the preposition lists lack.
+INTRO_HEADS = frozenset({"apart", "aside", "thanks", "due", "owing", "prior", "contrary", "compared",
+                         "regardless", "unlike", "not"})
 # Words that open a subordinate clause or phrase: what follows them up to the semicolon
 # cannot stand alone ("If anything;", "After the board met;").
 LEFT_SUBORDINATORS = SUBORDINATORS | frozenset({

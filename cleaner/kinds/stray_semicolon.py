@@ -132,6 +132,19 @@ def _verb_after_aside(after: str) -> bool:
     return bool(m) and m.group("next").lower() in en.AUXILIARIES
 
 
+def _has_finite_verb(words: list[str]) -> bool:
+    """A tensed verb among the words, by the lists or by shape: a lowercase "-s" word right after
+    a short noun phrase ("The company employs", "rye feeds")."""
+    if any(en.is_finite_verb(w) for w in words):
+        return True
+    for i in range(1, min(len(words), 4)):
+        word, before = words[i], words[i - 1].lower()
+        if word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) \
+                and before not in en.DETERMINERS and before not in en.BINDING_PREPOSITIONS:
+            return True
+    return False
+
+
 def _has_verb(words: list[str]) -> bool:
     return any(en.is_verb(w) for w in words)
 
@@ -250,8 +263,17 @@ class SemicolonReader:
             main.append(word)
         if len(words) <= 5 and not any(en.is_finite_verb(w) for w in words):
             return Site(pos, "comma", "a short phrase, not a clause, comes before")
-        introduced = head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(words[0]) \
-            or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS
+        right = self.text[pos + 1:pos + 200]
+        if site.reason == "an independent clause follows" and not _has_finite_verb(
+                _clause_words(right)[:7]) and not _verb_after_aside(right):
+            # Read alone, any verb made a clause; in a mill's text a tensed one must come early.
+            return Site(pos, "comma", "no tensed verb opens a clause after it")
+        if not _has_finite_verb(words):
+            return Site(pos, "comma", "no clause comes before")
+        if " ".join(words).lower() in en.INTRO_IDIOMS:
+            return Site(pos, "comma", "after an introductory phrase")
+        introduced = head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(head) \
+            or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS or head in en.INTRO_HEADS
         if not introduced:
             if self._subordinate_tail(words[-12:]) and ", " not in left[-60:]:
                 return Site(pos, "comma", "the clause before ends subordinate")
@@ -438,7 +460,12 @@ class SemicolonReader:
     @staticmethod
     def _reporting_clause(following: list[str]) -> bool:
         """ "the company said", "its board confirmed on Thursday", "trade experts say", "the
-        military said in a statement": a short attribution closing the sentence."""
+        military said in a statement", "say officials": a short attribution closing the sentence."""
+        if following and following[0].lower() in en.REPORTING_VERBS and len(following) <= 5:
+            return True
+        if 2 <= len(following) <= 3 and following[-1].islower() and following[-1].endswith("ed") \
+                and following[0][:1].isupper():
+            return True  # "Dempsey stressed."
         for i, word in enumerate(following[:7]):
             if word.lower() in en.REPORTING_VERBS and i >= 1:
                 rest = following[i + 1:]
