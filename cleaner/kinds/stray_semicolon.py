@@ -275,7 +275,7 @@ class SemicolonReader:
         introduced = head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(head) \
             or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS or head in en.INTRO_HEADS
         if not introduced:
-            if self._subordinate_tail(words[-12:]) and ", " not in left[-60:]:
+            if self._subordinate_tail(words[-16:]) and ", " not in left[-80:]:
                 return Site(pos, "comma", "the clause before ends subordinate")
             return site
         # "If you want one, the Slate is the best buy; I expect…": a main clause after the comma.
@@ -297,7 +297,7 @@ class SemicolonReader:
             if lower in en.LEFT_SUBORDINATORS and lower not in {"as", "since", "after", "before", "once"}:
                 before = words[i - 1].lower() if i else ""
                 return i == 0 or before in en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE \
-                    or len(words) - i <= 8
+                    or before in en.LEFT_SUBORDINATORS or len(words) - i <= 12
         return False
 
     def judge_sentence(self, start: int, positions: list[int]) -> list[Site]:
@@ -531,7 +531,8 @@ class StraySemicolon(Rule):
         # one at a time; it still needs a share of them, and some that cannot be joins at all.
         mill = (share >= self.min_share and strong >= 1 and
                 (strong >= self.min_strong or len(stray) >= self.min_stray)) or \
-            (dense and share >= self.min_share / 2 and strong >= self.min_strong)
+            (dense and share >= self.min_share / 2 and strong >= self.min_strong) or \
+            (len(sites) >= self.min_stray and density >= self.min_density and share >= 0.75)
         if not mill:
             return "clean", sites
         # In a mill's document a semicolon needs a clause on both sides to stay: the words
