@@ -86,4 +86,5 @@ _CONTINUATION = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6
     "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _C1 = re.compile("[\x80-\x9f]")
 # "Ã " is "à" whose second byte (A0, a no-break space) was turned into a plain space.
-_SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]|\u00c3 |[\x80-\x9f]")
+# One leading character class lets the regex engine skip ahead in C between candidates.
+_SUSPECT = re.compile(f"[\x80-\x9f\u00c2-\u00f4](?:(?<=[\u00c2-\u00f4])[{_CONTINUATION}]|(?<=\u00c3) |(?<=[\x80-\x9f]))")

@@ -25,7 +25,7 @@ from cleaner.kinds import _english as en
 from cleaner.kinds.base import Param, Rule, register
 
 _WINDOW_BEFORE = 400
-_WINDOW_AFTER = 300
+_WINDOW_AFTER = 160
 _SPACE_AFTER = " \t\u00a0\u2009\u202f\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
 _CLOSING_QUOTES = "”\"’'»"
 _OPENING_QUOTES = "“\"‘«„"
@@ -33,7 +33,8 @@ _WORD = re.compile(r"[^\W_](?:[\w’'.\-]*\w)?")
 # A sentence ends at . ! ? … before a capital, but not after an initial ("Patrick W. Carlineo")
 # or a title ("Dr. Reyes").
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bGen)(?<!\bGov)"
+    # The lookahead first: at most positions it fails at once, before any lookbehind runs.
+    r"(?=[.!?…])(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bGen)(?<!\bGov)"
     r"(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<!\bRev)(?<!\bNo)(?<!\bvs)"
     r"[.!?…][”\"’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
@@ -376,7 +377,9 @@ class SemicolonReader:
         if clause_start == sentence_start:
             before = text[sentence_start:pos]
             opening = max((before.rfind(q) for q in _OPENING_QUOTES), default=-1)
-            fragment_words = _words(before[opening + 1:])
+            # Three words fit in 60 characters; a longer stretch is no fragment to read.
+            fragment = before[opening + 1:]
+            fragment_words = _words(fragment) if len(fragment) <= 60 else []
             if fragment_words and len(fragment_words) <= 3 and not _has_verb(fragment_words) \
                     and _introduces(fragment_words, quoted=opening >= 0):
                 return Site(pos, "comma", "after an introductory fragment", strong=True)
@@ -565,7 +568,7 @@ class StraySemicolon(Rule):
 
 def _reads_as_english(text: str) -> bool:
     """Whether enough of the words are English function words for the word lists to apply."""
-    words = _WORD.findall(text, 0, 20000)
+    words = _WORD.findall(text, 0, 3000)
     if len(words) < 20:
         return True  # too short to tell; the per-semicolon evidence decides
     hits = sum(1 for w in words if w.lower() in en.FUNCTION_WORDS)
