@@ -77,8 +77,7 @@ REPORTING_VERBS = frozenset({
     "said", "says", "say", "told", "added", "noted", "confirmed", "announced", "reported", "stated",
     "explained", "wrote", "writes", "argued", "insisted", "warned", "claimed", "recalled", "admitted",
     "acknowledged", "estimated", "predicted", "joked", "replied", "concluded", "conceded",
-    "stressed", "emphasised", "emphasized", "observed", "suggested", "continued", "cautioned",
-    "recalled", "tweeted", "posted", "announced", "declared", "asked", "answered",
+    "stressed", "emphasised", "emphasized", "observed", "cautioned", "tweeted",
 })
 # Adverbs that carry a sentence on rather than open a clause ("; only to find", "; then trimmed").
 PHRASE_ADVERBS = frozenset({

@@ -1,4 +1,7 @@
-"""Paragraph structure: collapse runs of blank lines, trim the ends of the document."""
+"""Paragraph structure: collapse runs of blank lines, trim the ends of the document.
+
+By default the end of the text keeps its kind: a text that ended with a newline ends with
+exactly one, a text that did not gets none, so a clean text comes out byte for byte."""
 
 from __future__ import annotations
 
@@ -11,10 +14,12 @@ from cleaner.kinds.base import Param, Rule, register
 @register
 class BlankLines(Rule):
     kind = "blank_lines"
-    summary = "Collapse runs of blank lines to one, drop blank lines at the start and end, end with one newline."
+    summary = "Collapse runs of blank lines to one, drop blank lines at the start and end."
     params = {
         "max_blank": Param(int, 1, "blank lines allowed between paragraphs", minimum=0),
-        "final_newline": Param(bool, True, "end a non-empty text with exactly one newline"),
+        "final_newline": Param(str, "keep", "'keep': one final newline if the text ended with one, none "
+                               "otherwise (a clean text stays byte for byte); 'always'; 'never'",
+                               choices=("keep", "always", "never")),
     }
 
     def setup(self) -> None:
@@ -33,7 +38,9 @@ class BlankLines(Rule):
         body_end = len(text.rstrip())
         for m in self._runs.finditer(text, lead, body_end):
             edits.append(Edit(m.start(), m.end(), self._keep))
-        tail = "\n" if self.final_newline and body_end > lead else ""
+        ends_with_newline = text.endswith("\n") or text[body_end:].count("\n") > 0
+        wanted = self.final_newline == "always" or (self.final_newline == "keep" and ends_with_newline)
+        tail = "\n" if wanted and body_end > lead else ""
         if text[body_end:] != tail:
             edits.append(Edit(body_end, len(text), tail))
         return edits

@@ -262,7 +262,7 @@ class SemicolonReader:
             if word.lower() in _RELATIVE_STOP and main:
                 break
             main.append(word)
-        if len(words) <= 5 and not any(en.is_finite_verb(w) for w in words):
+        if len(words) <= 5 and not _has_finite_verb(words):
             return Site(pos, "comma", "a short phrase, not a clause, comes before")
         right = self.text[pos + 1:pos + 200]
         if site.reason == "an independent clause follows" and not _has_finite_verb(
@@ -472,7 +472,9 @@ class SemicolonReader:
         for i, word in enumerate(following[:7]):
             if word.lower() in en.REPORTING_VERBS and i >= 1:
                 rest = following[i + 1:]
-                return len(rest) <= 3 or (len(rest) <= 7 and rest[0].lower() in en.BINDING_PREPOSITIONS)
+                # "said in a statement on Sunday", but not "continued to minimise its role".
+                return len(rest) <= 3 or (len(rest) <= 7 and rest[0].lower() in en.BINDING_PREPOSITIONS
+                                          and rest[0].lower() != "to")
         return False
 
     def _appositive_open(self, sentence_start: int, pos: int) -> bool:

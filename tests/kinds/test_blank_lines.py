@@ -54,9 +54,18 @@ def test_indentation_of_the_first_line_is_kept_after_leading_blank_lines_go():
     assert run("\n\n    code line\nBody.\n").text == "    code line\nBody.\n"
 
 
-@pytest.mark.parametrize("ending", ["", "\n", "\n\n", "\n\n\n\n", "\n \n\t\n", "   "])
-def test_text_ends_with_exactly_one_newline(ending):
+@pytest.mark.parametrize("ending", ["\n", "\n\n", "\n\n\n\n", "\n \n\t\n"])
+def test_text_that_ended_with_newlines_ends_with_exactly_one(ending):
     assert run(f"Headline\n\nLast paragraph.{ending}").text == "Headline\n\nLast paragraph.\n"
+
+
+@pytest.mark.parametrize("ending", ["", "   ", " \t"])
+def test_text_without_a_final_newline_gets_none(ending):
+    assert run(f"Headline\n\nLast paragraph.{ending}").text == "Headline\n\nLast paragraph."
+
+
+def test_final_newline_always_adds_one():
+    assert run("Last paragraph.", final_newline="always").text == "Last paragraph.\n"
 
 
 @pytest.mark.parametrize("text", ["", "\n", "\n\n\n", "  \n\t\n"])
@@ -64,8 +73,8 @@ def test_empty_or_blank_text_becomes_empty(text):
     assert run(text).text == ""
 
 
-def test_final_newline_option_off_leaves_no_newline():
-    assert run("Last paragraph.\n\n\n", final_newline=False).text == "Last paragraph."
+def test_final_newline_never_leaves_no_newline():
+    assert run("Last paragraph.\n\n\n", final_newline="never").text == "Last paragraph."
 
 
 def test_max_blank_zero_joins_paragraph_lines():

@@ -148,7 +148,7 @@ AVADA = ('[fusion_builder_container hundred_percent="no" equal_height_columns="n
 
 
 def test_wpbakery_two_columns(default_cleaner):
-    assert default_cleaner.clean(WPBAKERY).text == "Left column.\n\nRight column.\n"
+    assert default_cleaner.clean(WPBAKERY).text == "Left column.\n\nRight column."
 
 
 def test_wpbakery_two_columns_with_the_shortcodes_set_alone():
@@ -162,18 +162,18 @@ def test_wpbakery_with_newlines_between_tags(default_cleaner):
 
 
 def test_divi(default_cleaner):
-    assert default_cleaner.clean(DIVI).text == "Text\n"
+    assert default_cleaner.clean(DIVI).text == "Text"
     assert SHORTCODES.clean(DIVI).text.strip() == "Text"
 
 
 def test_divi_two_columns(default_cleaner):
     text = ('[et_pb_section][et_pb_row][et_pb_column type="1_2"][et_pb_text]Left.[/et_pb_text][/et_pb_column]'
             '[et_pb_column type="1_2"][et_pb_text]Right.[/et_pb_text][/et_pb_column][/et_pb_row][/et_pb_section]')
-    assert default_cleaner.clean(text).text == "Left.\n\nRight.\n"
+    assert default_cleaner.clean(text).text == "Left.\n\nRight."
 
 
 def test_avada(default_cleaner):
-    assert default_cleaner.clean(AVADA).text == "Text\n"
+    assert default_cleaner.clean(AVADA).text == "Text"
     assert SHORTCODES.clean(AVADA).text.strip() == "Text"
 
 

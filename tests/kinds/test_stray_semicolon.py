@@ -248,8 +248,12 @@ def test_semicolon_in_other_comma_places_becomes_a_comma(before, after):
     "Smith &amp; Co designed the wing.",
     "TL;DR: it went well ;) mostly.",
     "Citation: Lake Res. 2015; 28: 685-690.",
+    "The council plans to keep the reservoir full through August; the water board has continued to "
+    "ration supply.",
+    "The ferry sails at nine; its owners said in a statement that the route is safe.",
 ], ids=["its-workers", "gallery", "most-of-them", "pronoun", "others", "school", "in-summer",
-        "commands", "list", "however", "url", "entity", "tldr-wink", "citation"])
+        "commands", "list", "however", "url", "entity", "tldr-wink", "citation", "has-continued-to",
+        "said-with-complement"])
 def test_correct_semicolon_in_a_mill_text_is_kept(sentence):
     assert fix_in_mill(sentence) == sentence
 
