@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from cleaner.code_regions import fenced_blocks
 from cleaner.document import Document, Edit
 from cleaner.kinds import _english as en
 from cleaner.kinds.base import Param, Rule, register
@@ -42,7 +43,6 @@ _ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
 # the line with ";", or a declaration. A ")" before a semicolon in prose is not enough.
 _CODE_LINE = re.compile(
     r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|;\s*$|\b(?:var|let|const|int|return)\s+\w+\s*[=;]", re.MULTILINE)
-_FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})", re.MULTILINE)
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")
 _CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
@@ -160,23 +160,7 @@ class SemicolonReader:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.fences = self._fenced_ranges(text)
-
-    @staticmethod
-    def _fenced_ranges(text: str) -> list[tuple[int, int]]:
-        if "```" not in text and "~~~" not in text:
-            return []
-        ranges, start, fence = [], None, ""
-        for m in _FENCE.finditer(text):
-            marker = m.group("fence")
-            if start is None:
-                start, fence = m.start(), marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                ranges.append((start, m.end()))
-                start = None
-        if start is not None:
-            ranges.append((start, len(text)))
-        return ranges
+        self.fences = fenced_blocks(text)
 
     def read(self) -> list[tuple[int, list[int]]]:
         """The prose semicolons grouped by sentence: ``[(sentence_start, [pos, ...]), ...]``."""

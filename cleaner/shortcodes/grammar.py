@@ -25,6 +25,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+
+from cleaner.code_regions import code_spans, fenced_blocks
 from dataclasses import dataclass, field
 
 MAX_TAG_LENGTH = 4000
@@ -203,40 +205,9 @@ def _read_quoted(text: str, i: int, limit: int) -> tuple[str | None, int]:
     return None, i
 
 
-_FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})", re.MULTILINE)
-# An inline code span: a run of backticks, then the same run closing it on the same line.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]{1,1000}?(?<!`)\1(?!`)")
-
-
 def _skipped_regions(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks and inline code spans: brackets there are code, not shortcodes."""
-    regions = []
-    if "```" in text or "~~~" in text:
-        fence_start, fence = None, ""
-        for m in _FENCE.finditer(text):
-            marker = m.group("fence")
-            if fence_start is None:
-                fence_start, fence = m.start(), marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                # A fence closes only with the same character, at least as many times.
-                regions.append((fence_start, m.end()))
-                fence_start = None
-        if fence_start is not None:
-            regions.append((fence_start, len(text)))
-    # Tried only where a backtick stands: a regex scan from every position would cost more
-    # than the rest of the parser on a text with no code at all.
-    pos = text.find("`")
-    while pos != -1:
-        m = _CODE_SPAN.match(text, pos)
-        if m:
-            regions.append((m.start(), m.end()))
-            pos = text.find("`", m.end())
-        else:
-            while pos + 1 < len(text) and text[pos + 1] == "`":
-                pos += 1
-            pos = text.find("`", pos + 1)
-    regions.sort()
-    return regions
+    return sorted(fenced_blocks(text) + code_spans(text))
 
 
 def _escaped_end(text: str, inner: Shortcode) -> int:
