@@ -286,7 +286,7 @@ def rules_list() -> None:
     from cleaner.kinds import KINDS
 
     typer.echo("Bundled rule sets:")
-    for name, path in bundled_rule_sets().items():
+    for name in bundled_rule_sets():
         try:
             description = load_rule_set(name).description.split(" / ")[-1]
         except RuleSetError as exc:
@@ -300,7 +300,6 @@ def rules_list() -> None:
 @rules_app.command("show")
 def rules_show(
     name: Annotated[str, typer.Argument(help="A bundled set name or a .toml path.")],
-    kind: Annotated[Optional[str], typer.Option(help="Instead, document a rule kind and its parameters.")] = None,
 ) -> None:
     """Print a rule set as resolved (after 'extends' and overrides), as TOML.
 

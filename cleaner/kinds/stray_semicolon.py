@@ -309,8 +309,8 @@ class SemicolonReader:
         post; an email inbox; a webinar; and a stage": parallel items, closed by "and"/"or".
         """
         text = self.text
-        bounds = [max(start - 1, positions[0] - _WINDOW_BEFORE), *positions]
-        if all("," in text[a + 1:b] for a, b in zip(bounds, positions)):
+        bounds = [max(start - 1, positions[0] - _WINDOW_BEFORE), *positions[:-1]]
+        if all("," in text[a + 1:b] for a, b in zip(bounds, positions, strict=True)):
             return LIST_WITH_COMMAS
         heads = []
         for pos in positions:
