@@ -51,7 +51,7 @@ class AdLabel(Rule):
     params = {
         "labels": Param(list, help="whole-line labels, matched case- and dash-insensitively",
                         item_type=str),
-        "inline": Param(list, [], "multi-word labels removed wherever they stand in a paragraph",
+        "inline": Param(list, [], "multi-word labels cut where a scraper glued them between two sentences",
                         item_type=str),
     }
 
