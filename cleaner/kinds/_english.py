@@ -94,7 +94,7 @@ INTRO_IDIOMS = frozenset({
 })
 # Heads of introductory phrases that the preposition lists lack.
 INTRO_HEADS = frozenset({"apart", "aside", "thanks", "due", "owing", "prior", "contrary", "compared",
-                         "regardless", "unlike", "not"})
+                         "regardless", "unlike", "not", "instead"})
 # Words that open a subordinate clause or phrase: what follows them up to the semicolon
 # cannot stand alone ("If anything;", "After the board met;").
 LEFT_SUBORDINATORS = SUBORDINATORS | frozenset({
@@ -153,6 +153,14 @@ def is_participle(word: str) -> bool:
 def is_verb(word: str) -> bool:
     """A word that most likely is a verb or an auxiliary (base forms included)."""
     return word.lower() in BASE_VERBS or is_finite_verb(word)
+
+
+def is_listed_finite_verb(word: str) -> bool:
+    """A tensed verb the lists know (an auxiliary, a common verb, a contraction); no guessing
+    from the "-ed" ending, which participles share."""
+    lower = word.lower()
+    return lower in AUXILIARIES or lower in COMMON_VERBS or (
+        ("'" in lower or "’" in lower) and is_finite_verb(word))
 
 
 def is_finite_verb(word: str) -> bool:

@@ -227,9 +227,11 @@ class SemicolonReader:
         for m in _SENTENCE_END.finditer(self.text, start, pos):
             start = m.end()
         left = self.text[start:pos]
-        # A colon, a dash or an opening quote starts a clause of its own inside the sentence.
-        cut = max(left.rfind(": "), left.rfind(" — "), left.rfind(" – "),
-                  max(left.rfind(q) for q in _OPENING_QUOTES))
+        # A colon, a dash or a quotation still open starts a clause of its own in the sentence.
+        cut = max(left.rfind(": "), left.rfind(" — "), left.rfind(" – "))
+        quote = max(left.rfind(q) for q in "“«„")
+        if quote > cut and not any(q in left[quote:] for q in "”»"):
+            cut = quote
         if cut != -1:
             left = left[cut + 1:]
         words = _words(left)
@@ -239,6 +241,13 @@ class SemicolonReader:
         if following and following[0] in en.IMPERATIVES | en.BASE_VERBS:
             return site  # "Arrive early; take the train": two commands, no subject needed
         head = words[0].lower()
+        second = words[1].lower() if len(words) > 1 else ""
+        if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS:
+            head = second  # "Even if Ford had found an audience"
+        if head in {"should", "had", "were"} and (second in en.DETERMINERS or second in en.PERSONAL_PRONOUNS):
+            return Site(pos, "comma", "the clause before is a condition")  # "Should the weather turn"
+        if words[-1].lower() == "though" and left.rstrip().endswith((", though", ",though")):
+            return Site(pos, "comma", "the clause before ends with 'though'")
         # Verbs of a relative clause inside the phrase do not make it a clause of its own:
         # "Featuring a design that is new" is still an introduction.
         main = []
@@ -258,7 +267,8 @@ class SemicolonReader:
         if " ".join(words).lower() in en.INTRO_IDIOMS:
             return Site(pos, "comma", "after an introductory phrase")
         introduced = head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(head) \
-            or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS or head in en.INTRO_HEADS
+            or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS or head in en.INTRO_HEADS \
+            or (head.endswith("ly") or head in {"long", "once", "newly", "recently"}) and en.is_participle(second)
         if not introduced:
             if self._subordinate_tail(words[-16:]) and ", " not in left[-80:]:
                 return Site(pos, "comma", "the clause before ends subordinate")
@@ -269,7 +279,9 @@ class SemicolonReader:
             return site
         if head in en.LEFT_SUBORDINATORS:
             return Site(pos, "comma", "the clause before is subordinate")
-        if not any(en.is_finite_verb(w) for w in main[1:]):
+        # After a preposition an "-ed" word is a participle ("In his physical conducted in 2018"):
+        # only a verb the lists know makes the phrase a clause.
+        if not any(en.is_listed_finite_verb(w) for w in main[1:]):
             return Site(pos, "comma", "an introductory phrase, not a clause, comes before")
         return site
 
