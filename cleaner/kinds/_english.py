@@ -42,7 +42,7 @@ DETERMINERS = frozenset({
     "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
     "those", "another", "every", "each", "some", "any", "no", "both", "either", "neither",
     "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many",
-    "most", "all", "such", "one", "former", "current", "then", "now",
+    "most", "all", "such", "one", "former", "current", "then", "now", "few",
 })
 AUXILIARIES = frozenset({
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",

@@ -45,6 +45,8 @@ _CODE_LINE = re.compile(
     r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|;\s*$|\b(?:var|let|const|int|return)\s+\w+\s*[=;]", re.MULTILINE)
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")
+# A coordinator after a comma or semicolon opens a clause of its own inside the sentence.
+_COORDINATED_CLAUSE = re.compile(r"[,;] (?:and|but|so|yet|or)\b(?!.*[,;] (?:and|but|so|yet|or)\b)")
 _CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
 _RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
 
@@ -232,6 +234,10 @@ class SemicolonReader:
         quote = max(left.rfind(q) for q in "“«„")
         if quote > cut and not any(q in left[quote:] for q in "”»"):
             cut = quote
+        # So does a coordinator after a comma or semicolon: "…; but at this juncture".
+        coordinated = _COORDINATED_CLAUSE.search(left[-120:])
+        if coordinated:
+            cut = max(cut, len(left) - 120 + coordinated.end() if len(left) > 120 else coordinated.end())
         if cut != -1:
             left = left[cut + 1:]
         words = _words(left)
@@ -242,8 +248,11 @@ class SemicolonReader:
             return site  # "Arrive early; take the train": two commands, no subject needed
         head = words[0].lower()
         second = words[1].lower() if len(words) > 1 else ""
-        if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS:
-            head = second  # "Even if Ford had found an audience"
+        if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS \
+                or head == "now" and second == "that":
+            head = second  # "Even if Ford had found an audience", "Now that you know"
+        if words[-1].lower() in {"is", "was"} and len(words) <= 4:
+            return Site(pos, "comma", "the clause before waits for its complement")  # "The problem is;"
         if head in {"should", "had", "were"} and (second in en.DETERMINERS or second in en.PERSONAL_PRONOUNS):
             return Site(pos, "comma", "the clause before is a condition")  # "Should the weather turn"
         if words[-1].lower() == "though" and left.rstrip().endswith((", though", ",though")):
@@ -252,7 +261,7 @@ class SemicolonReader:
         # "Featuring a design that is new" is still an introduction.
         main = []
         for word in words:
-            if word.lower() in _RELATIVE_STOP and main:
+            if main and (word.lower() in _RELATIVE_STOP or word.lower() in en.LEFT_SUBORDINATORS):
                 break
             main.append(word)
         if len(words) <= 5 and not _has_finite_verb(words):
@@ -279,6 +288,8 @@ class SemicolonReader:
             return site
         if head in en.LEFT_SUBORDINATORS:
             return Site(pos, "comma", "the clause before is subordinate")
+        if head == "to":
+            return Site(pos, "comma", "an infinitive phrase, not a clause, comes before")
         # After a preposition an "-ed" word is a participle ("In his physical conducted in 2018"):
         # only a verb the lists know makes the phrase a clause.
         if not any(en.is_listed_finite_verb(w) for w in main[1:]):
