@@ -138,7 +138,8 @@ def _verb_after_aside(after: str) -> bool:
 def _has_finite_verb(words: list[str]) -> bool:
     """A tensed verb among the words, by the lists or by shape: a lowercase "-s" word right after
     a short noun phrase ("The company employs", "rye feeds")."""
-    if any(en.is_finite_verb(w) for w in words):
+    # "In May" is a month: a capitalised word past the first is a name, not a verb.
+    if any(en.is_finite_verb(w) for i, w in enumerate(words) if i == 0 or not w[:1].isupper()):
         return True
     for i in range(1, min(len(words), 4)):
         word, before = words[i], words[i - 1].lower()
@@ -150,6 +151,79 @@ def _has_finite_verb(words: list[str]) -> bool:
 
 def _has_verb(words: list[str]) -> bool:
     return any(en.is_verb(w) for w in words)
+
+
+def _is_introduction(words: list[str]) -> bool:
+    """Whether the words open with what introduces a main clause: a subordinator, "to", a
+    participle, a preposition ("Instead of reaching for a snack")."""
+    head = words[0].lower()
+    second = words[1].lower() if len(words) > 1 else ""
+    return head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(head) \
+        or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS or head in en.INTRO_HEADS \
+        or (head.endswith("ly") or head in {"long", "once", "newly", "recently"}) and en.is_participle(second)
+
+
+def _left_is_no_clause(left: str, words: list[str]) -> str | None:
+    """Why the words before a semicolon are no independent clause, or None if they are one."""
+    # "However, with three diagnoses": the adverb and its comma stand outside the clause.
+    if words[0].lower() in en.CONJUNCTIVE_ADVERBS and len(words) > 1 and \
+            left.lstrip().lower().startswith(words[0].lower() + ","):
+        left = left.split(",", 1)[1]
+        words = words[1:]
+    head = words[0].lower()
+    second = words[1].lower() if len(words) > 1 else ""
+    if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS \
+            or head == "now" and second == "that":
+        head = second  # "Even if Ford had found an audience", "Now that you know"
+    if words[-1].lower() in {"is", "was"} and len(words) <= 4:
+        return "the clause before waits for its complement"  # "The problem is;"
+    if head in {"should", "had", "were"} and (second in en.DETERMINERS or second in en.PERSONAL_PRONOUNS):
+        return "the clause before is a condition"  # "Should the weather turn"
+    if words[-1].lower() == "though" and left.rstrip().endswith((", though", ",though")):
+        return "the clause before ends with 'though'"
+    introduced = head in en.LEFT_SUBORDINATORS or _is_introduction(words)
+    if len(words) <= 5 and not _has_finite_verb(words):
+        return "a short phrase, not a clause, comes before"
+    if not _has_finite_verb(words):
+        return "no clause comes before"
+    if " ".join(words).lower() in en.INTRO_IDIOMS:
+        return "after an introductory phrase"
+    if not introduced:
+        if SemicolonReader._subordinate_tail(words[-16:]) and not _main_clause_after_comma(left):
+            return "the clause before ends subordinate"
+        return None
+    if _main_clause_after_comma(left):
+        return None  # "If you want one, the Slate is the best buy; I expect…"
+    if head in en.LEFT_SUBORDINATORS:
+        return "the clause before is subordinate"
+    if head == "to":
+        return "an infinitive phrase, not a clause, comes before"
+    # Verbs of an embedded clause do not make the phrase a clause ("Featuring a design that is
+    # new"), and after a preposition an "-ed" word is a participle ("In his physical conducted
+    # in 2018"): only a verb the lists know, before any such clause, makes it one.
+    main = []
+    for word in words:
+        if main and (word.lower() in _RELATIVE_STOP or word.lower() in en.LEFT_SUBORDINATORS):
+            break
+        main.append(word)
+    if not any(en.is_listed_finite_verb(w) for w in main[1:]):
+        return "an introductory phrase, not a clause, comes before"
+    return None
+
+
+def _main_clause_after_comma(left: str) -> bool:
+    """Whether the words after the last comma are a main clause: a tensed verb, and no
+    subordinator or preposition opening them ("…, shortly before voting began" is none)."""
+    comma = left.rfind(", ")
+    if comma == -1:
+        return False
+    words = _words(left[comma:])
+    while words and words[0].lower().endswith("ly"):
+        words = words[1:]
+    if not words or words[0].lower() in en.LEFT_SUBORDINATORS or words[0].lower() in en.BINDING_PREPOSITIONS \
+            or words[0].lower() in en.COORDINATORS_PHRASE:
+        return False
+    return any(en.is_finite_verb(w) for w in words)
 
 
 class SemicolonReader:
@@ -221,80 +295,49 @@ class SemicolonReader:
         return not (nxt and _URLISH.search(nxt[0]))
 
     def recheck_left(self, site: Site) -> Site:
-        """In a mill's document, keep a semicolon only if the words before it are a clause."""
+        """In a mill's document, keep a semicolon only if a clause stands on both sides of it."""
         if site.verdict != "keep" or site.reason not in _CLAUSE_KEEPS:
             return site
         pos = site.pos
+        left = self._clause_before(pos)
+        words = _words(left)
+        if not words:
+            return site
+        right = self.text[pos + 1:pos + 200]
+        following = _words(right[:40])
+        if following and following[0] in en.IMPERATIVES | en.BASE_VERBS and not _is_introduction(words):
+            return site  # "Arrive early; take the train": two commands, no subject needed
+        reason = self._right_is_no_clause(site, right) or _left_is_no_clause(left, words)
+        return Site(pos, "comma", reason) if reason else site
+
+    def _clause_before(self, pos: int) -> str:
+        """The text of the clause that ends at ``pos``: from the sentence start, or from a colon,
+        a dash, a quotation still open, or a coordinator after a comma ("…; but at this time")."""
         start = max(self.text.rfind("\n", 0, pos) + 1, pos - _WINDOW_BEFORE)
         for m in _SENTENCE_END.finditer(self.text, start, pos):
             start = m.end()
         left = self.text[start:pos]
-        # A colon, a dash or a quotation still open starts a clause of its own in the sentence.
         cut = max(left.rfind(": "), left.rfind(" — "), left.rfind(" – "))
         quote = max(left.rfind(q) for q in "“«„")
         if quote > cut and not any(q in left[quote:] for q in "”»"):
             cut = quote
-        # So does a coordinator after a comma or semicolon: "…; but at this juncture".
-        coordinated = _COORDINATED_CLAUSE.search(left[-120:])
+        tail_start = max(0, len(left) - 120)
+        coordinated = _COORDINATED_CLAUSE.search(left, tail_start)
         if coordinated:
-            cut = max(cut, len(left) - 120 + coordinated.end() if len(left) > 120 else coordinated.end())
-        if cut != -1:
-            left = left[cut + 1:]
-        words = _words(left)
-        if not words:
-            return site
-        following = _words(self.text[pos + 1:pos + 40])
-        if following and following[0] in en.IMPERATIVES | en.BASE_VERBS:
-            return site  # "Arrive early; take the train": two commands, no subject needed
-        head = words[0].lower()
-        second = words[1].lower() if len(words) > 1 else ""
-        if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS \
-                or head == "now" and second == "that":
-            head = second  # "Even if Ford had found an audience", "Now that you know"
-        if words[-1].lower() in {"is", "was"} and len(words) <= 4:
-            return Site(pos, "comma", "the clause before waits for its complement")  # "The problem is;"
-        if head in {"should", "had", "were"} and (second in en.DETERMINERS or second in en.PERSONAL_PRONOUNS):
-            return Site(pos, "comma", "the clause before is a condition")  # "Should the weather turn"
-        if words[-1].lower() == "though" and left.rstrip().endswith((", though", ",though")):
-            return Site(pos, "comma", "the clause before ends with 'though'")
-        # Verbs of a relative clause inside the phrase do not make it a clause of its own:
-        # "Featuring a design that is new" is still an introduction.
-        main = []
-        for word in words:
-            if main and (word.lower() in _RELATIVE_STOP or word.lower() in en.LEFT_SUBORDINATORS):
-                break
-            main.append(word)
-        if len(words) <= 5 and not _has_finite_verb(words):
-            return Site(pos, "comma", "a short phrase, not a clause, comes before")
-        right = self.text[pos + 1:pos + 200]
+            cut = max(cut, coordinated.end())
+        return left[cut + 1:] if cut != -1 else left
+
+    @staticmethod
+    def _right_is_no_clause(site: Site, right: str) -> str | None:
         if site.reason == "an independent clause follows" and not _has_finite_verb(
                 _clause_words(right)[:7]) and not _verb_after_aside(right):
             # Read alone, any verb made a clause; in a mill's text a tensed one must come early.
-            return Site(pos, "comma", "no tensed verb opens a clause after it")
-        if not _has_finite_verb(words):
-            return Site(pos, "comma", "no clause comes before")
-        if " ".join(words).lower() in en.INTRO_IDIOMS:
-            return Site(pos, "comma", "after an introductory phrase")
-        introduced = head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(head) \
-            or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS or head in en.INTRO_HEADS \
-            or (head.endswith("ly") or head in {"long", "once", "newly", "recently"}) and en.is_participle(second)
-        if not introduced:
-            if self._subordinate_tail(words[-16:]) and ", " not in left[-80:]:
-                return Site(pos, "comma", "the clause before ends subordinate")
-            return site
-        # "If you want one, the Slate is the best buy; I expect…": a main clause after the comma.
-        comma = left.rfind(", ")
-        if comma != -1 and any(en.is_finite_verb(w) for w in _words(left[comma:])):
-            return site
-        if head in en.LEFT_SUBORDINATORS:
-            return Site(pos, "comma", "the clause before is subordinate")
-        if head == "to":
-            return Site(pos, "comma", "an infinitive phrase, not a clause, comes before")
-        # After a preposition an "-ed" word is a participle ("In his physical conducted in 2018"):
-        # only a verb the lists know makes the phrase a clause.
-        if not any(en.is_listed_finite_verb(w) for w in main[1:]):
-            return Site(pos, "comma", "an introductory phrase, not a clause, comes before")
-        return site
+            return "no tensed verb opens a clause after it"
+        if site.reason == "a preposition opening a new clause":
+            after_comma = right.partition(",")[2]
+            if not _has_finite_verb(_clause_words(after_comma)[:6]):
+                return "a prepositional phrase continues the sentence"  # "; along with A, B and C"
+        return None
 
     @staticmethod
     def _subordinate_tail(words: list[str]) -> bool:
