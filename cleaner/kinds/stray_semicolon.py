@@ -605,7 +605,7 @@ class StraySemicolon(Rule):
             return []
         if mode == "mill-unread":
             return [Edit(site.pos, site.pos + 1, ",", "a mill's semicolon density; the language is not one "
-                         "the rule reads") for site in sites if site.reason != LIST_WITH_COMMAS]
+                         "the rule reads") for site in sites if site.reason != "a citation"]
         edits = []
         for site in sites:
             if site.reason == LIST_PLAIN:
