@@ -47,6 +47,13 @@ _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGN
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")
 # A coordinator after a comma or semicolon opens a clause of its own inside the sentence.
 _COORDINATED_CLAUSE = re.compile(r"[,;] (?:and|but|so|yet|or)\b(?!.*[,;] (?:and|but|so|yet|or)\b)")
+# Openings of a subordinate clause longer than one word.
+_SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time", "each time", "any time",
+                          "the minute", "as soon as", "as long as", "so long as", "in case", "not only",
+                          "no matter")
+# Last words that leave a clause unfinished: an infinitive's "to", an article, a filler.
+_UNFINISHED_ENDS = frozenset({"to", "the", "a", "an", "of", "and", "or", "but", "with", "from", "by",
+                              "which", "who", "whose", "like", "well", "guess", "mean"})
 _CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
 _RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
 
@@ -172,9 +179,14 @@ def _left_is_no_clause(left: str, words: list[str]) -> str | None:
         words = words[1:]
     head = words[0].lower()
     second = words[1].lower() if len(words) > 1 else ""
-    if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS \
-            or head == "now" and second == "that":
-        head = second  # "Even if Ford had found an audience", "Now that you know"
+    if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS:
+        head = second  # "Even if Ford had found an audience"
+    opening = " ".join(w.lower() for w in words[:3])
+    if opening.startswith(_SUBORDINATING_PHRASES):
+        return "the clause before is subordinate"  # "By the time he learned", "Now that you know"
+    last = words[-1].lower()
+    if last in _UNFINISHED_ENDS:
+        return "the clause before is unfinished"  # "But I was able to; I guess", "…, like; I just"
     if words[-1].lower() in {"is", "was"} and len(words) <= 4:
         return "the clause before waits for its complement"  # "The problem is;"
     if head in {"should", "had", "were"} and (second in en.DETERMINERS or second in en.PERSONAL_PRONOUNS):
@@ -212,18 +224,22 @@ def _left_is_no_clause(left: str, words: list[str]) -> str | None:
 
 
 def _main_clause_after_comma(left: str) -> bool:
-    """Whether the words after the last comma are a main clause: a tensed verb, and no
-    subordinator or preposition opening them ("…, shortly before voting began" is none)."""
-    comma = left.rfind(", ")
+    """Whether the words after the last comma (or, in a mill's text, semicolon) are a main
+    clause: a subject, then a tensed verb; not a subordinate clause, a relative clause or a
+    phrase ("…, shortly before voting began", "…, which holds", "…; took a look")."""
+    comma = max(left.rfind(", "), left.rfind("; "))
     if comma == -1:
         return False
     words = _words(left[comma:])
     while words and words[0].lower().endswith("ly"):
         words = words[1:]
-    if not words or words[0].lower() in en.LEFT_SUBORDINATORS or words[0].lower() in en.BINDING_PREPOSITIONS \
-            or words[0].lower() in en.COORDINATORS_PHRASE:
+    if not words:
         return False
-    return any(en.is_finite_verb(w) for w in words)
+    first = words[0].lower()
+    if first in en.LEFT_SUBORDINATORS or first in en.BINDING_PREPOSITIONS or first in en.COORDINATORS_PHRASE \
+            or first in _RELATIVE_STOP or not _opens_subject(words[0]):
+        return False
+    return any(en.is_finite_verb(w) for w in words[1:])
 
 
 class SemicolonReader:
