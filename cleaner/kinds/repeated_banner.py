@@ -29,6 +29,10 @@ class RepeatedBanner(Rule):
         # Table rows (Markdown or text) begin with a pipe; their repeated cells are data.
         if not stripped or stripped[0] == "|":
             return False
+        # A cheap test first: a banner's first word stands on the line once per repeat.
+        first_word = stripped.split(None, 1)[0].casefold()
+        if stripped.casefold().count(first_word) < self.min_repeats:
+            return False
         parts = [p.strip() for p in self._split.split(stripped)]
         # A trailing separator ("Ads | Ads |") leaves an empty end piece.
         while parts and not parts[-1]:

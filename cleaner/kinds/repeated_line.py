@@ -90,7 +90,7 @@ def _key(line: str) -> str:
 
 
 def _length_range(keys: set[str]) -> tuple[int, int]:
-    """Line lengths that can normalise to one of ``keys`` (extra inner blanks allowed)."""
+    """Line lengths that can normalise to one of ``keys`` (a few extra inner blanks allowed)."""
     if not keys:
         return 1, 0
-    return min(map(len, keys)), 2 * max(map(len, keys))
+    return min(map(len, keys)), max(map(len, keys)) + 8

@@ -591,10 +591,7 @@ class StraySemicolon(Rule):
         # spinner that swapped commas leaves a third or more.
         density = len(sites) / (len(sites) + text.count(", "))
         dense = len(sites) >= self.min_dense and density >= self.min_density
-        if not _reads_as_english(text):
-            # Without the word lists only the density speaks, so it must speak loudly.
-            unread_mill = len(sites) >= self.min_unread and density >= self.min_unread_density
-            return ("mill-unread" if unread_mill else "clean"), sites
+        unread_mill = len(sites) >= self.min_unread and density >= self.min_unread_density
         stray = [s for s in sites if s.verdict != "keep"]
         strong = sum(1 for s in stray if s.strong)
         share = len(stray) / len(sites)
@@ -604,6 +601,11 @@ class StraySemicolon(Rule):
                 (strong >= self.min_strong or len(stray) >= self.min_stray)) or \
             (dense and share >= self.min_share / 2 and strong >= self.min_strong) or \
             (len(sites) >= self.min_stray and density >= self.min_density and share >= 0.75)
+        if not mill and not unread_mill:
+            return "clean", sites  # the usual case, decided without asking what the language is
+        if not _reads_as_english(text):
+            # Without the word lists only the density speaks, so it must speak loudly.
+            return ("mill-unread" if unread_mill else "clean"), sites
         if not mill:
             return "clean", sites
         # In a mill's document a semicolon needs a clause on both sides to stay: the words
