@@ -95,7 +95,10 @@ class Cleaner:
 
     def __init__(self, rule_set: RuleSet) -> None:
         self.rule_set = rule_set
-        self.rules = build_rules(rule_set)
+        built = build_rules(rule_set)
+        # Text rules run on every document; page rules only on HTML, before extraction.
+        self.rules = [rule for rule in built if rule.stage == "text"]
+        self.html_rules = [rule for rule in built if rule.stage == "html"]
 
     @classmethod
     def from_rules(cls, *refs: str | Path, enable: Iterable[str] = (),
@@ -127,6 +130,13 @@ class Cleaner:
                 doc.text, changes = apply_edits(doc.text, edits, rule.id)
                 doc.changes.extend(changes)
         return doc
+
+    def clean_html(self, data: bytes | str, *, url: str | None = None, extractor: str = "auto",
+                   output: str = "text", source: str | None = None) -> Document:
+        """Extract the article of an HTML page and clean it: see :func:`cleaner.html.extract_article`."""
+        from cleaner.html import extract_article
+
+        return extract_article(data, cleaner=self, url=url, extractor=extractor, output=output, source=source)
 
     def clean(self, text: str, metadata: dict[str, Any] | None = None,
               context: dict[str, Any] | None = None) -> CleanResult:

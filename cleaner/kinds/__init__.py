@@ -1,11 +1,12 @@
 """Rule kinds, one module each, registered by their ``kind`` name for rule sets to pick."""
 
-from cleaner.kinds.base import KINDS, Param, Rule, register, validate_params
+from cleaner.kinds.base import KINDS, HtmlRule, Param, Rule, register, validate_params
 from cleaner.kinds import (  # noqa: F401  (importing registers the kinds)
     ad_label,
     blank_lines,
     encoding_repair,
     header_date,
+    html_ads,
     line_pattern,
     odd_spaces,
     regex_replace,
@@ -15,4 +16,4 @@ from cleaner.kinds import (  # noqa: F401  (importing registers the kinds)
     stray_semicolon,
 )
 
-__all__ = ["KINDS", "Param", "Rule", "register", "validate_params"]
+__all__ = ["KINDS", "HtmlRule", "Param", "Rule", "register", "validate_params"]

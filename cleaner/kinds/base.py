@@ -53,6 +53,8 @@ class Rule:
     kind: ClassVar[str]
     summary: ClassVar[str] = ""
     params: ClassVar[dict[str, Param]] = {}
+    # "text" rules edit the extracted text; "html" rules prune a page's tree before extraction.
+    stage: ClassVar[str] = "text"
 
     def __init__(self, rule_id: str, **params: Any) -> None:
         self.id = rule_id
@@ -68,6 +70,20 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id}>"
+
+
+class HtmlRule(Rule):
+    """A rule that works on a page's element tree before the main text is extracted."""
+
+    stage: ClassVar[str] = "html"
+
+    def find(self, doc: Document) -> list[Edit]:
+        return []  # nothing to do on text: the work happened in prune()
+
+    def prune(self, tree, doc: Document) -> list:
+        """Remove what the rule targets from ``tree`` (an lxml element) in place; return the
+        :class:`~cleaner.document.Change` records of what went."""
+        raise NotImplementedError
 
 
 KINDS: dict[str, type[Rule]] = {}

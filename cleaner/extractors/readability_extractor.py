@@ -1,0 +1,45 @@
+"""readability-lxml, the second opinion: its article HTML turned into paragraphs of text."""
+
+from __future__ import annotations
+
+import lxml.html
+from readability import Document as ReadabilityDocument
+
+from cleaner.extractors.base import Extraction
+
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "figcaption",
+           "section", "article", "dd", "dt", "td", "th"}
+_HEADINGS = {"h1": "#", "h2": "##", "h3": "###", "h4": "####", "h5": "#####", "h6": "######"}
+
+
+def extract_with_readability(tree, *, url: str | None, output: str) -> Extraction | None:
+    html = lxml.html.tostring(tree, encoding="unicode")
+    document = ReadabilityDocument(html, url=url)
+    summary = document.summary(html_partial=True)
+    if not summary:
+        return None
+    text = blocks_to_text(lxml.html.fragment_fromstring(summary, create_parent="div"), markdown=output == "markdown")
+    metadata = {"title": document.short_title()} if document.short_title() else {}
+    return Extraction(text, metadata, "readability")
+
+
+def blocks_to_text(root, *, markdown: bool) -> str:
+    """One paragraph per block element, in document order, blank lines between."""
+    paragraphs: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
+            continue
+        if any(isinstance(child.tag, str) and child.tag in _BLOCKS for child in element):
+            # A container: its own loose text counts, its block children speak for themselves.
+            own = " ".join(filter(None, [element.text] + [child.tail for child in element]))
+            words = " ".join(own.split())
+        else:
+            words = " ".join("".join(element.itertext()).split())
+        if not words:
+            continue
+        if markdown and element.tag in _HEADINGS:
+            words = f"{_HEADINGS[element.tag]} {words}"
+        elif markdown and element.tag == "li":
+            words = f"- {words}"
+        paragraphs.append(words)
+    return "\n\n".join(paragraphs)

@@ -1,0 +1,73 @@
+"""The HTML path: read → prune ads → extract → clean, for one page.
+
+The page is parsed once; the rule set's page rules (``html_ads``) prune the tree; the
+extractor (trafilatura, with readability-lxml as the second opinion) takes the article's text
+and metadata from it; the rule set's text rules then clean that text like any other document.
+Each page rule's removals are recorded as changes on the document, like the text rules' ones.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import lxml.html
+from lxml import etree
+
+from cleaner.document import Document
+from cleaner.errors import InputError
+from cleaner.extractors import extract
+from cleaner.readers.html import decode_html
+
+if TYPE_CHECKING:
+    from cleaner.pipeline import Cleaner
+
+OUTPUTS = ("text", "markdown")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# The parser never fetches anything and never expands entities into external resources;
+# comments and processing instructions are not content.
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
+                               default_doctype=False, huge_tree=False)
+
+
+def parse_html(text: str, *, source: str | None = None):
+    """The page's element tree; an :class:`InputError` if there is no HTML to speak of."""
+    if not text.strip():
+        raise InputError(f"{source or '<html>'}: empty page")
+    # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
+    text = _XML_DECLARATION.sub("", text, count=1)
+    try:
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{source or '<html>'}: not parseable as HTML ({exc})") from None
+    if tree is None:
+        raise InputError(f"{source or '<html>'}: not parseable as HTML")
+    return tree
+
+
+def extract_article(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
+                    output: str = "text", source: str | None = None, http_charset: str | None = None) -> Document:
+    """The cleaned article of one HTML page.
+
+    ``output``: ``"text"`` (paragraphs) or ``"markdown"`` (headings, lists, emphasis kept).
+    The document's metadata holds what the extractor found (title, author, date, url,
+    sitename), the encoding read, and which extractor's text was kept.
+    """
+    if output not in OUTPUTS:
+        raise ValueError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
+    if isinstance(data, bytes):
+        text, encoding = decode_html(data, http_charset=http_charset)
+    else:
+        text, encoding = data, "str"
+    tree = parse_html(text, source=source)
+    doc = Document("", {"encoding": encoding}, source=source)
+    if url:
+        doc.metadata["url"] = url
+    for rule in cleaner.html_rules:
+        doc.changes.extend(rule.prune(tree, doc))
+    extraction = extract(tree, extractor=extractor, url=url, output=output)
+    doc.text = extraction.text
+    for key, value in extraction.metadata.items():
+        doc.metadata.setdefault(key, value)
+    doc.metadata["extractor"] = extraction.extractor
+    return cleaner.clean_document(doc)

@@ -1,0 +1,207 @@
+"""Ad markup, removed from the page before the main content is extracted.
+
+Extractors keep the text of ``div.ad``, ``#div-gpt-ad-…`` and ``ins.adsbygoogle`` when those
+sit inside the article, and can cut an article short at an inline ad slot. This pass removes:
+
+- elements whose class or id names an ad, read word by word: names are split on ``-``, ``_``,
+  digits, spaces and camelCase, and a word must be an ad word as a whole (``ad``, ``ads``,
+  ``advert``, ``sponsored``, ``dfp``, ``gpt``, ``mpu``, ``leaderboard``, ``taboola``, …), or a
+  banner size (``300x250``); so ``header``, ``shadow``, ``download``, ``read`` or ``loading``
+  never match;
+- vendor markup: ``ins.adsbygoogle``, ``[id^=div-gpt-ad]``, ``[data-ad-slot]``,
+  ``[data-ad-client]``, ``amp-ad``, ``amp-embed``, Taboola and Outbrain widgets, iframes served
+  by ad hosts;
+- elements whose whole text is only an ad label ("Advertisement", "Anzeige", "Реклама", …);
+- CSS selectors of the rule set, and the generic element-hiding rules (``##.name``,
+  ``###name``) of an EasyList-format file the user points at.
+
+A guard keeps the article: an element holding more than ``guard_share`` of the page's text is
+never removed, whatever its name (``<article class="post has-ads">``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from cleaner.document import Change, Document
+from cleaner.errors import RuleSetError
+from cleaner.kinds.base import HtmlRule, Param, register
+
+_NAME_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_BANNER_SIZE = re.compile(r"(?<!\d)(?:120|160|250|300|320|336|468|728|970|980)x(?:50|60|90|100|250|280|600)(?!\d)")
+_AD_COMPOUND_TAILS = ("slot", "unit", "box", "container", "wrapper", "wrap", "zone", "space", "block",
+                      "banner", "holder", "frame", "area", "placement", "label", "region", "spot", "tag",
+                      "sense", "choices", "server", "link", "links", "top", "bottom", "sidebar", "inline",
+                      "sticky", "native", "text", "content", "widget")
+_LABEL_DECORATION = re.compile(r"[\s\-–—_=*•·|:.()\[\]<>«»~]+")
+_SKIP_TAGS = {"html", "body", "head", "main", "article"}
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a class or id: "adSlot-top_2" -> ["ad", "slot", "top"]."""
+    return [part.lower() for part in _NAME_PARTS.findall(name)]
+
+
+@register
+class HtmlAds(HtmlRule):
+    kind = "html_ads"
+    summary = "Remove ad markup from a page before extraction (ad class/id words, vendor tags, label-only elements)."
+    params = {
+        "words": Param(list, help="class/id words that name an ad (matched as whole words)", item_type=str),
+        "vendor_selectors": Param(list, [], "CSS selectors of ad vendors' markup", item_type=str),
+        "selectors": Param(list, [], "more CSS selectors to remove (your site's own ad markup)", item_type=str),
+        "ad_hosts": Param(list, [], "host names whose iframes and scripts are ads", item_type=str),
+        "labels": Param(list, [], "texts that, alone in an element, mark it as an ad label", item_type=str),
+        "filter_list": Param(str, "", "path to an EasyList-format file: its generic ##.class and ###id rules apply"),
+        "guard_share": Param(float, 0.33, "never remove an element holding more than this share of the page's text",
+                             minimum=0.0),
+    }
+
+    def setup(self) -> None:
+        self._words = {w.lower() for w in self.words}
+        self._cache: dict[str, bool] = {}
+        self._hosts = tuple(h.lower() for h in self.ad_hosts)
+        self._labels = {_normalise_label(label) for label in self.labels if _normalise_label(label)}
+        classes: set[str] = set()
+        ids: set[str] = set()
+        if self.filter_list:
+            classes, ids = _read_filter_list(Path(self.filter_list), rule_id=self.id)
+        # Ids are cached apart from classes ("#" before them): a filter list names them apart.
+        self._list_classes, self._list_ids_marked = classes, {"#" + i for i in ids}
+        selectors = list(self.vendor_selectors) + list(self.selectors)
+        self._xpaths = []
+        if selectors:
+            from lxml.cssselect import CSSSelector, SelectorError
+
+            for i, selector in enumerate(selectors):
+                try:
+                    self._xpaths.append(etree.XPath(CSSSelector(selector).path))
+                except SelectorError as exc:
+                    field = "vendor_selectors" if i < len(self.vendor_selectors) else "selectors"
+                    raise RuleSetError(f"invalid CSS selector {selector!r}: {exc}", rule_id=self.id,
+                                       field=field) from None
+
+    def names_an_ad(self, name: str, listed: frozenset[str] | set[str] = frozenset()) -> bool:
+        """Whether a class or id value names an ad, word by word (or is in the filter list)."""
+        cached = self._cache.get(name)
+        if cached is not None:
+            return cached
+        found = False
+        for token in name.split():
+            if token in listed or _BANNER_SIZE.search(token):
+                found = True
+                break
+            for word in name_words(token):
+                if word in self._words or (word.startswith("ad") and word[2:] in _AD_COMPOUND_TAILS):
+                    found = True
+                    break
+            if found:
+                break
+        if len(self._cache) < 100_000:
+            self._cache[name] = found
+        return found
+
+    def prune(self, tree, doc: Document) -> list[Change]:
+        body = tree.find(".//body")
+        root = body if body is not None else tree
+        page_text = len(_text_of(root))
+        cap = max(200, self.guard_share * page_text)
+        doomed: list[tuple[object, str]] = []
+        seen: set[int] = set()
+
+        def mark(element, why: str) -> None:
+            if id(element) not in seen and element.tag not in _SKIP_TAGS:
+                seen.add(id(element))
+                doomed.append((element, why))
+
+        for xpath in self._xpaths:
+            for element in xpath(root):
+                mark(element, "ad markup")
+        for element in root.iter(etree.Element):
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if tag in ("iframe", "script") and self._hosts:
+                src = (element.get("src") or "").lower()
+                if src and any(host in src for host in self._hosts):
+                    mark(element, f"{tag} from an ad host")
+                    continue
+            classes = element.get("class")
+            if classes and self.names_an_ad(classes, self._list_classes):
+                mark(element, f'class="{classes[:60]}"')
+                continue
+            ident = element.get("id")
+            if ident and self.names_an_ad("#" + ident, self._list_ids_marked):
+                mark(element, f'id="{ident[:60]}"')
+                continue
+            if self._labels and tag in _LABEL_TAGS and len(element) <= 2:
+                text = _text_of(element)
+                if len(text) <= 60 and _normalise_label(text) in self._labels:
+                    mark(element, "an ad label")
+        changes = []
+        for element, why in doomed:
+            if element.getparent() is None or _detached(element):
+                continue  # inside an element already removed
+            text = _text_of(element)
+            if len(text) > cap:
+                doc.warnings.append(f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
+                                    f"{len(text)} of the page's {page_text} characters of text")
+                continue
+            _remove_keeping_tail(element)
+            changes.append(Change(self.id, 0, 0, f"<{element.tag} {why}> " + " ".join(text.split())[:120], "",
+                                  why))
+        return changes
+
+
+_LABEL_TAGS = {"div", "p", "span", "aside", "section", "small", "em", "strong", "figure", "li", "h6", "h5", "h4"}
+
+
+def _text_of(element) -> str:
+    return "".join(element.itertext()) if element is not None else ""
+
+
+def _normalise_label(text: str) -> str:
+    return _LABEL_DECORATION.sub(" ", text).strip().casefold()
+
+
+def _detached(element) -> bool:
+    """Whether an ancestor was removed already (its subtree no longer hangs from the page)."""
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag == "html":
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _remove_keeping_tail(element) -> None:
+    """Remove an element; the text after it (its tail) belongs to the parent and stays."""
+    parent = element.getparent()
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _read_filter_list(path: Path, *, rule_id: str) -> tuple[set[str], set[str]]:
+    """The generic element-hiding rules of an EasyList-format file: ``##.class`` and ``###id``."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise RuleSetError(f"cannot read filter list {str(path)!r}: {exc.strerror or exc}", rule_id=rule_id,
+                           field="filter_list", hint="pass a path to an EasyList-format text file") from None
+    classes, ids = set(), set()
+    for line in lines:
+        if not line.startswith("##"):
+            continue  # comments, network rules and site-specific hiding rules
+        selector = line[2:].strip()
+        if re.fullmatch(r"\.[A-Za-z0-9_-]+", selector):
+            classes.add(selector[1:])
+        elif re.fullmatch(r"#[A-Za-z0-9_-]+", selector):
+            ids.add(selector[1:])
+    return classes, ids
