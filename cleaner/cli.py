@@ -7,6 +7,7 @@ inputs, writes outputs, and reports.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -15,6 +16,10 @@ import typer
 from cleaner import __version__
 from cleaner.document import Document
 from cleaner.archive import index_titles
+from cleaner.extractors import EXTRACTORS
+from cleaner.html import extract_page
+from cleaner.readers.files import HTML_SUFFIXES
+from cleaner.timeouts import ExtractionTimeout, time_limit
 from cleaner.errors import CleanerError, InputError, RuleSetError
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES, UNKNOWN_STAT
 from cleaner.pipeline import Cleaner
@@ -74,24 +79,33 @@ def _main(
 
 @app.command()
 def clean(
-    paths: Annotated[list[Path], typer.Argument(help="Text files or directories; '-' reads standard input.",
-                                                 show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Text or HTML files, or directories of them; '-' reads "
+                                                 "standard input.", show_default=False)],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output directory; the input tree is "
                                                 "mirrored under it. Needed for directories and several files.")] = None,
     rules: RulesOption = None,
     enable: EnableOption = None,
     disable: DisableOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text: the cleaned text; json: one JSON object "
-                                     "per document with text, metadata and changes.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text: the cleaned text; markdown: headings and "
+                                     "lists kept (HTML inputs); json: one JSON object per document with text, "
+                                     "metadata and changes.")] = "text",
+    extractor: Annotated[str, typer.Option(help="For HTML: auto (trafilatura, readability-lxml when it finds "
+                                           "too little), trafilatura or readability.")] = "auto",
+    timeout: Annotated[float, typer.Option(help="Seconds one HTML page may take to extract before it is "
+                                           "reported as failed.", min=0.1)] = 60.0,
+    title: Annotated[bool, typer.Option("--title/--no-title", help="For HTML: start the text with the "
+                                        "page's headline.")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
-    """Clean text files and write the results.
+    """Clean text or HTML files and write the results.
 
     Examples:
 
       cleaner clean article.txt                      # cleaned text to stdout
 
-      cleaner clean scraped/ --out cleaned/          # mirror a folder
+      cleaner clean page.html --format markdown      # the page's article as Markdown
+
+      cleaner clean scraped/ --out cleaned/          # mirror a folder: a/b.html -> cleaned/a/b.txt
 
       cleaner clean scraped/ -o cleaned/ -r default -r my-site.toml --disable ads.furniture
 
@@ -99,11 +113,24 @@ def clean(
     """
     if fmt not in FORMATS:
         raise _fail(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
+    if extractor not in EXTRACTORS:
+        raise _fail(f"--extractor must be one of: {', '.join(EXTRACTORS)} (got {extractor!r})")
     cleaner = _build_cleaner(rules, enable, disable)
+    load = partial(_load, cleaner, extractor=extractor, output="markdown" if fmt == "markdown" else "text",
+                   timeout=timeout, title=title)
 
     if paths == [Path("-")]:
-        text, _ = decode_bytes(sys.stdin.buffer.read())
-        doc = cleaner.clean_document(Document(text, source="<stdin>"))
+        data = sys.stdin.buffer.read()
+        if _looks_like_html(data):
+            try:
+                doc = cleaner.clean_document(_extract(cleaner, data, "<stdin>", extractor=extractor,
+                                                      output="markdown" if fmt == "markdown" else "text",
+                                                      timeout=timeout, title=title))
+            except InputError as exc:
+                raise _fail(str(exc), EXIT_SOME_FAILED) from None
+        else:
+            text, _ = decode_bytes(data)
+            doc = cleaner.clean_document(Document(text, source="<stdin>"))
         _report_warnings(doc)
         sys.stdout.write(format_document(doc, fmt))
         return
@@ -119,11 +146,11 @@ def clean(
     except InputError as exc:
         raise _fail(str(exc)) from None
 
-    context = _archive_context(cleaner, inputs)
+    context = _archive_context(cleaner, inputs, load)
     if out is None:
         item = inputs[0]
         try:
-            doc = _clean_file(cleaner, item.path, context)
+            doc = _clean_file(cleaner, load(item.path), context)
         except InputError as exc:
             raise _fail(str(exc), EXIT_SOME_FAILED) from None
         _report_warnings(doc)
@@ -142,7 +169,7 @@ def clean(
             failed += 1
             continue
         try:
-            doc = _clean_file(cleaner, item.path, context)
+            doc = _clean_file(cleaner, load(item.path), context)
             atomic_write_text(target, format_document(doc, fmt))
         except (InputError, OSError) as exc:
             failed += 1
@@ -161,20 +188,47 @@ def clean(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-def _clean_file(cleaner: Cleaner, path: Path, context: dict) -> Document:
-    doc = read_text(path, display_name=str(path))
+def _clean_file(cleaner: Cleaner, doc: Document, context: dict) -> Document:
     doc.context.update(context)
     return cleaner.clean_document(doc)
 
 
-def _archive_context(cleaner: Cleaner, inputs: list) -> dict:
+def _load(cleaner: Cleaner, path: Path, *, extractor: str, output: str, timeout: float,
+          title: bool = True) -> Document:
+    """The document of one input file, ready for the text rules: HTML is extracted first."""
+    if path.suffix.lower() not in HTML_SUFFIXES:
+        return read_text(path, display_name=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return _extract(cleaner, data, str(path), extractor=extractor, output=output, timeout=timeout, title=title)
+
+
+def _extract(cleaner: Cleaner, data: bytes, source: str, *, extractor: str, output: str,
+             timeout: float, title: bool = True) -> Document:
+    try:
+        with time_limit(timeout):
+            return extract_page(data, cleaner=cleaner, extractor=extractor, output=output, source=source,
+                                title=title)
+    except ExtractionTimeout:
+        raise InputError(f"{source}: extraction took longer than {timeout:g} s; skipped "
+                         "(raise --timeout for very large pages)") from None
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
+
+
+def _archive_context(cleaner: Cleaner, inputs: list, load) -> dict:
     """A first pass over the inputs when a rule needs the archive's titles by slug."""
     if not cleaner.uses_archive:
         return {}
     documents = []
     for item in inputs:
         try:
-            documents.append((item.relative.as_posix(), read_text(item.path).text))
+            documents.append((item.relative.as_posix(), load(item.path).text))
         except InputError:
             continue  # reported when the second pass reaches it
     return {ARCHIVE_TITLES: index_titles(cleaner, documents)}
@@ -208,7 +262,7 @@ def _report_warnings(doc: Document) -> None:
 
 @app.command()
 def explain(
-    path: Annotated[Path, typer.Argument(help="A text file ('-' for standard input).")],
+    path: Annotated[Path, typer.Argument(help="A text or HTML file ('-' for standard input text).")],
     rules: RulesOption = None,
     enable: EnableOption = None,
     disable: DisableOption = None,
@@ -226,7 +280,7 @@ def explain(
             text, _ = decode_bytes(sys.stdin.buffer.read())
             doc = Document(text, source="<stdin>")
         else:
-            doc = read_text(path, display_name=str(path))
+            doc = _load(cleaner, path, extractor="auto", output="text", timeout=60.0)
     except InputError as exc:
         raise _fail(str(exc), EXIT_SOME_FAILED) from None
 

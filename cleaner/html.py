@@ -45,13 +45,15 @@ def parse_html(text: str, *, source: str | None = None):
     return tree
 
 
-def extract_article(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
-                    output: str = "text", source: str | None = None, http_charset: str | None = None) -> Document:
-    """The cleaned article of one HTML page.
+def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
+                 output: str = "text", source: str | None = None, http_charset: str | None = None,
+                 title: bool = True) -> Document:
+    """The article of one HTML page, extracted after the page rules ran; text rules not yet.
 
     ``output``: ``"text"`` (paragraphs) or ``"markdown"`` (headings, lists, emphasis kept).
     The document's metadata holds what the extractor found (title, author, date, url,
-    sitename), the encoding read, and which extractor's text was kept.
+    sitename), the encoding read, and which extractor's text was kept. With ``title`` the text
+    starts with the headline (extractors leave it out of the body).
     """
     if output not in OUTPUTS:
         raise ValueError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
@@ -69,5 +71,19 @@ def extract_article(data: bytes | str, *, cleaner: Cleaner, url: str | None = No
     doc.text = extraction.text
     for key, value in extraction.metadata.items():
         doc.metadata.setdefault(key, value)
+    headline = doc.metadata.get("title")
+    if title and headline and doc.text and not doc.text.lstrip().startswith(headline):
+        doc.text = ("# " if output == "markdown" else "") + headline + "\n\n" + doc.text
     doc.metadata["extractor"] = extraction.extractor
+    if doc.text and not doc.text.endswith("\n"):
+        doc.text += "\n"  # a new text, written as a file: it ends its last line
+    return doc
+
+
+def extract_article(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
+                    output: str = "text", source: str | None = None, http_charset: str | None = None,
+                    title: bool = True) -> Document:
+    """The cleaned article of one HTML page: :func:`extract_page`, then the rule set's text rules."""
+    doc = extract_page(data, cleaner=cleaner, url=url, extractor=extractor, output=output, source=source,
+                       http_charset=http_charset, title=title)
     return cleaner.clean_document(doc)

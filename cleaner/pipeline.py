@@ -132,11 +132,12 @@ class Cleaner:
         return doc
 
     def clean_html(self, data: bytes | str, *, url: str | None = None, extractor: str = "auto",
-                   output: str = "text", source: str | None = None) -> Document:
+                   output: str = "text", source: str | None = None, title: bool = True) -> Document:
         """Extract the article of an HTML page and clean it: see :func:`cleaner.html.extract_article`."""
         from cleaner.html import extract_article
 
-        return extract_article(data, cleaner=self, url=url, extractor=extractor, output=output, source=source)
+        return extract_article(data, cleaner=self, url=url, extractor=extractor, output=output, source=source,
+                               title=title)
 
     def clean(self, text: str, metadata: dict[str, Any] | None = None,
               context: dict[str, Any] | None = None) -> CleanResult:

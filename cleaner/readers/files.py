@@ -1,4 +1,4 @@
-"""Finding inputs: files named directly, and the text files under directories."""
+"""Finding inputs: files named directly, and the text and HTML files under directories."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 from cleaner.errors import InputError
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -18,7 +20,7 @@ class InputFile:
     relative: Path
 
 
-def discover(paths: list[Path], *, suffixes: frozenset[str] = TEXT_SUFFIXES) -> Iterator[InputFile]:
+def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES) -> Iterator[InputFile]:
     """Yield input files in a stable order: each path as given, directories walked sorted.
 
     Symbolic links under a directory are not followed, so a link cannot pull files from

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 from cleaner.document import Document
+from cleaner.readers.files import HTML_SUFFIXES
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "markdown", "json")
 
 
 def format_document(doc: Document, fmt: str) -> str:
-    if fmt == "text":
+    if fmt in ("text", "markdown"):
         return doc.text
     if fmt == "json":
         return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
@@ -18,4 +19,9 @@ def format_document(doc: Document, fmt: str) -> str:
 
 
 def output_suffix(fmt: str, input_suffix: str) -> str:
-    return ".json" if fmt == "json" else input_suffix
+    """``a/b.html`` becomes ``b.txt``, ``b.md`` or ``b.json``; a text input keeps its suffix."""
+    if fmt == "json":
+        return ".json"
+    if input_suffix.lower() in HTML_SUFFIXES:
+        return ".md" if fmt == "markdown" else ".txt"
+    return input_suffix
