@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 OUTPUTS = ("text", "markdown")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The parser never fetches anything and never expands entities into external resources;
 # comments and processing instructions are not content.
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
@@ -58,9 +59,13 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     if output not in OUTPUTS:
         raise ValueError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
     if isinstance(data, bytes):
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(f"{source or '<html>'}: looks like a binary file (NUL bytes), not a web page")
         text, encoding = decode_html(data, http_charset=http_charset)
     else:
         text, encoding = data, "str"
+    # Control characters are not text, and lxml refuses them in the trees the extractors build.
+    text = _CONTROL.sub("", text)
     tree = parse_html(text, source=source)
     doc = Document("", {"encoding": encoding}, source=source)
     if url:

@@ -181,3 +181,43 @@ def test_folder_run_renders_archive_titles_and_reports_unknown_tags(runner: CliR
         "Town news\n\nFirst paragraph.\n\nRelated: Harbour ferry sails again\n\nRelated: Gone Story\n\n"
         "Last paragraph.\n")
     assert "mystery_box" in result.stderr and "unknown shortcode tags" in result.stderr
+
+
+HTML_PAGE = ("<!doctype html><html><head><meta charset='utf-8'><title>Quay news</title></head><body>"
+             "<nav>Home | News | Sport</nav><article><h1>Quay reopens</h1>"
+             + "".join(f"<p>Paragraph {i}: the quay reopened after the storm repairs, and the fishing boats "
+                       f"returned to their moorings on the morning tide.</p>" for i in range(6))
+             + "<div class='ad-container'>Buy Zenith Loans</div></article><footer>Contact us</footer></body></html>")
+
+
+def test_html_folder_is_extracted_into_mirrored_text_markdown_and_json(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "site" / "2025"
+    source.mkdir(parents=True)
+    (source / "quay.html").write_text(HTML_PAGE, encoding="utf-8")
+    for fmt, suffix in (("text", ".txt"), ("markdown", ".md"), ("json", ".json")):
+        out = tmp_path / f"out-{fmt}"
+        result = runner.invoke(app, ["clean", str(tmp_path / "site"), "--out", str(out), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        written = (out / "2025" / f"quay{suffix}").read_text(encoding="utf-8")
+        assert "Paragraph 5: the quay reopened" in written
+        assert "Zenith" not in written and "Contact us" not in written
+    record = json.loads((tmp_path / "out-json" / "2025" / "quay.json").read_text(encoding="utf-8"))
+    assert record["metadata"]["title"] and record["metadata"]["extractor"].startswith("trafilatura")
+    assert any(c["rule"] == "html.ads" for c in record["changes"])
+
+
+def test_one_html_file_to_stdout_and_extractor_choice(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "quay.htm"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    for extractor in ("auto", "trafilatura", "readability"):
+        result = runner.invoke(app, ["clean", str(page), "--extractor", extractor, "--no-title"])
+        assert result.exit_code == 0, result.output
+        assert "Paragraph 0: the quay reopened" in result.stdout
+    bad = runner.invoke(app, ["clean", str(page), "--extractor", "boilerpipe"])
+    assert bad.exit_code == 2 and "--extractor" in bad.stderr
+
+
+def test_html_on_stdin_is_recognised(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["clean", "-"], input=HTML_PAGE)
+    assert result.exit_code == 0
+    assert "Paragraph 3: the quay reopened" in result.stdout and "<p>" not in result.stdout

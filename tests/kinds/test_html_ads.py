@@ -1,0 +1,103 @@
+"""The html_ads page rule: ad class/id words matched whole, vendor markup, labels, the guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from cleaner import Cleaner, Document, RuleSetError
+from cleaner.kinds.base import validate_params
+from cleaner.kinds.html_ads import HtmlAds, name_words
+
+
+@pytest.fixture(scope="module")
+def bundled() -> HtmlAds:
+    return Cleaner.from_rules("html").html_rules[0]
+
+
+def build(**params) -> HtmlAds:
+    params.setdefault("words", ["ad", "ads", "sponsored"])
+    return HtmlAds("t", **validate_params(HtmlAds, params, source=None, rule_id="t"))
+
+
+def prune(rule: HtmlAds, body: str) -> tuple[str, Document]:
+    tree = lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+    doc = Document("")
+    doc.changes.extend(rule.prune(tree, doc))
+    return " ".join(tree.text_content().split()), doc
+
+
+@pytest.mark.parametrize("name, words", [
+    ("adSlot-top_2", ["ad", "slot", "top"]),
+    ("div-gpt-ad-1234-0", ["div", "gpt", "ad"]),
+    ("OUTBRAIN", ["outbrain"]),
+    ("download-button", ["download", "button"]),
+])
+def test_names_split_into_words(name: str, words: list[str]) -> None:
+    assert name_words(name) == words
+
+
+@pytest.mark.parametrize("name", [
+    "ad", "ad-slot", "adSlot", "AdContainer", "ad_unit", "ads-wrapper", "advertisement", "sponsored-content",
+    "div-gpt-ad-1234567-0", "dfp-placeholder", "mpu", "leaderboard-top", "taboola-below-article", "ad_300x250",
+    "banner-728x90", "adsbygoogle", "vb-ad-leaderboard", "SideBar__ad", "anzeige",
+])
+def test_ad_names_match(bundled: HtmlAds, name: str) -> None:
+    assert bundled.names_an_ad(name)
+
+
+@pytest.mark.parametrize("name", [
+    "header", "site-header", "shadow-box", "download-button", "read-more", "loading", "headline", "badge",
+    "address", "add-to-cart", "leadParagraph", "gradient", "broadcast", "radio", "adjacent", "admin-bar",
+    "shadow", "thread", "road-map", "upload",
+])
+def test_ordinary_names_do_not_match(bundled: HtmlAds, name: str) -> None:
+    assert not bundled.names_an_ad(name)
+
+
+def test_ad_containers_vendor_tags_and_labels_go(bundled: HtmlAds) -> None:
+    text, doc = prune(bundled, """
+        <p>First paragraph of the story.</p>
+        <div class="ad-slot"><span>Zenith Loans</span></div>
+        <ins class="adsbygoogle" data-ad-client="ca-pub-1">Cheap flights</ins>
+        <div data-ad-slot="123">Slot copy</div>
+        <amp-ad width="300" height="250">AMP copy</amp-ad>
+        <iframe src="https://securepubads.g.doubleclick.net/x"></iframe>
+        <p>Advertisement</p><div>- Anzeige -</div>
+        <p class="shadow-box">Second paragraph stays.</p>
+    """)
+    assert text == "First paragraph of the story. Second paragraph stays."
+    assert len(doc.changes) == 7
+    assert all(c.rule_id == "html.ads" and c.after == "" for c in doc.changes)
+
+
+def test_tail_text_after_a_removed_element_stays(bundled: HtmlAds) -> None:
+    text, _ = prune(bundled, '<p>Before <span class="ad">AD</span> after.</p>')
+    assert text == "Before after."
+
+
+def test_guard_keeps_an_article_whose_class_names_ads(bundled: HtmlAds) -> None:
+    story = "The council met on Tuesday and voted to keep the ferry running through the winter. " * 20
+    text, doc = prune(bundled, f'<nav>Home</nav><article class="post has-ads"><div class="has-ads">{story}</div>'
+                               f'</article><div class="ad">X</div>')
+    assert "voted to keep the ferry" in text and "X" not in text.split()
+    assert any("kept <div>" in w for w in doc.warnings)
+
+
+def test_user_selectors_and_filter_list(tmp_path: Path) -> None:
+    filter_list = tmp_path / "list.txt"
+    filter_list.write_text("! comment\n##.promo-box\n###partner-strip\nexample.com##.site-only\n||ads.example^\n",
+                           encoding="utf-8")
+    rule = build(selectors=["div.newsletter"], filter_list=str(filter_list))
+    text, _ = prune(rule, '<p>Story.</p><div class="promo-box">P</div><div id="partner-strip">S</div>'
+                          '<div class="site-only">kept</div><div class="newsletter">N</div>')
+    assert text == "Story.kept"  # text_content() joins the divs without a space
+
+
+def test_bad_selector_and_missing_filter_list_are_rule_set_errors(tmp_path: Path) -> None:
+    with pytest.raises(RuleSetError, match="invalid CSS selector"):
+        build(selectors=["div[["])
+    with pytest.raises(RuleSetError, match="cannot read filter list"):
+        build(filter_list=str(tmp_path / "missing.txt"))

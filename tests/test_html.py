@@ -1,0 +1,104 @@
+"""The HTML path on invented pages: every paragraph of the article kept, no junk left."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.errors import InputError
+from cleaner.html import extract_article, extract_page, parse_html
+from tests.conftest import FIXTURES
+
+PAGES = sorted(p for p in (FIXTURES / "html").iterdir() if p.is_dir()) if (FIXTURES / "html").is_dir() else []
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_article_paragraph_is_kept(page: Path, default_cleaner) -> None:
+    doc = extract_article((page / "page.html").read_bytes(), cleaner=default_cleaner, source=str(page))
+    got = " ".join(doc.text.split())
+    for paragraph in _paragraphs((page / "expected.txt").read_text(encoding="utf-8")):
+        assert paragraph in got, f"missing from {page.name}: {paragraph[:80]!r}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_no_junk_is_left(page: Path, default_cleaner) -> None:
+    doc = extract_article((page / "page.html").read_bytes(), cleaner=default_cleaner, source=str(page))
+    for junk in (page / "junk.txt").read_text(encoding="utf-8").splitlines():
+        if junk.strip():
+            assert junk.strip() not in doc.text, f"junk left in {page.name}: {junk!r}"
+
+
+def test_there_are_enough_html_fixtures() -> None:
+    assert len(PAGES) >= 2
+
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Ferry news</title></head><body>
+<nav><a href="/">Home</a></nav>
+<article><h1>Harbour ferry sails again</h1>
+<p>The Northgate ferry returned to service on Monday after a refit that ran a year over schedule,
+the operator said, and about three hundred passengers rode the first crossing across the estuary.</p>
+<div id="div-gpt-ad-1700000000-0" class="ad-slot"><span>Advertisement</span></div>
+<p>Its operator said the delay came from a shortage of shipwrights; who are now rare on the coast;
+and from a late delivery of steel plate; which arrived in March. The company plans four crossings
+a day; rising to six in summer.</p>
+<ins class="adsbygoogle" data-ad-client="ca-pub-1" data-ad-slot="2">Buy Zenith Loans today</ins>
+<p>Regular passengers said they had missed the boat more than they expected, and several brought
+their children to see the engine room on the first morning of the new timetable.</p>
+</article><footer>Copyright Harbour Times</footer></body></html>"""
+
+
+def test_ads_pruned_text_rules_applied_and_changes_recorded(default_cleaner) -> None:
+    doc = extract_article(PAGE.encode(), cleaner=default_cleaner, title=False)
+    assert "Zenith" not in doc.text and "Advertisement" not in doc.text
+    assert "shipwrights, who are now rare" in doc.text
+    assert doc.metadata["extractor"].startswith(("trafilatura", "readability"))
+    rules = {c.rule_id for c in doc.changes}
+    assert {"html.ads", "punctuation.stray-semicolon"} <= rules
+    assert not doc.text.startswith("Ferry news")
+
+
+def test_title_starts_the_text_when_asked(default_cleaner) -> None:
+    doc = extract_article(PAGE.encode(), cleaner=default_cleaner, title=True)
+    first = doc.text.splitlines()[0]
+    assert first == doc.metadata["title"]
+    markdown = extract_article(PAGE.encode(), cleaner=default_cleaner, output="markdown")
+    assert markdown.text.startswith("# ")
+
+
+def test_declared_legacy_charset_is_read(default_cleaner) -> None:
+    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("Monday", "Monday — café day")
+    doc = extract_article(page.encode("cp1252"), cleaner=default_cleaner)
+    assert "café day" in doc.text and doc.metadata["encoding"] == "cp1252"
+
+
+def test_wrong_declared_charset_falls_back_to_the_bytes(default_cleaner) -> None:
+    page = PAGE.replace('charset="utf-8"', 'charset="us-ascii"').replace("Monday", "Monday — café day")
+    doc = extract_article(page.encode("utf-8"), cleaner=default_cleaner)
+    assert "café" in doc.text or "cafÃ©" not in doc.text
+
+
+def test_page_rules_are_skipped_for_text_documents(default_cleaner) -> None:
+    assert default_cleaner.html_rules and all(r.stage == "html" for r in default_cleaner.html_rules)
+    assert all(r.stage == "text" for r in default_cleaner.rules)
+
+
+def test_empty_and_binary_pages_raise_input_errors() -> None:
+    with pytest.raises(InputError, match="empty page"):
+        parse_html("   ", source="x.html")
+    cleaner = Cleaner.from_rules("default")
+    with pytest.raises(InputError, match="image.html: looks like a binary file"):
+        extract_page(b"\x89PNG\r\n\x1a\n\x00\x00\x00", cleaner=cleaner, source="image.html")
+    doc = extract_page("<html><body><p>Bell\x07 and\x0c feed</p></body></html>", cleaner=cleaner)
+    assert "\x07" not in doc.text
+
+
+def test_xml_declaration_does_not_stop_parsing(default_cleaner) -> None:
+    doc = extract_article('<?xml version="1.0" encoding="utf-8"?>' + PAGE, cleaner=default_cleaner)
+    assert "shipwrights" in doc.text
