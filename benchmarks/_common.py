@@ -1,6 +1,7 @@
 """What the benchmarks share: the article corpus, the comma spinner, tables and JSON output.
 
-Not a benchmark itself; ``semicolons.py`` and ``throughput.py`` import it from this folder.
+Not a benchmark itself; ``semicolons.py``, ``throughput.py`` and ``extraction.py`` import it
+from this folder.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_GROUND_TRUTH = REPO_ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "ground-truth.json"
+# The shared article-extraction benchmark: gzip pages in html/ and their ground-truth.json.
+ARTICLE_EXTRACTION_DIR = REPO_ROOT.parent / "shared" / "benchmarks" / "article-extraction"
+DEFAULT_GROUND_TRUTH = ARTICLE_EXTRACTION_DIR / "ground-truth.json"
 
 # The benchmarks measure this checkout, whether or not the package is installed.
 if str(REPO_ROOT) not in sys.path:

@@ -199,6 +199,8 @@ def test_html_folder_is_extracted_into_mirrored_text_markdown_and_json(runner: C
         result = runner.invoke(app, ["clean", str(tmp_path / "site"), "--out", str(out), "--format", fmt])
         assert result.exit_code == 0, result.output
         written = (out / "2025" / f"quay{suffix}").read_text(encoding="utf-8")
+        if fmt == "json":
+            written = json.loads(written)["text"]  # the change records name what was removed
         assert "Paragraph 5: the quay reopened" in written
         assert "Zenith" not in written and "Contact us" not in written
     record = json.loads((tmp_path / "out-json" / "2025" / "quay.json").read_text(encoding="utf-8"))
