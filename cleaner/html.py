@@ -17,6 +17,7 @@ from lxml import etree
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.extractors import extract
+from cleaner.extractors.metadata import read_metadata
 from cleaner.readers.html import decode_html
 
 if TYPE_CHECKING:
@@ -72,10 +73,10 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
         doc.metadata["url"] = url
     for rule in cleaner.html_rules:
         doc.changes.extend(rule.prune(tree, doc))
+    for key, value in read_metadata(tree, url=url).items():
+        doc.metadata.setdefault(key, value)
     extraction = extract(tree, extractor=extractor, url=url, output=output)
     doc.text = extraction.text
-    for key, value in extraction.metadata.items():
-        doc.metadata.setdefault(key, value)
     headline = doc.metadata.get("title")
     if title and headline and doc.text and not doc.text.lstrip().startswith(headline):
         doc.text = ("# " if output == "markdown" else "") + headline + "\n\n" + doc.text

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 
 @dataclass
 class Extraction:
     text: str
-    metadata: dict[str, Any] = field(default_factory=dict)
     extractor: str = ""

@@ -22,20 +22,17 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     if extractor not in EXTRACTORS:
         raise ValueError(f"unknown extractor {extractor!r}; choose one of: {', '.join(EXTRACTORS)}")
     if extractor == "readability":
-        return extract_with_readability(tree, url=url, output=output) or Extraction("", {}, "readability")
+        return extract_with_readability(tree, url=url, output=output) or Extraction("", "readability")
     # trafilatura works on a copy of the tree it is given, so readability still sees it whole.
     first = extract_with_trafilatura(tree, url=url, output=output)
     if extractor == "trafilatura":
-        return first or Extraction("", {}, "trafilatura")
+        return first or Extraction("", "trafilatura")
     page_chars = len(" ".join("".join(tree.itertext()).split()))
     got = len(first.text) if first else 0
     if got >= MIN_CHARS and got >= MIN_SHARE * page_chars:
         return first
     second = extract_with_readability(tree, url=url, output=output)
     if second is not None and len(second.text) >= 2 * max(got, 1):
-        if first:
-            second.metadata = {**first.metadata, **second.metadata, "title": first.metadata.get(
-                "title", second.metadata.get("title"))}
         second.extractor = "readability (trafilatura found too little)"
         return second
-    return first or Extraction("", {}, "trafilatura")
+    return first or Extraction("", "trafilatura")

@@ -19,8 +19,7 @@ def extract_with_readability(tree, *, url: str | None, output: str) -> Extractio
     if not summary:
         return None
     text = blocks_to_text(lxml.html.fragment_fromstring(summary, create_parent="div"), markdown=output == "markdown")
-    metadata = {"title": document.short_title()} if document.short_title() else {}
-    return Extraction(text, metadata, "readability")
+    return Extraction(text, "readability")
 
 
 def blocks_to_text(root, *, markdown: bool) -> str:

@@ -1,4 +1,4 @@
-"""trafilatura, set for precision: comments off, tables kept, metadata on."""
+"""trafilatura, set for precision: comments off, tables kept."""
 
 from __future__ import annotations
 
@@ -8,12 +8,9 @@ from trafilatura.xml import xmltotxt
 
 from cleaner.extractors.base import Extraction
 
-_METADATA = ("title", "author", "date", "url", "sitename", "description", "language")
-
-
 def extract_with_trafilatura(tree, *, url: str | None, output: str) -> Extraction | None:
     options = Extractor(output_format="markdown" if output == "markdown" else "txt", comments=False,
-                        tables=True, with_metadata=True, formatting=output == "markdown", url=url)
+                        tables=True, formatting=output == "markdown", url=url)
     document = bare_extraction(tree, options=options, as_dict=False)
     if document is None or document.body is None:
         return None
@@ -21,5 +18,4 @@ def extract_with_trafilatura(tree, *, url: str | None, output: str) -> Extractio
     if output == "text":
         # One paragraph a line from trafilatura; a blank line between them, as in text inputs.
         text = "\n\n".join(line for line in text.split("\n") if line.strip())
-    metadata = {key: value for key in _METADATA if (value := getattr(document, key, None))}
-    return Extraction(text, metadata, "trafilatura")
+    return Extraction(text, "trafilatura")

@@ -8,9 +8,9 @@ sit inside the article, and can cut an article short at an inline ad slot. This 
   ``advert``, ``sponsored``, ``dfp``, ``gpt``, ``mpu``, ``leaderboard``, ``taboola``, …), or a
   banner size (``300x250``); so ``header``, ``shadow``, ``download``, ``read`` or ``loading``
   never match;
-- vendor markup: ``ins.adsbygoogle``, ``[id^=div-gpt-ad]``, ``[data-ad-slot]``,
-  ``[data-ad-client]``, ``amp-ad``, ``amp-embed``, Taboola and Outbrain widgets, iframes served
-  by ad hosts;
+- vendor markup: ``amp-ad``, ``amp-embed``, ``data-ad-slot``, ``data-ad-client`` and the
+  other ``data-ad…`` attributes, iframes and scripts served by ad hosts (``ins.adsbygoogle``,
+  ``div-gpt-ad-…``, Taboola and Outbrain widgets are caught by their class and id words);
 - elements whose whole text is only an ad label ("Advertisement", "Anzeige", "Реклама", …);
 - CSS selectors of the rule set, and the generic element-hiding rules (``##.name``,
   ``###name``) of an EasyList-format file the user points at.
@@ -37,6 +37,7 @@ _AD_COMPOUND_TAILS = ("slot", "unit", "box", "container", "wrapper", "wrap", "zo
                       "sense", "choices", "server", "link", "links", "top", "bottom", "sidebar", "inline",
                       "sticky", "native", "text", "content", "widget")
 _LABEL_DECORATION = re.compile(r"[\s\-–—_=*•·|:.()\[\]<>«»~]+")
+_LABEL_KEY = str.maketrans("", "", " \t\r\n\u00a0-–—_=*•·|:.()[]<>«»~")
 _SKIP_TAGS = {"html", "body", "head", "main", "article"}
 
 
@@ -51,8 +52,10 @@ class HtmlAds(HtmlRule):
     summary = "Remove ad markup from a page before extraction (ad class/id words, vendor tags, label-only elements)."
     params = {
         "words": Param(list, help="class/id words that name an ad (matched as whole words)", item_type=str),
-        "vendor_selectors": Param(list, [], "CSS selectors of ad vendors' markup", item_type=str),
-        "selectors": Param(list, [], "more CSS selectors to remove (your site's own ad markup)", item_type=str),
+        "vendor_tags": Param(list, [], "tag names of ad elements (amp-ad)", item_type=str),
+        "vendor_attributes": Param(list, [], "attribute-name prefixes that mark an ad element (data-ad)",
+                                   item_type=str),
+        "selectors": Param(list, [], "CSS selectors to remove (your site's own ad markup)", item_type=str),
         "ad_hosts": Param(list, [], "host names whose iframes and scripts are ads", item_type=str),
         "labels": Param(list, [], "texts that, alone in an element, mark it as an ad label", item_type=str),
         "filter_list": Param(str, "", "path to an EasyList-format file: its generic ##.class and ###id rules apply"),
@@ -65,24 +68,37 @@ class HtmlAds(HtmlRule):
         self._cache: dict[str, bool] = {}
         self._hosts = tuple(h.lower() for h in self.ad_hosts)
         self._labels = {_normalise_label(label) for label in self.labels if _normalise_label(label)}
+        # The same labels with decoration and blanks deleted: a cheap first test for text nodes.
+        self._label_keys = {label.translate(_LABEL_KEY).lower() for label in self._labels}
         classes: set[str] = set()
         ids: set[str] = set()
         if self.filter_list:
             classes, ids = _read_filter_list(Path(self.filter_list), rule_id=self.id)
         # Ids are cached apart from classes ("#" before them): a filter list names them apart.
         self._list_classes, self._list_ids_marked = classes, {"#" + i for i in ids}
-        selectors = list(self.vendor_selectors) + list(self.selectors)
-        self._xpaths = []
-        if selectors:
+        # Vendor markup in two cheap queries (a tag-name union, an attribute-name scan); a CSS
+        # selector per vendor cost a walk of the whole page each.
+        paths = []
+        for tag in self.vendor_tags:
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", tag):
+                raise RuleSetError(f"{tag!r} is not a tag name", rule_id=self.id, field="vendor_tags")
+            paths.append(f"//{tag}")
+        prefixes = [p for p in self.vendor_attributes if re.fullmatch(r"[A-Za-z][A-Za-z0-9_:-]*", p)]
+        if len(prefixes) != len(self.vendor_attributes):
+            raise RuleSetError("vendor_attributes must be attribute-name prefixes such as 'data-ad'",
+                               rule_id=self.id, field="vendor_attributes")
+        if prefixes:
+            paths.append("//@*[" + " or ".join(f"starts-with(name(), '{p}')" for p in prefixes) + "]/..")
+        if self.selectors:
             from lxml.cssselect import CSSSelector, SelectorError
 
-            for i, selector in enumerate(selectors):
+            for selector in self.selectors:
                 try:
-                    self._xpaths.append(etree.XPath(CSSSelector(selector).path))
+                    paths.append(CSSSelector(selector).path)
                 except SelectorError as exc:
-                    field = "vendor_selectors" if i < len(self.vendor_selectors) else "selectors"
                     raise RuleSetError(f"invalid CSS selector {selector!r}: {exc}", rule_id=self.id,
-                                       field=field) from None
+                                       field="selectors") from None
+        self._markup = etree.XPath(" | ".join(paths)) if paths else None
 
     def names_an_ad(self, name: str, listed: frozenset[str] | set[str] = frozenset()) -> bool:
         """Whether a class or id value names an ad, word by word (or is in the filter list)."""
@@ -107,44 +123,53 @@ class HtmlAds(HtmlRule):
     def prune(self, tree, doc: Document) -> list[Change]:
         body = tree.find(".//body")
         root = body if body is not None else tree
-        page_text = len(_text_of(root))
-        cap = max(200, self.guard_share * page_text)
         doomed: list[tuple[object, str]] = []
         seen: set[int] = set()
 
         def mark(element, why: str) -> None:
-            if id(element) not in seen and element.tag not in _SKIP_TAGS:
+            if element is not None and id(element) not in seen and element.tag not in _SKIP_TAGS:
                 seen.add(id(element))
                 doomed.append((element, why))
 
-        for xpath in self._xpaths:
-            for element in xpath(root):
+        if self._markup is not None:
+            for element in self._markup(root):
                 mark(element, "ad markup")
-        for element in root.iter(etree.Element):
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if tag in ("iframe", "script") and self._hosts:
+        # Attribute values and short texts come back as plain strings, judged in Python with a
+        # cache; only the few that match are looked up as elements. Making an element object
+        # for every node of the page cost half of trafilatura's own time.
+        ad_classes = [v for v in set(_CLASS_VALUES(root)) if self.names_an_ad(v, self._list_classes)]
+        ad_ids = [v for v in set(_ID_VALUES(root)) if self.names_an_ad("#" + v, self._list_ids_marked)]
+        if ad_classes or ad_ids:
+            # One walk for all of them: an XPath naming every matching value.
+            tests = [f"@class = {_literal(v)}" for v in ad_classes] + [f"@id = {_literal(v)}" for v in ad_ids]
+            for element in root.xpath("//*[" + " or ".join(tests) + "]"):
+                value = element.get("class") if element.get("class") in ad_classes else element.get("id")
+                mark(element, f'class="{value[:60]}"' if value == element.get("class") else f'id="{value[:60]}"')
+        if self._hosts:
+            for element in _WITH_SOURCE(root):
                 src = (element.get("src") or "").lower()
-                if src and any(host in src for host in self._hosts):
-                    mark(element, f"{tag} from an ad host")
+                if any(host in src for host in self._hosts):
+                    mark(element, f"{element.tag} from an ad host")
+        if self._labels:
+            for text in set(_SHORT_TEXTS(root)):
+                if text.translate(_LABEL_KEY).lower() not in self._label_keys:
                     continue
-            classes = element.get("class")
-            if classes and self.names_an_ad(classes, self._list_classes):
-                mark(element, f'class="{classes[:60]}"')
-                continue
-            ident = element.get("id")
-            if ident and self.names_an_ad("#" + ident, self._list_ids_marked):
-                mark(element, f'id="{ident[:60]}"')
-                continue
-            if self._labels and tag in _LABEL_TAGS and len(element) <= 2:
-                text = _text_of(element)
-                if len(text) <= 60 and _normalise_label(text) in self._labels:
-                    mark(element, "an ad label")
+                for element in _PARENTS_OF_TEXT(root, value=text):
+                    if element.tag in _LABEL_TAGS and len(element) <= 2:
+                        whole = _text_of(element)
+                        if len(whole) <= 60 and _normalise_label(whole) in self._labels:
+                            mark(element, "an ad label")
+        if not doomed:
+            return []
+        page_text = -1  # counted only if an element holds enough text to need the guard
         changes = []
         for element, why in doomed:
             if element.getparent() is None or _detached(element):
                 continue  # inside an element already removed
             text = _text_of(element)
-            if len(text) > cap:
+            if len(text) > 200 and page_text < 0:
+                page_text = len(_text_of(root))
+            if len(text) > 200 and len(text) > self.guard_share * page_text:
                 doc.warnings.append(f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
                                     f"{len(text)} of the page's {page_text} characters of text")
                 continue
@@ -154,7 +179,21 @@ class HtmlAds(HtmlRule):
         return changes
 
 
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_ID_VALUES = etree.XPath("//@id", smart_strings=False)
+_SHORT_TEXTS = etree.XPath("//text()[string-length(.) <= 80]", smart_strings=False)
+_WITH_SOURCE = etree.XPath("//iframe[@src] | //script[@src]")
+_PARENTS_OF_TEXT = etree.XPath("//text()[. = $value]/..")
 _LABEL_TAGS = {"div", "p", "span", "aside", "section", "small", "em", "strong", "figure", "li", "h6", "h5", "h4"}
+
+
+def _literal(value: str) -> str:
+    """An XPath string literal for any value, quotes included."""
+    if "'" not in value:
+        return f"'{value}'"
+    if '"' not in value:
+        return f'"{value}"'
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in value.split("'")) + ")"
 
 
 def _text_of(element) -> str:
