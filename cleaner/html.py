@@ -80,10 +80,24 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     headline = doc.metadata.get("title")
     if title and headline and doc.text and not doc.text.lstrip().startswith(headline):
         doc.text = ("# " if output == "markdown" else "") + headline + "\n\n" + doc.text
+    elif not title:
+        doc.text = _without_headline(doc.text, headline, doc.metadata.get("description"))
     doc.metadata["extractor"] = extraction.extractor
     if doc.text and not doc.text.endswith("\n"):
         doc.text += "\n"  # a new text, written as a file: it ends its last line
     return doc
+
+
+def _without_headline(text: str, headline: str | None, standfirst: str | None) -> str:
+    """The text without the headline and standfirst an extractor kept at its top: asked for no
+    title, a reader wants the body to start with the body."""
+    top = {" ".join(x.lstrip("# ").split()).casefold() for x in (headline, standfirst) if x}
+    paragraphs = text.split("\n\n")
+    dropped = 0
+    while dropped < min(2, len(paragraphs) - 1) and \
+            " ".join(paragraphs[dropped].lstrip("# ").split()).casefold() in top:
+        dropped += 1
+    return "\n\n".join(paragraphs[dropped:])
 
 
 def extract_article(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",

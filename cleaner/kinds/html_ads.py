@@ -36,6 +36,7 @@ _AD_COMPOUND_TAILS = ("slot", "unit", "box", "container", "wrapper", "wrap", "zo
                       "banner", "holder", "frame", "area", "placement", "label", "region", "spot", "tag",
                       "sense", "choices", "server", "link", "links", "top", "bottom", "sidebar", "inline",
                       "sticky", "native", "text", "content", "widget")
+_NEGATIONS = frozenset({"non", "no", "not", "without", "anti"})
 _LABEL_DECORATION = re.compile(r"[\s\-–—_=*•·|:.()\[\]<>«»~]+")
 _LABEL_KEY = str.maketrans("", "", " \t\r\n\u00a0-–—_=*•·|:.()[]<>«»~")
 _SKIP_TAGS = {"html", "body", "head", "main", "article"}
@@ -110,8 +111,12 @@ class HtmlAds(HtmlRule):
             if token in listed or _BANNER_SIZE.search(token):
                 found = True
                 break
-            for word in name_words(token):
+            words = name_words(token)
+            for i, word in enumerate(words):
                 if word in self._words or (word.startswith("ad") and word[2:] in _AD_COMPOUND_TAILS):
+                    # "non-ad-column", "no-ads", "ad-free" name what is not an ad.
+                    if (i and words[i - 1] in _NEGATIONS) or (i + 1 < len(words) and words[i + 1] == "free"):
+                        continue
                     found = True
                     break
             if found:

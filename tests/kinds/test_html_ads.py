@@ -51,7 +51,7 @@ def test_ad_names_match(bundled: HtmlAds, name: str) -> None:
 @pytest.mark.parametrize("name", [
     "header", "site-header", "shadow-box", "download-button", "read-more", "loading", "headline", "badge",
     "address", "add-to-cart", "leadParagraph", "gradient", "broadcast", "radio", "adjacent", "admin-bar",
-    "shadow", "thread", "road-map", "upload",
+    "shadow", "thread", "road-map", "upload", "non-ad-column-l", "no-ads", "ad-free-article",
 ])
 def test_ordinary_names_do_not_match(bundled: HtmlAds, name: str) -> None:
     assert not bundled.names_an_ad(name)
