@@ -8,6 +8,7 @@ from cleaner.kinds import (  # noqa: F401  (importing registers the kinds)
     header_date,
     html_ads,
     line_pattern,
+    link_lists,
     odd_spaces,
     regex_replace,
     repeated_banner,
