@@ -8,7 +8,8 @@ the HTML already in memory:
 - ``trafilatura``: ``trafilatura.extract(html_bytes)`` with its defaults;
 - ``trafilatura-nocomments``: the same with ``include_comments=False`` (the benchmark's own setting);
 - ``readability``: ``readability.Document(html).summary()``, turned into text block by block;
-- ``cleaner``: ``cleaner.html.extract_article(html_bytes, cleaner=Cleaner.from_rules("default"))``,
+- ``cleaner``: ``cleaner.html.extract_article(html_bytes, cleaner=Cleaner.from_rules("default"),
+  title=False, metadata=False)`` (the truth has no headline; text only, as trafilatura.extract),
   skipped with a note when that module cannot be imported.
 
 Scoring, as the data's README describes it, per page: lower-case, ``\\w+`` tokens, the
@@ -237,8 +238,10 @@ def build_cleaner_system() -> System | None:
     except Exception as error:  # a rule set being edited may not load; the baselines still run
         print(f"NOTE: the default rule set failed to load ({type(error).__name__}: {error}); cleaner is left out.")
         return None
-    # The ground truth is the article body without its headline, so the headline is left out.
-    return System("cleaner", lambda page: extract_article(page.html, cleaner=cleaner, title=False).text)
+    # The ground truth is the article body without its headline, so the headline is left out;
+    # like trafilatura.extract(), only the text is asked for (no author, date or site name).
+    return System("cleaner", lambda page: extract_article(page.html, cleaner=cleaner, title=False,
+                                                          metadata=False).text)
 
 
 @dataclass

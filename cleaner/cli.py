@@ -116,8 +116,9 @@ def clean(
     if extractor not in EXTRACTORS:
         raise _fail(f"--extractor must be one of: {', '.join(EXTRACTORS)} (got {extractor!r})")
     cleaner = _build_cleaner(rules, enable, disable)
+    # Author, date and site name are written only in JSON; text outputs skip reading them.
     load = partial(_load, cleaner, extractor=extractor, output="markdown" if fmt == "markdown" else "text",
-                   timeout=timeout, title=title)
+                   timeout=timeout, title=title, metadata=fmt == "json")
 
     if paths == [Path("-")]:
         data = sys.stdin.buffer.read()
@@ -125,7 +126,7 @@ def clean(
             try:
                 doc = cleaner.clean_document(_extract(cleaner, data, "<stdin>", extractor=extractor,
                                                       output="markdown" if fmt == "markdown" else "text",
-                                                      timeout=timeout, title=title))
+                                                      timeout=timeout, title=title, metadata=fmt == "json"))
             except InputError as exc:
                 raise _fail(str(exc), EXIT_SOME_FAILED) from None
         else:
@@ -194,7 +195,7 @@ def _clean_file(cleaner: Cleaner, doc: Document, context: dict) -> Document:
 
 
 def _load(cleaner: Cleaner, path: Path, *, extractor: str, output: str, timeout: float,
-          title: bool = True) -> Document:
+          title: bool = True, metadata: bool = True) -> Document:
     """The document of one input file, ready for the text rules: HTML is extracted first."""
     if path.suffix.lower() not in HTML_SUFFIXES:
         return read_text(path, display_name=str(path))
@@ -202,15 +203,16 @@ def _load(cleaner: Cleaner, path: Path, *, extractor: str, output: str, timeout:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return _extract(cleaner, data, str(path), extractor=extractor, output=output, timeout=timeout, title=title)
+    return _extract(cleaner, data, str(path), extractor=extractor, output=output, timeout=timeout, title=title,
+                    metadata=metadata)
 
 
 def _extract(cleaner: Cleaner, data: bytes, source: str, *, extractor: str, output: str,
-             timeout: float, title: bool = True) -> Document:
+             timeout: float, title: bool = True, metadata: bool = True) -> Document:
     try:
         with time_limit(timeout):
             return extract_page(data, cleaner=cleaner, extractor=extractor, output=output, source=source,
-                                title=title)
+                                title=title, metadata=metadata)
     except ExtractionTimeout:
         raise InputError(f"{source}: extraction took longer than {timeout:g} s; skipped "
                          "(raise --timeout for very large pages)") from None

@@ -17,7 +17,7 @@ from lxml import etree
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.extractors import extract
-from cleaner.extractors.metadata import read_metadata
+from cleaner.extractors.metadata import read_headline, read_metadata
 from cleaner.readers.html import decode_html
 
 if TYPE_CHECKING:
@@ -49,13 +49,14 @@ def parse_html(text: str, *, source: str | None = None):
 
 def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
                  output: str = "text", source: str | None = None, http_charset: str | None = None,
-                 title: bool = True) -> Document:
+                 title: bool = True, metadata: bool = True) -> Document:
     """The article of one HTML page, extracted after the page rules ran; text rules not yet.
 
     ``output``: ``"text"`` (paragraphs) or ``"markdown"`` (headings, lists, emphasis kept).
     The document's metadata holds what the extractor found (title, author, date, url,
     sitename), the encoding read, and which extractor's text was kept. With ``title`` the text
-    starts with the headline (extractors leave it out of the body).
+    starts with the headline (extractors leave it out of the body). ``metadata=False`` reads
+    only the title and description (what the text needs), not author, date and site name.
     """
     if output not in OUTPUTS:
         raise ValueError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
@@ -73,7 +74,8 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
         doc.metadata["url"] = url
     for rule in cleaner.html_rules:
         doc.changes.extend(rule.prune(tree, doc))
-    for key, value in read_metadata(tree, url=url).items():
+    found = read_metadata(tree, url=url) if metadata else read_headline(tree)
+    for key, value in found.items():
         doc.metadata.setdefault(key, value)
     extraction = extract(tree, extractor=extractor, url=url, output=output)
     doc.text = extraction.text
@@ -102,8 +104,8 @@ def _without_headline(text: str, headline: str | None, standfirst: str | None) -
 
 def extract_article(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
                     output: str = "text", source: str | None = None, http_charset: str | None = None,
-                    title: bool = True) -> Document:
+                    title: bool = True, metadata: bool = True) -> Document:
     """The cleaned article of one HTML page: :func:`extract_page`, then the rule set's text rules."""
     doc = extract_page(data, cleaner=cleaner, url=url, extractor=extractor, output=output, source=source,
-                       http_charset=http_charset, title=title)
+                       http_charset=http_charset, title=title, metadata=metadata)
     return cleaner.clean_document(doc)
