@@ -1,4 +1,4 @@
-"""trafilatura, set for precision: comments off, tables kept."""
+"""trafilatura, set for precision (its favor_precision mode), comments off, tables kept."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from cleaner.extractors.base import Extraction
 
 def extract_with_trafilatura(tree, *, url: str | None, output: str) -> Extraction | None:
     options = Extractor(output_format="markdown" if output == "markdown" else "txt", comments=False,
-                        tables=True, formatting=output == "markdown", url=url)
+                        tables=True, formatting=output == "markdown", url=url, precision=True)
     document = bare_extraction(tree, options=options, as_dict=False)
     if document is None or document.body is None:
         return None
