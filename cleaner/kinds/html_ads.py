@@ -190,7 +190,8 @@ class HtmlAds(HtmlRule):
 
 _CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
 _ID_VALUES = etree.XPath("//@id", smart_strings=False)
-_SHORT_TEXTS = etree.XPath("//text()[string-length(.) <= 80]", smart_strings=False)
+# Labels stand alone in an element of their own: the texts of short leaf elements only.
+_SHORT_TEXTS = etree.XPath("//*[not(*)][string-length(.) <= 60]/text()", smart_strings=False)
 _WITH_SOURCE = etree.XPath("//iframe[@src] | //script[@src]")
 _WITH_VALUE_IN = etree.XPath("//*[contains($classes, concat('|', @class, '|')) or "
                              "contains($ids, concat('|', @id, '|'))]")
