@@ -11,6 +11,7 @@ from cleaner.kinds.base import Param, Rule, line_removal, register
 # Characters that decorate a label line without changing what it says.
 _DECORATION_CHARS = r"\-–—_=*•·|:.()\[\]<>«»~"
 _DECORATION = re.compile(rf"[\s{_DECORATION_CHARS}]+")
+_KEY = str.maketrans("", "", " \t\r\n\u00a0\u2009\u202f-–—_=*•·|:.()[]<>«»~")
 
 
 def _stands_apart(text: str, m: re.Match[str]) -> bool:
@@ -57,6 +58,9 @@ class AdLabel(Rule):
 
     def setup(self) -> None:
         self._labels = {_normalise(label) for label in self.labels if _normalise(label)}
+        # The labels with decoration and blanks deleted: a test of two C calls a line, before
+        # the exact (regex) normalisation runs on the few lines that pass it.
+        self._keys = {label.translate(_KEY).lower() for label in self._labels}
         self._max_len = max((len(label) for label in self.labels), default=0) + 12
         self._inline = None
         if self.inline:
@@ -93,7 +97,7 @@ class AdLabel(Rule):
         for line in text.split("\n"):
             line_start, start = start, start + len(line) + 1
             if 0 < len(line) <= self._max_len and line_start not in glued_lines \
-                    and _normalise(line) in self._labels:
+                    and line.translate(_KEY).lower() in self._keys and _normalise(line) in self._labels:
                 edits.append(line_removal(line_start, min(start, len(text))))
         for start, in_line in glued_lines.items():
             edits.extend(self._glued_line_edits(text, start, in_line))

@@ -1,4 +1,4 @@
-"""line_pattern and the bundled ads.furniture rule: whole lines of page furniture (share bars,
+"""line_pattern and the bundled ads.furniture and ads.notices rules: whole lines of page furniture (share bars,
 counters, newsletter and cookie prompts) go; prose containing the same words stays; a
 catastrophic user pattern costs the document that rule, with a warning, not a hang."""
 
@@ -19,17 +19,18 @@ def build(rule_id: str = "t", **params) -> LinePattern:
     return LinePattern(rule_id, **validate_params(LinePattern, params, source=None, rule_id=rule_id))
 
 
-def furniture() -> LinePattern:
-    rule = next(r for r in Cleaner.from_rules("ads").rules if r.id == "ads.furniture")
-    assert isinstance(rule, LinePattern)
-    return rule
+def furniture() -> list[LinePattern]:
+    """The bundled whole-line furniture rules: short furniture, and the longer notices."""
+    rules = [r for r in Cleaner.from_rules("ads").rules if r.id in ("ads.furniture", "ads.notices")]
+    assert len(rules) == 2 and all(isinstance(r, LinePattern) for r in rules)
+    return rules
 
 
 FURNITURE = furniture()
 
 
 def run(text: str, *rules) -> Document:
-    return Cleaner.clean_document_with(list(rules) or [FURNITURE], Document(text))
+    return Cleaner.clean_document_with(list(rules) or FURNITURE, Document(text))
 
 
 BEFORE = "The bakery opened its second shop on Saturday.\n"
@@ -192,7 +193,7 @@ def test_catastrophic_pattern_ends_with_a_warning_and_leaves_document_unchanged(
 def test_rules_after_a_timed_out_rule_still_run():
     slow = build("slow", patterns=[r"(a|a)+$"], timeout_ms=20)
     text = "a" * 40 + "b\n12 Comments\n" + AFTER
-    doc = run(text, slow, FURNITURE)
+    doc = run(text, slow, *FURNITURE)
     assert doc.text == "a" * 40 + "b\n" + AFTER
     assert len(doc.warnings) == 1
 
