@@ -29,6 +29,7 @@ class OddSpaces(Rule):
     def setup(self) -> None:
         chars = (_SPACES + ("\t" if self.tabs else "") if self.spaces else "") + (_INVISIBLE if self.invisible else "")
         self._odd = re.compile(f"[{chars}]+") if chars else None
+        self._odd_chars = tuple(chars)
         self._blank = frozenset(" \t" + _SPACES + _INVISIBLE)
 
     def find(self, doc: Document) -> list[Edit]:
@@ -37,7 +38,10 @@ class OddSpaces(Rule):
         trailing: list[tuple[int, int]] = []
         if self.trailing:
             trailing = self._trailing_runs(text)
-        if self._odd is not None and (self.tabs or not text.isascii()):
+        # Membership tests, one per character, run at memory speed and spare the regex most
+        # texts, which hold none of these characters.
+        if self._odd is not None and (self.tabs or not text.isascii()) and \
+                any(ch in text for ch in self._odd_chars):
             runs = iter(trailing)
             run = next(runs, None)
             for m in self._odd.finditer(text):
