@@ -56,9 +56,20 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _build_cleaner(rules: list[str] | None, enable: list[str] | None, disable: list[str] | None) -> Cleaner:
+def _build_cleaner(rules: list[str] | None, enable: list[str] | None, disable: list[str] | None,
+                   filter_list: Path | None = None) -> Cleaner:
     try:
-        return Cleaner.from_rules(*(rules or ["default"]), enable=enable or (), disable=disable or ())
+        rule_set = load_rule_set(list(rules or ["default"]))
+        for rule_id in enable or ():
+            rule_set.set_enabled(rule_id, True)
+        for rule_id in disable or ():
+            rule_set.set_enabled(rule_id, False)
+        if filter_list is not None:
+            # The generic hiding rules of the user's EasyList-format file join every page ad rule.
+            for spec in rule_set.rules:
+                if spec.kind == "html_ads":
+                    spec.params["filter_list"] = str(filter_list)
+        return Cleaner(rule_set)
     except RuleSetError as exc:
         raise _fail(str(exc)) from None
 
@@ -95,6 +106,9 @@ def clean(
                                            "reported as failed.", min=0.1)] = 60.0,
     title: Annotated[bool, typer.Option("--title/--no-title", help="For HTML: start the text with the "
                                         "page's headline.")] = True,
+    filter_list: Annotated[Optional[Path], typer.Option("--filter-list", help="For HTML: an EasyList-format "
+                                                        "file whose generic ##.class and ###id rules remove "
+                                                        "ad elements too.", metavar="FILE")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Clean text or HTML files and write the results.
@@ -115,7 +129,7 @@ def clean(
         raise _fail(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
     if extractor not in EXTRACTORS:
         raise _fail(f"--extractor must be one of: {', '.join(EXTRACTORS)} (got {extractor!r})")
-    cleaner = _build_cleaner(rules, enable, disable)
+    cleaner = _build_cleaner(rules, enable, disable, filter_list)
     # Author, date and site name are written only in JSON; text outputs skip reading them.
     load = partial(_load, cleaner, extractor=extractor, output="markdown" if fmt == "markdown" else "text",
                    timeout=timeout, title=title, metadata=fmt == "json")

@@ -223,3 +223,18 @@ def test_html_on_stdin_is_recognised(runner: CliRunner) -> None:
     result = runner.invoke(app, ["clean", "-"], input=HTML_PAGE)
     assert result.exit_code == 0
     assert "Paragraph 3: the quay reopened" in result.stdout and "<p>" not in result.stdout
+
+
+def test_filter_list_option_removes_the_listed_elements(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "quay.html"
+    strip = ("<p class='partner-strip'>Partner offers galore: the harbour credit union lends to every "
+             "fisherman on the quay this winter, with repayments after the spring season.</p>")
+    page.write_text(HTML_PAGE.replace("<p>Paragraph 3", strip + "<p>Paragraph 3"), encoding="utf-8")
+    kept = runner.invoke(app, ["clean", str(page)])
+    assert "Partner offers galore" in kept.stdout
+    listed = tmp_path / "list.txt"
+    listed.write_text("! my list\n##.partner-strip\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(page), "--filter-list", str(listed)])
+    assert result.exit_code == 0 and "Partner offers galore" not in result.stdout
+    missing = runner.invoke(app, ["clean", str(page), "--filter-list", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "cannot read filter list" in missing.stderr
