@@ -86,6 +86,20 @@ class HtmlRule(Rule):
         raise NotImplementedError
 
 
+def remove_element(element) -> None:
+    """Remove an element from its page; the text after it (its tail) belongs to the parent and
+    stays, so the words around a removed ad do not run together or vanish."""
+    parent = element.getparent()
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
 KINDS: dict[str, type[Rule]] = {}
 
 

@@ -28,7 +28,7 @@ from lxml import etree
 
 from cleaner.document import Change, Document
 from cleaner.errors import RuleSetError
-from cleaner.kinds.base import HtmlRule, Param, register
+from cleaner.kinds.base import HtmlRule, Param, register, remove_element
 
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _BANNER_SIZE = re.compile(r"(?<!\d)(?:120|160|250|300|320|336|468|728|970|980)x(?:50|60|90|100|250|280|600)(?!\d)")
@@ -182,7 +182,7 @@ class HtmlAds(HtmlRule):
                 doc.warnings.append(f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
                                     f"{len(text)} of the page's {page_text} characters of text")
                 continue
-            _remove_keeping_tail(element)
+            remove_element(element)
             changes.append(Change(self.id, 0, 0, f"<{element.tag} {why}> " + " ".join(text.split())[:120], "",
                                   why))
         return changes
@@ -215,19 +215,6 @@ def _detached(element) -> bool:
             return False
         parent = parent.getparent()
     return True
-
-
-def _remove_keeping_tail(element) -> None:
-    """Remove an element; the text after it (its tail) belongs to the parent and stays."""
-    parent = element.getparent()
-    tail = element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 def _read_filter_list(path: Path, *, rule_id: str) -> tuple[set[str], set[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from cleaner.document import Change, Document
-from cleaner.kinds.base import HtmlRule, Param, register
+from cleaner.kinds.base import HtmlRule, Param, register, remove_element
 
 _LISTS = etree.XPath("//ul | //ol")
 _LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
@@ -42,14 +42,7 @@ class LinkLists(HtmlRule):
             if not total or _length(_LINK_TEXT(lst)) < self.min_link_share * total:
                 continue
             text = " ".join("".join(_ALL_TEXT(lst)).split())
-            tail = lst.tail
-            if tail:
-                previous = lst.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
-            parent.remove(lst)
+            remove_element(lst)
             changes.append(Change(self.id, 0, 0, f"<{lst.tag} of {items} links> {text[:120]}", "",
                                   "a list of links"))
         return changes
