@@ -6,6 +6,7 @@ inputs, writes outputs, and reports.
 
 from __future__ import annotations
 
+import json
 import sys
 from functools import partial
 from pathlib import Path
@@ -16,6 +17,8 @@ import typer
 from cleaner import __version__
 from cleaner.document import Document
 from cleaner.archive import index_titles
+from cleaner.batch import Options, Outcome, clean_records, write_jsonl
+from cleaner.readers.records import archive_kind, read_jsonl, read_warc
 from cleaner.extractors import EXTRACTORS
 from cleaner.html import extract_page
 from cleaner.readers.files import HTML_SUFFIXES
@@ -39,6 +42,7 @@ rules_app = typer.Typer(help="List, show and check rule sets.", no_args_is_help=
 app.add_typer(rules_app, name="rules")
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+STATE_DIR = ".cleaner"  # under --out: the run's own files (rejects), never an output of a document
 
 RulesOption = Annotated[
     Optional[list[str]],
@@ -109,6 +113,11 @@ def clean(
     filter_list: Annotated[Optional[Path], typer.Option("--filter-list", help="For HTML: an EasyList-format "
                                                         "file whose generic ##.class and ###id rules remove "
                                                         "ad elements too.", metavar="FILE")] = None,
+    text_field: Annotated[Optional[str], typer.Option(help="For JSONL: the field holding text "
+                                                      "(default: 'text' or 'html', whichever a record has).")] = None,
+    html_field: Annotated[Optional[str], typer.Option(help="For JSONL: the field holding HTML.")] = None,
+    changes: Annotated[bool, typer.Option("--changes", help="For JSONL/WARC: add what each rule removed "
+                                          "to each output record.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Clean text or HTML files and write the results.
@@ -162,6 +171,19 @@ def clean(
         raise _fail(str(exc)) from None
 
     context = _archive_context(cleaner, inputs, load)
+    batch_options = Options(extractor=extractor, output="markdown" if fmt == "markdown" else "text", title=title,
+                            with_changes=changes, timeout=timeout)
+    read_options = {"text_field": text_field, "html_field": html_field}
+    if out is None and archive_kind(inputs[0].path):
+        outcome = Outcome()
+        records = _records(inputs[0].path, str(inputs[0].path), read_options, outcome)
+        for item in clean_records(cleaner, records, batch_options, outcome):
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+        for reject in outcome.rejects:
+            typer.echo(f"cleaner: {reject['source']}: {reject['reason']}", err=True)
+        if outcome.rejects:
+            raise typer.Exit(EXIT_SOME_FAILED)
+        return
     if out is None:
         item = inputs[0]
         try:
@@ -175,12 +197,29 @@ def clean(
     failed = 0
     changed = 0
     unknown_tags: dict[str, dict] = {}
+    rejects: list[dict] = []
+    records_written = 0
     out_resolved = out.resolve()
     for item in _progress(inputs, quiet):
+        if archive_kind(item.path):
+            target = out / archive_output_name(item.relative)
+            outcome = Outcome()
+            try:
+                write_jsonl(target, clean_records(cleaner, _records(item.path, str(item.path), read_options, outcome),
+                                                  batch_options, outcome))
+            except (InputError, OSError) as exc:
+                failed += 1
+                rejects.append({"source": str(item.path), "reason": str(exc)})
+                typer.echo(f"cleaner: {item.path}: {exc}", err=True)
+                continue
+            records_written += outcome.written
+            rejects.extend(outcome.rejects)
+            continue
         target = out / item.relative.with_suffix(output_suffix(fmt, item.relative.suffix))
         if target.resolve() == item.path.resolve():
-            typer.echo(f"cleaner: {item.path}: output would overwrite the input; choose another --out",
-                       err=True)
+            message = f"{item.path}: output would overwrite the input; choose another --out"
+            typer.echo(f"cleaner: {message}", err=True)
+            rejects.append({"source": str(item.path), "reason": message})
             failed += 1
             continue
         try:
@@ -188,19 +227,44 @@ def clean(
             atomic_write_text(target, format_document(doc, fmt))
         except (InputError, OSError) as exc:
             failed += 1
-            typer.echo(f"cleaner: {exc if isinstance(exc, InputError) else f'{item.path}: {exc}'}", err=True)
+            message = str(exc) if isinstance(exc, InputError) else f"{item.path}: {exc}"
+            rejects.append({"source": str(item.path), "reason": message})
+            typer.echo(f"cleaner: {message}", err=True)
             continue
         _report_warnings(doc)
         changed += bool(doc.changes)
         for tag, seen in doc.stats.get(UNKNOWN_STAT, {}).items():
             entry = unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": str(item.path)})
             entry["count"] += seen["count"]
+    # Every failed document, one JSON line each with its source and the reason: a batch is
+    # judged by what it could not do as much as by what it wrote.
+    write_jsonl(out / STATE_DIR / "rejects.jsonl", rejects)
     if not quiet:
         typer.echo(f"cleaned {len(inputs) - failed} of {len(inputs)} files ({changed} changed) into "
                    f"{out_resolved}" + (f"; {failed} failed (named above)" if failed else ""), err=True)
+        if records_written or len(rejects) > failed:
+            typer.echo(f"archives: {records_written} records written, {len(rejects) - failed} rejected "
+                       f"(see {out_resolved / STATE_DIR / 'rejects.jsonl'})", err=True)
         _report_unknown_tags(unknown_tags)
-    if failed:
+    if rejects:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _records(path: Path, display: str, read_options: dict, outcome: Outcome):
+    """The records of an archive file, by its kind."""
+    if archive_kind(path) == "warc":
+        return read_warc(path, display=display, counts=outcome.counts)
+    return read_jsonl(path, display=display, **read_options)
+
+
+def archive_output_name(relative: Path) -> Path:
+    """``a/crawl.warc.gz`` -> ``a/crawl.jsonl.gz``; a JSONL dump keeps its name and compression."""
+    name = relative.name
+    lower = name.lower()
+    for ending, replacement in ((".warc.gz", ".jsonl.gz"), (".warc", ".jsonl")):
+        if lower.endswith(ending):
+            return relative.with_name(name[: -len(ending)] + replacement)
+    return relative
 
 
 def _clean_file(cleaner: Cleaner, doc: Document, context: dict) -> Document:

@@ -238,3 +238,38 @@ def test_filter_list_option_removes_the_listed_elements(runner: CliRunner, tmp_p
     assert result.exit_code == 0 and "Partner offers galore" not in result.stdout
     missing = runner.invoke(app, ["clean", str(page), "--filter-list", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2 and "cannot read filter list" in missing.stderr
+
+
+def test_jsonl_and_warc_archives_become_jsonl_with_rejects(runner: CliRunner, tmp_path: Path) -> None:
+    import gzip as gz
+
+    from tests.readers.test_records import make_warc
+
+    source = tmp_path / "crawl"
+    (source / "a").mkdir(parents=True)
+    lines = [json.dumps({"id": "n1", "text": "Tue, 21-Oct-2025\n\nAds | Ads | Ads\n\nThe quay reopened.", "site": "x"}),
+             "{not json", json.dumps({"id": "n3", "html": HTML_PAGE, "url": "https://example.org/quay"})]
+    (source / "a" / "dump.jsonl.gz").write_bytes(gz.compress(("\n".join(lines) + "\n").encode()))
+    make_warc(source / "a" / "crawl.warc.gz", gzipped=True)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "--out", str(out), "--changes"])
+    assert result.exit_code == 1  # one record failed, the rest were written
+    dump = [json.loads(line) for line in gz.decompress((out / "a" / "dump.jsonl.gz").read_bytes()).splitlines()]
+    assert [r["id"] for r in dump] == ["n1", "n3"]
+    assert dump[0]["text"] == "The quay reopened." and dump[0]["site"] == "x" and dump[0]["changes"]
+    assert dump[0]["metadata"]["scraped_date"] == "2025-10-21"
+    assert "Paragraph 5: the quay reopened" in dump[1]["text"] and dump[1]["url"] == "https://example.org/quay"
+    crawl = [json.loads(line) for line in gz.decompress((out / "a" / "crawl.jsonl.gz").read_bytes()).splitlines()]
+    assert len(crawl) == 1 and crawl[0]["url"] == "https://example.org/quay" and "@" in crawl[0]["source"]
+    assert "Paragraph 4" in crawl[0]["text"]
+    rejects = [json.loads(line) for line in (out / ".cleaner" / "rejects.jsonl").read_text().splitlines()]
+    assert len(rejects) == 1 and rejects[0]["source"].endswith("dump.jsonl.gz:2") and "JSON" in rejects[0]["reason"]
+    assert not list(out.rglob("*.tmp*"))
+
+
+def test_one_jsonl_file_streams_records_to_stdout(runner: CliRunner, tmp_path: Path) -> None:
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"text": "Advertisement\n\nWords stay."}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(dump)])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["text"] == "Words stay.\n" or json.loads(result.stdout)["text"] == "Words stay."

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.errors import InputError
+from cleaner.readers.records import archive_kind
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -29,7 +30,7 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES) ->
     for path in paths:
         if path.is_dir():
             for found in sorted(_walk(path)):
-                if found.suffix.lower() in suffixes:
+                if found.suffix.lower() in suffixes or archive_kind(found):
                     yield InputFile(found, found.relative_to(path))
         elif path.exists():
             yield InputFile(path, Path(path.name))

@@ -1,0 +1,31 @@
+"""Opening inputs that may be compressed (gzip, zstd), by their suffix, as binary streams."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import BinaryIO
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """A readable binary stream of the file's content, decompressed on the fly (bounded memory)."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        return gzip.open(path, "rb")
+    if suffix == ".zst":
+        import zstandard
+
+        return zstandard.ZstdDecompressor().stream_reader(path.open("rb"), closefd=True)
+    return path.open("rb")
+
+
+def open_binary_for_writing(path: Path) -> BinaryIO:
+    """A writable binary stream that compresses by the target's suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        return gzip.open(path, "wb", compresslevel=6)
+    if suffix == ".zst":
+        import zstandard
+
+        return zstandard.ZstdCompressor(level=6).stream_writer(path.open("wb"), closefd=True)
+    return path.open("wb")

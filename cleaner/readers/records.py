@@ -1,0 +1,128 @@
+"""Archives of many documents in one file: JSONL dumps (plain, .gz, .zst) and WARC files.
+
+Each yields :class:`Record` items in file order, with where they came from (line number or
+byte offset) so that an output record, or a rejected one, can be traced back to its source.
+A record that cannot be read becomes a record carrying the error, so one bad line never stops
+the file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleaner.readers.compressed import open_binary
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def archive_kind(path: Path) -> str | None:
+    """``"jsonl"``, ``"warc"`` or None, by the file name's ending."""
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    return None
+
+
+@dataclass
+class Record:
+    """One document of an archive: its text or HTML, where it came from, what else it carried."""
+
+    source: str  # "file:line" or "file@offset"
+    text: str | None = None
+    html: bytes | str | None = None
+    url: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)  # passed through to the output untouched
+    metadata: dict[str, Any] = field(default_factory=dict)
+    http_charset: str | None = None
+    error: str | None = None
+
+
+def read_jsonl(path: Path, *, text_field: str | None = None, html_field: str | None = None,
+               display: str | None = None) -> Iterator[Record]:
+    """Records of a JSONL dump. The document is ``text_field`` or ``html_field`` when given,
+    else ``text`` or ``html``, whichever the record has (``html`` first: it holds more)."""
+    name = display or str(path)
+    with open_binary(path) as raw:
+        for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"), 1):
+            source = f"{name}:{number}"
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Record(source, error=f"not valid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            if not isinstance(data, dict):
+                yield Record(source, error="a JSON line must be an object with a text or html field")
+                continue
+            yield _record_from_object(data, source, text_field, html_field)
+
+
+def _record_from_object(data: dict[str, Any], source: str, text_field: str | None,
+                        html_field: str | None) -> Record:
+    html_key = html_field or ("html" if "html" in data else None)
+    text_key = text_field or ("text" if "text" in data else None)
+    if html_field is None and text_field is not None:
+        html_key = None
+    url = data.get("url") if isinstance(data.get("url"), str) else None
+    if html_key and isinstance(data.get(html_key), str):
+        rest = {k: v for k, v in data.items() if k != html_key}
+        return Record(source, html=data[html_key], url=url, fields=rest)
+    if text_key and isinstance(data.get(text_key), str):
+        rest = {k: v for k, v in data.items() if k != text_key}
+        return Record(source, text=data[text_key], url=url, fields=rest)
+    wanted = " or ".join(f"'{k}'" for k in filter(None, [html_field, text_field])) or "'text' or 'html'"
+    return Record(source, error=f"no string field {wanted} in this record (fields: {', '.join(sorted(data))})")
+
+
+def read_warc(path: Path, *, display: str | None = None, counts: dict[str, int] | None = None) -> Iterator[Record]:
+    """HTML responses of a WARC file (plain or gzip); other records are skipped and counted."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    name = display or str(path)
+    counts = counts if counts is not None else {}
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                if record.format != "warc":
+                    # warcio reads anything leniently (as an old ARC file, if need be); a file
+                    # that is no WARC must say so.
+                    yield Record(f"{name}@0", error="not a readable WARC file (no WARC/1.x record header)")
+                    return
+                if record.rec_type != "response" or record.http_headers is None:
+                    counts[f"skipped {record.rec_type} records"] = counts.get(f"skipped {record.rec_type} records", 0) + 1
+                    continue
+                content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+                if not content_type.startswith(_HTML_TYPES):
+                    counts["skipped non-HTML responses"] = counts.get("skipped non-HTML responses", 0) + 1
+                    continue
+                try:
+                    body = record.content_stream().read()
+                    error = None
+                except Exception as exc:  # noqa: BLE001 - one unreadable body must not stop the file
+                    body, error = b"", f"unreadable response body ({type(exc).__name__}: {exc})"
+                # The offset is known once the record is read to its end (warcio reads on to find it).
+                source = f"{name}@{records.get_record_offset()}"
+                if error:
+                    yield Record(source, error=error)
+                    continue
+                charset = None
+                if "charset=" in content_type:
+                    charset = content_type.split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                date = record.rec_headers.get_header("WARC-Date")
+                yield Record(source, html=body, url=url, http_charset=charset,
+                             metadata={"warc_date": date} if date else {})
+        except ArchiveLoadFailed as exc:
+            yield Record(f"{name}@{records.get_record_offset() or 0}", error=f"not a readable WARC file: {exc}")

@@ -1,0 +1,94 @@
+"""Archive readers: JSONL dumps (plain, gzip, zstd) and WARC files, record by record."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+import zstandard
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from cleaner.readers.records import archive_kind, read_jsonl, read_warc
+
+PAGE = ("<html><head><title>Quay</title></head><body><article>"
+        + "".join(f"<p>Paragraph {i}: the quay reopened after the storm repairs, and the boats returned.</p>"
+                  for i in range(5)) + "</article></body></html>")
+
+
+def write_jsonl(path: Path, lines: list[str]) -> Path:
+    data = ("\n".join(lines) + "\n").encode()
+    if path.name.endswith(".gz"):
+        data = gzip.compress(data)
+    elif path.name.endswith(".zst"):
+        data = zstandard.ZstdCompressor().compress(data)
+    path.write_bytes(data)
+    return path
+
+
+def make_warc(path: Path, *, gzipped: bool) -> Path:
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzipped)
+        writer.write_record(writer.create_warc_record("https://example.org/warcinfo", "warcinfo",
+                                                      payload=io.BytesIO(b"software: test")))
+        for url, body, ctype in (("https://example.org/quay", PAGE.encode(), "text/html; charset=utf-8"),
+                                 ("https://example.org/logo.png", b"\x89PNG....", "image/png")):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    return path
+
+
+@pytest.mark.parametrize("name, kind", [("a.jsonl", "jsonl"), ("a.jsonl.gz", "jsonl"), ("a.jsonl.zst", "jsonl"),
+                                        ("a.ndjson", "jsonl"), ("c.warc", "warc"), ("c.warc.gz", "warc"),
+                                        ("a.txt", None), ("a.gz", None)])
+def test_archive_kind_by_name(name: str, kind: str | None) -> None:
+    assert archive_kind(Path(name)) == kind
+
+
+@pytest.mark.parametrize("name", ["dump.jsonl", "dump.jsonl.gz", "dump.jsonl.zst"])
+def test_jsonl_records_in_any_compression(tmp_path: Path, name: str) -> None:
+    path = write_jsonl(tmp_path / name, [
+        json.dumps({"id": 7, "url": "https://example.org/a", "text": "Advertisement\nBody one.", "lang": "en"}),
+        json.dumps({"url": "https://example.org/b", "html": PAGE}),
+    ])
+    first, second = read_jsonl(path)
+    assert first.text.endswith("Body one.") and first.fields == {"id": 7, "url": "https://example.org/a", "lang": "en"}
+    assert first.source == f"{path}:1" and first.url == "https://example.org/a"
+    assert second.html == PAGE and second.source.endswith(":2")
+
+
+def test_bad_lines_become_records_with_errors(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "d.jsonl", ["{broken", "[1, 2]", json.dumps({"title": "no body"}),
+                                              json.dumps({"text": "fine"})])
+    records = list(read_jsonl(path))
+    assert [r.error is not None for r in records] == [True, True, True, False]
+    assert "not valid JSON" in records[0].error and records[0].source.endswith(":1")
+    assert "no string field" in records[2].error and "title" in records[2].error
+
+
+def test_named_fields_are_used(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "d.jsonl", [json.dumps({"body": "Words.", "html": "<p>ignored</p>"})])
+    (record,) = read_jsonl(path, text_field="body")
+    assert record.text == "Words." and record.html is None and "html" in record.fields
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_warc_html_responses_only(tmp_path: Path, gzipped: bool) -> None:
+    path = make_warc(tmp_path / ("c.warc.gz" if gzipped else "c.warc"), gzipped=gzipped)
+    counts: dict[str, int] = {}
+    (record,) = read_warc(path, counts=counts)
+    assert record.url == "https://example.org/quay" and b"Paragraph 4" in record.html
+    assert record.http_charset == "utf-8" and record.metadata["warc_date"]
+    assert "@" in record.source
+    assert counts == {"skipped warcinfo records": 1, "skipped non-HTML responses": 1}
+
+
+def test_not_a_warc_is_one_error_record(tmp_path: Path) -> None:
+    path = tmp_path / "fake.warc"
+    path.write_bytes(b"this is not a warc file at all\n")
+    (record,) = read_warc(path)
+    assert record.error and "not a readable WARC" in record.error
