@@ -80,8 +80,9 @@ def output_record(record: Record, doc: Document, options: Options) -> dict[str, 
 
 
 def clean_records(cleaner: Cleaner, records: Iterable[Record], options: Options,
-                  outcome: Outcome) -> Iterator[dict[str, Any]]:
-    """Output records, in input order; failures go to ``outcome.rejects``."""
+                  outcome: Outcome, *, seen: list[Document] | None = None) -> Iterator[dict[str, Any]]:
+    """Output records, in input order; failures go to ``outcome.rejects``. With ``seen``, each
+    cleaned document is appended there too, for the caller's report."""
     for record in records:
         try:
             doc = clean_record(cleaner, record, options)
@@ -90,6 +91,8 @@ def clean_records(cleaner: Cleaner, records: Iterable[Record], options: Options,
             outcome.rejects.append({"source": record.source, "reason": reason})
             continue
         outcome.written += 1
+        if seen is not None:
+            seen.append(doc)
         yield output_record(record, doc, options)
 
 

@@ -7,27 +7,29 @@ inputs, writes outputs, and reports.
 from __future__ import annotations
 
 import json
+import os
 import sys
-from functools import partial
+import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from cleaner import __version__
-from cleaner.document import Document
 from cleaner.archive import index_titles
 from cleaner.batch import Options, Outcome, clean_records, write_jsonl
-from cleaner.readers.records import archive_kind, read_jsonl, read_warc
-from cleaner.extractors import EXTRACTORS
-from cleaner.html import extract_page
-from cleaner.readers.files import HTML_SUFFIXES
-from cleaner.timeouts import ExtractionTimeout, time_limit
+from cleaner.document import Document
+from cleaner.engine import Settings, Task, build_cleaner, load_document, run_tasks
+from cleaner.engine.local import extract_document, records_of
 from cleaner.errors import CleanerError, InputError, RuleSetError
-from cleaner.kinds.shortcodes import ARCHIVE_TITLES, UNKNOWN_STAT
+from cleaner.extractors import EXTRACTORS
+from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.pipeline import Cleaner
-from cleaner.readers import discover, read_text
+from cleaner.readers import discover
+from cleaner.readers.records import archive_kind
 from cleaner.readers.text import decode_bytes
+from cleaner.report import Report
 from cleaner.ruleset import bundled_rule_sets, load_rule_set
 from cleaner.writers import FORMATS, atomic_write_text, format_document, output_suffix
 
@@ -58,24 +60,6 @@ DisableOption = Annotated[Optional[list[str]], typer.Option("--disable", help="S
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     typer.echo(f"cleaner: error: {message}", err=True)
     return typer.Exit(code)
-
-
-def _build_cleaner(rules: list[str] | None, enable: list[str] | None, disable: list[str] | None,
-                   filter_list: Path | None = None) -> Cleaner:
-    try:
-        rule_set = load_rule_set(list(rules or ["default"]))
-        for rule_id in enable or ():
-            rule_set.set_enabled(rule_id, True)
-        for rule_id in disable or ():
-            rule_set.set_enabled(rule_id, False)
-        if filter_list is not None:
-            # The generic hiding rules of the user's EasyList-format file join every page ad rule.
-            for spec in rule_set.rules:
-                if spec.kind == "html_ads":
-                    spec.params["filter_list"] = str(filter_list)
-        return Cleaner(rule_set)
-    except RuleSetError as exc:
-        raise _fail(str(exc)) from None
 
 
 def _version(value: bool) -> None:
@@ -118,6 +102,11 @@ def clean(
     html_field: Annotated[Optional[str], typer.Option(help="For JSONL: the field holding HTML.")] = None,
     changes: Annotated[bool, typer.Option("--changes", help="For JSONL/WARC: add what each rule removed "
                                           "to each output record.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores). "
+                                                "Outputs are the same whatever the number.", min=1)] = None,
+    report_path: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's report "
+                                                        "(JSON) here; it is always in OUT/.cleaner/report.json.",
+                                                        metavar="FILE")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Clean text or HTML files and write the results.
@@ -138,23 +127,25 @@ def clean(
         raise _fail(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
     if extractor not in EXTRACTORS:
         raise _fail(f"--extractor must be one of: {', '.join(EXTRACTORS)} (got {extractor!r})")
-    cleaner = _build_cleaner(rules, enable, disable, filter_list)
-    # Author, date and site name are written only in JSON; text outputs skip reading them.
-    load = partial(_load, cleaner, extractor=extractor, output="markdown" if fmt == "markdown" else "text",
-                   timeout=timeout, title=title, metadata=fmt == "json")
+    settings = Settings(rules=tuple(rules or ["default"]), enable=tuple(enable or ()), disable=tuple(disable or ()),
+                        filter_list=str(filter_list) if filter_list else None, fmt=fmt, extractor=extractor,
+                        title=title, timeout=timeout, with_changes=changes, text_field=text_field,
+                        html_field=html_field)
+    try:
+        cleaner = build_cleaner(settings)
+    except RuleSetError as exc:
+        raise _fail(str(exc)) from None
 
     if paths == [Path("-")]:
         data = sys.stdin.buffer.read()
-        if _looks_like_html(data):
-            try:
-                doc = cleaner.clean_document(_extract(cleaner, data, "<stdin>", extractor=extractor,
-                                                      output="markdown" if fmt == "markdown" else "text",
-                                                      timeout=timeout, title=title, metadata=fmt == "json"))
-            except InputError as exc:
-                raise _fail(str(exc), EXIT_SOME_FAILED) from None
-        else:
-            text, _ = decode_bytes(data)
-            doc = cleaner.clean_document(Document(text, source="<stdin>"))
+        try:
+            if _looks_like_html(data):
+                doc = extract_document(cleaner, data, "<stdin>", settings)
+            else:
+                doc = Document(decode_bytes(data)[0], source="<stdin>")
+        except InputError as exc:
+            raise _fail(str(exc), EXIT_SOME_FAILED) from None
+        doc = cleaner.clean_document(doc)
         _report_warnings(doc)
         sys.stdout.write(format_document(doc, fmt))
         return
@@ -169,92 +160,79 @@ def clean(
         inputs = list(discover(paths))
     except InputError as exc:
         raise _fail(str(exc)) from None
+    if not inputs:
+        raise _fail("no text, HTML, JSONL or WARC files found under " + ", ".join(map(str, paths)))
 
-    context = _archive_context(cleaner, inputs, load)
-    batch_options = Options(extractor=extractor, output="markdown" if fmt == "markdown" else "text", title=title,
-                            with_changes=changes, timeout=timeout)
-    read_options = {"text_field": text_field, "html_field": html_field}
-    if out is None and archive_kind(inputs[0].path):
+    context = _archive_context(cleaner, inputs, settings)
+    if context:
+        settings = replace(settings, context=context)
+
+    if out is None:
+        _clean_one_to_stdout(cleaner, inputs[0].path, settings)
+        return
+
+    tasks = [Task(str(item.path), str(out / _output_name(item.relative, fmt))) for item in inputs]
+    report = Report()
+    started = time.monotonic()
+    for result in _progress(run_tasks(tasks, settings, jobs or (os.cpu_count() or 1)), len(tasks), quiet):
+        report.add(result)
+        for warning in result.warnings:
+            typer.echo(f"cleaner: warning: {warning}", err=True)
+        for reject in result.rejects:
+            if reject["source"] == result.source:  # the whole file failed; records are listed in the file
+                typer.echo(f"cleaner: {reject['reason']}", err=True)
+    report.finish(time.monotonic() - started)
+    # Every failed document, one JSON line each with its source and the reason: a batch is
+    # judged by what it could not do as much as by what it wrote.
+    write_jsonl(out / STATE_DIR / "rejects.jsonl", report.rejects)
+    summary = report.summary(rules=settings.rules)
+    atomic_write_text(out / STATE_DIR / "report.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    if report_path is not None:
+        atomic_write_text(report_path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    if not quiet:
+        _print_summary(summary, out.resolve())
+    if report.rejects:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _clean_one_to_stdout(cleaner: Cleaner, path: Path, settings: Settings) -> None:
+    """One file and no --out: a document to stdout, or an archive's records as JSONL."""
+    if archive_kind(path):
         outcome = Outcome()
-        records = _records(inputs[0].path, str(inputs[0].path), read_options, outcome)
-        for item in clean_records(cleaner, records, batch_options, outcome):
+        options = Options(extractor=settings.extractor, output=settings.output, title=settings.title,
+                          with_changes=settings.with_changes, timeout=settings.timeout)
+        for item in clean_records(cleaner, records_of(path, settings, outcome.counts), options, outcome):
             sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
         for reject in outcome.rejects:
             typer.echo(f"cleaner: {reject['source']}: {reject['reason']}", err=True)
         if outcome.rejects:
             raise typer.Exit(EXIT_SOME_FAILED)
         return
-    if out is None:
-        item = inputs[0]
-        try:
-            doc = _clean_file(cleaner, load(item.path), context)
-        except InputError as exc:
-            raise _fail(str(exc), EXIT_SOME_FAILED) from None
-        _report_warnings(doc)
-        sys.stdout.write(format_document(doc, fmt))
-        return
-
-    failed = 0
-    changed = 0
-    unknown_tags: dict[str, dict] = {}
-    rejects: list[dict] = []
-    records_written = 0
-    out_resolved = out.resolve()
-    for item in _progress(inputs, quiet):
-        if archive_kind(item.path):
-            target = out / archive_output_name(item.relative)
-            outcome = Outcome()
-            try:
-                write_jsonl(target, clean_records(cleaner, _records(item.path, str(item.path), read_options, outcome),
-                                                  batch_options, outcome))
-            except (InputError, OSError) as exc:
-                failed += 1
-                rejects.append({"source": str(item.path), "reason": str(exc)})
-                typer.echo(f"cleaner: {item.path}: {exc}", err=True)
-                continue
-            records_written += outcome.written
-            rejects.extend(outcome.rejects)
-            continue
-        target = out / item.relative.with_suffix(output_suffix(fmt, item.relative.suffix))
-        if target.resolve() == item.path.resolve():
-            message = f"{item.path}: output would overwrite the input; choose another --out"
-            typer.echo(f"cleaner: {message}", err=True)
-            rejects.append({"source": str(item.path), "reason": message})
-            failed += 1
-            continue
-        try:
-            doc = _clean_file(cleaner, load(item.path), context)
-            atomic_write_text(target, format_document(doc, fmt))
-        except (InputError, OSError) as exc:
-            failed += 1
-            message = str(exc) if isinstance(exc, InputError) else f"{item.path}: {exc}"
-            rejects.append({"source": str(item.path), "reason": message})
-            typer.echo(f"cleaner: {message}", err=True)
-            continue
-        _report_warnings(doc)
-        changed += bool(doc.changes)
-        for tag, seen in doc.stats.get(UNKNOWN_STAT, {}).items():
-            entry = unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": str(item.path)})
-            entry["count"] += seen["count"]
-    # Every failed document, one JSON line each with its source and the reason: a batch is
-    # judged by what it could not do as much as by what it wrote.
-    write_jsonl(out / STATE_DIR / "rejects.jsonl", rejects)
-    if not quiet:
-        typer.echo(f"cleaned {len(inputs) - failed} of {len(inputs)} files ({changed} changed) into "
-                   f"{out_resolved}" + (f"; {failed} failed (named above)" if failed else ""), err=True)
-        if records_written or len(rejects) > failed:
-            typer.echo(f"archives: {records_written} records written, {len(rejects) - failed} rejected "
-                       f"(see {out_resolved / STATE_DIR / 'rejects.jsonl'})", err=True)
-        _report_unknown_tags(unknown_tags)
-    if rejects:
-        raise typer.Exit(EXIT_SOME_FAILED)
+    try:
+        doc = load_document(cleaner, path, settings)
+    except InputError as exc:
+        raise _fail(str(exc), EXIT_SOME_FAILED) from None
+    doc.context.update(settings.context)
+    doc = cleaner.clean_document(doc)
+    _report_warnings(doc)
+    sys.stdout.write(format_document(doc, settings.fmt))
 
 
-def _records(path: Path, display: str, read_options: dict, outcome: Outcome):
-    """The records of an archive file, by its kind."""
-    if archive_kind(path) == "warc":
-        return read_warc(path, display=display, counts=outcome.counts)
-    return read_jsonl(path, display=display, **read_options)
+def _output_name(relative: Path, fmt: str) -> Path:
+    """Where an input's output goes under --out: archives become JSONL, documents keep their
+    name with the format's suffix."""
+    if archive_kind(relative):
+        return archive_output_name(relative)
+    return relative.with_suffix(output_suffix(fmt, relative.suffix))
+
+
+def _print_summary(summary: dict, out: Path) -> None:
+    docs = summary["documents"]
+    typer.echo(f"cleaned {docs['written']} documents from {summary['files']} files into {out} "
+               f"in {summary['wall_seconds']:.1f} s ({summary['documents_per_second']:.0f} docs/s); "
+               f"{docs['changed']} changed, {docs['failed']} failed"
+               + (f" (see {out / STATE_DIR / 'rejects.jsonl'})" if docs["failed"] else ""), err=True)
+    _report_unknown_tags(summary["unknown_shortcodes"])
 
 
 def archive_output_name(relative: Path) -> Path:
@@ -267,48 +245,21 @@ def archive_output_name(relative: Path) -> Path:
     return relative
 
 
-def _clean_file(cleaner: Cleaner, doc: Document, context: dict) -> Document:
-    doc.context.update(context)
-    return cleaner.clean_document(doc)
-
-
-def _load(cleaner: Cleaner, path: Path, *, extractor: str, output: str, timeout: float,
-          title: bool = True, metadata: bool = True) -> Document:
-    """The document of one input file, ready for the text rules: HTML is extracted first."""
-    if path.suffix.lower() not in HTML_SUFFIXES:
-        return read_text(path, display_name=str(path))
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return _extract(cleaner, data, str(path), extractor=extractor, output=output, timeout=timeout, title=title,
-                    metadata=metadata)
-
-
-def _extract(cleaner: Cleaner, data: bytes, source: str, *, extractor: str, output: str,
-             timeout: float, title: bool = True, metadata: bool = True) -> Document:
-    try:
-        with time_limit(timeout):
-            return extract_page(data, cleaner=cleaner, extractor=extractor, output=output, source=source,
-                                title=title, metadata=metadata)
-    except ExtractionTimeout:
-        raise InputError(f"{source}: extraction took longer than {timeout:g} s; skipped "
-                         "(raise --timeout for very large pages)") from None
-
-
 def _looks_like_html(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
 
 
-def _archive_context(cleaner: Cleaner, inputs: list, load) -> dict:
+def _archive_context(cleaner: Cleaner, inputs: list, settings: Settings) -> dict:
     """A first pass over the inputs when a rule needs the archive's titles by slug."""
     if not cleaner.uses_archive:
         return {}
     documents = []
     for item in inputs:
+        if archive_kind(item.path):
+            continue  # records of dumps are not addressed by slug
         try:
-            documents.append((item.relative.as_posix(), load(item.path).text))
+            documents.append((item.relative.as_posix(), load_document(cleaner, item.path, settings).text))
         except InputError:
             continue  # reported when the second pass reaches it
     return {ARCHIVE_TITLES: index_titles(cleaner, documents)}
@@ -322,17 +273,24 @@ def _report_unknown_tags(unknown_tags: dict[str, dict]) -> None:
         typer.echo(f"  {tag:<24} {entry['count']:>6}  e.g. {entry['example'][:60]}  ({entry['file']})", err=True)
 
 
-def _progress(items: list, quiet: bool):
-    if quiet or not sys.stderr.isatty() or len(items) < 2:
-        yield from items
+def _progress(results, total: int, quiet: bool):
+    """Results as they come, with a progress bar (files, documents, MB, rate, ETA) on a
+    terminal; nothing when piped or quiet."""
+    if quiet or not sys.stderr.isatty() or total < 2:
+        yield from results
         return
-    from rich.progress import Progress
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    with Progress(transient=True) as progress:
-        task = progress.add_task("cleaning", total=len(items))
-        for item in items:
-            yield item
-            progress.advance(task)
+    columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} files"),
+               TextColumn("{task.fields[docs]} docs, {task.fields[mb]:.1f} MB"), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("cleaning", total=total, docs=0, mb=0.0)
+        docs, size = 0, 0
+        for result in results:
+            docs += result.documents
+            size += result.bytes_in
+            progress.update(task, advance=1, docs=docs, mb=size / 1e6)
+            yield result
 
 
 def _report_warnings(doc: Document) -> None:
@@ -354,13 +312,17 @@ def explain(
 
       cleaner explain scraped/article.txt --rules default
     """
-    cleaner = _build_cleaner(rules, enable, disable)
+    settings = Settings(rules=tuple(rules or ["default"]), enable=tuple(enable or ()), disable=tuple(disable or ()))
+    try:
+        cleaner = build_cleaner(settings)
+    except RuleSetError as exc:
+        raise _fail(str(exc)) from None
     try:
         if str(path) == "-":
             text, _ = decode_bytes(sys.stdin.buffer.read())
             doc = Document(text, source="<stdin>")
         else:
-            doc = _load(cleaner, path, extractor="auto", output="text", timeout=60.0)
+            doc = load_document(cleaner, path, settings)
     except InputError as exc:
         raise _fail(str(exc), EXIT_SOME_FAILED) from None
 

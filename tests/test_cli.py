@@ -273,3 +273,30 @@ def test_one_jsonl_file_streams_records_to_stdout(runner: CliRunner, tmp_path: P
     result = runner.invoke(app, ["clean", str(dump)])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["text"] == "Words stay.\n" or json.loads(result.stdout)["text"] == "Words stay."
+
+
+def test_jobs_give_the_same_outputs_and_the_run_is_reported(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    (source / "b").mkdir(parents=True)
+    for i in range(6):
+        (source / f"t{i}.txt").write_text(f"Advertisement\n\nStory {i}; which ran long.\n", encoding="utf-8")
+        (source / "b" / f"p{i}.html").write_text(HTML_PAGE.replace("Quay reopens", f"Quay reopens {i}"),
+                                                  encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        report = tmp_path / f"report{jobs}.json"
+        result = runner.invoke(app, ["clean", str(source), "--out", str(out), "--jobs", jobs,
+                                     "--report", str(report)])
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+                         if p.is_file() and STATE not in p.parts}
+        summary = json.loads(report.read_text(encoding="utf-8"))
+        assert summary["documents"] == {"in": 12, "written": 12, "failed": 0, "changed": 12}
+        assert summary["rules_hit"]["ads.label"]["documents"] == 6
+        assert summary["rules_hit"]["html.ads"]["documents"] == 6
+        assert json.loads((out / ".cleaner" / "report.json").read_text(encoding="utf-8"))["files"] == 12
+    assert outputs["1"] == outputs["2"] and len(outputs["1"]) == 12
+
+
+STATE = ".cleaner"

@@ -1,0 +1,202 @@
+"""The local engine: one task per input file, run here (``jobs=1``) or in worker processes.
+
+Each worker builds the rule set once and cleans whole files; results come back in input
+order whatever the number of workers, so outputs and reports are the same for any ``--jobs``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleaner.batch import Options, Outcome, clean_records, write_jsonl
+from cleaner.document import Document
+from cleaner.errors import InputError
+from cleaner.html import extract_page
+from cleaner.pipeline import Cleaner
+from cleaner.readers.files import HTML_SUFFIXES
+from cleaner.readers.records import archive_kind, read_jsonl, read_warc
+from cleaner.readers.text import read_text
+from cleaner.ruleset import load_rule_set
+from cleaner.timeouts import ExtractionTimeout, time_limit
+from cleaner.writers import atomic_write_text, format_document
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to rebuild the same pipeline; plain data, so it pickles."""
+
+    rules: tuple[str, ...] = ("default",)
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    filter_list: str | None = None
+    fmt: str = "text"
+    extractor: str = "auto"
+    title: bool = True
+    timeout: float = 60.0
+    with_changes: bool = False
+    text_field: str | None = None
+    html_field: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def output(self) -> str:
+        return "markdown" if self.fmt == "markdown" else "text"
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str
+    target: str
+
+
+@dataclass
+class TaskResult:
+    """What one input file gave: for a text or HTML file one document, for an archive many."""
+
+    source: str
+    documents: int = 0
+    changed: int = 0
+    rejects: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rule_hits: dict[str, dict[str, int]] = field(default_factory=dict)
+    unknown_tags: dict[str, dict[str, Any]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    bytes_in: int = 0
+    bytes_out: int = 0
+
+
+def build_cleaner(settings: Settings) -> Cleaner:
+    """The rule set of the settings, with switches and the user's filter list applied."""
+    rule_set = load_rule_set(list(settings.rules))
+    for rule_id in settings.enable:
+        rule_set.set_enabled(rule_id, True)
+    for rule_id in settings.disable:
+        rule_set.set_enabled(rule_id, False)
+    if settings.filter_list is not None:
+        # The generic hiding rules of the user's EasyList-format file join every page ad rule.
+        for spec in rule_set.rules:
+            if spec.kind == "html_ads":
+                spec.params["filter_list"] = settings.filter_list
+    return Cleaner(rule_set)
+
+
+def load_document(cleaner: Cleaner, path: Path, settings: Settings, *, metadata: bool | None = None) -> Document:
+    """The document of one text or HTML file, ready for the text rules: HTML is extracted first."""
+    if path.suffix.lower() not in HTML_SUFFIXES:
+        return read_text(path, display_name=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return extract_document(cleaner, data, str(path), settings, metadata=metadata)
+
+
+def extract_document(cleaner: Cleaner, data: bytes, source: str, settings: Settings, *,
+                     metadata: bool | None = None) -> Document:
+    try:
+        with time_limit(settings.timeout):
+            return extract_page(data, cleaner=cleaner, extractor=settings.extractor, output=settings.output,
+                                source=source, title=settings.title,
+                                metadata=settings.fmt == "json" if metadata is None else metadata)
+    except ExtractionTimeout:
+        raise InputError(f"{source}: extraction took longer than {settings.timeout:g} s; skipped "
+                         "(raise --timeout for very large pages)") from None
+
+
+def records_of(path: Path, settings: Settings, counts: dict[str, int]):
+    if archive_kind(path) == "warc":
+        return read_warc(path, display=str(path), counts=counts)
+    return read_jsonl(path, display=str(path), text_field=settings.text_field, html_field=settings.html_field)
+
+
+def _account(result: TaskResult, doc: Document) -> None:
+    """Add one document's changes, warnings and observations to the task's result."""
+    result.changed += bool(doc.changes)
+    result.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
+    touched: set[str] = set()
+    for change in doc.changes:
+        hits = result.rule_hits.setdefault(change.rule_id, {"documents": 0, "changes": 0, "lines_removed": 0,
+                                                            "characters_removed": 0})
+        hits["changes"] += 1
+        hits["characters_removed"] += max(0, len(change.before) - len(change.after))
+        hits["lines_removed"] += change.before.count("\n") if not change.after else 0
+        if change.rule_id not in touched:
+            touched.add(change.rule_id)
+            hits["documents"] += 1
+    for tag, seen in doc.stats.get("unknown_shortcodes", {}).items():
+        entry = result.unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": doc.source})
+        entry["count"] += seen["count"]
+
+
+def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
+    path, target = Path(task.path), Path(task.target)
+    result = TaskResult(task.path)
+    try:
+        result.bytes_in = path.stat().st_size
+    except OSError:
+        pass
+    if target.resolve() == path.resolve():
+        result.rejects.append({"source": task.path, "reason": "output would overwrite the input; choose another --out"})
+        return result
+    try:
+        if archive_kind(path):
+            outcome = Outcome()
+            documents: list[Document] = []
+
+            def accounted(records):
+                for item in clean_records(cleaner, records, _options(settings), outcome, seen=documents):
+                    yield item
+                    _account(result, documents.pop())
+
+            write_jsonl(target, accounted(records_of(path, settings, outcome.counts)))
+            result.documents = outcome.written
+            result.rejects.extend(outcome.rejects)
+            result.counts.update(outcome.counts)
+        else:
+            doc = load_document(cleaner, path, settings)
+            doc.context.update(settings.context)
+            doc = cleaner.clean_document(doc)
+            atomic_write_text(target, format_document(doc, settings.fmt))
+            result.documents = 1
+            _account(result, doc)
+        result.bytes_out = target.stat().st_size
+    except (InputError, OSError) as exc:
+        message = str(exc) if isinstance(exc, InputError) else f"{task.path}: {exc}"
+        result.rejects.append({"source": task.path, "reason": message})
+    return result
+
+
+def _options(settings: Settings) -> Options:
+    return Options(extractor=settings.extractor, output=settings.output, title=settings.title,
+                   with_changes=settings.with_changes, timeout=settings.timeout)
+
+
+_WORKER: tuple[Cleaner, Settings] | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = (build_cleaner(settings), settings)
+
+
+def _run_in_worker(task: Task) -> TaskResult:
+    assert _WORKER is not None
+    cleaner, settings = _WORKER
+    return run_task(cleaner, task, settings)
+
+
+def run_tasks(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[TaskResult]:
+    """Results in the order of ``tasks``. ``jobs=1`` runs here, with no process overhead."""
+    if jobs <= 1 or len(tasks) <= 1:
+        cleaner = build_cleaner(settings)
+        for task in tasks:
+            yield run_task(cleaner, task, settings)
+        return
+    jobs = min(jobs, len(tasks), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,)) as pool:
+        yield from pool.map(_run_in_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1)))

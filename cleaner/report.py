@@ -1,0 +1,60 @@
+"""A batch run's report: documents in, out and failed, bytes, per-rule hits, unknown shortcode
+tags, wall time and rate; merged from the per-file results of any engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaner import __version__
+
+
+@dataclass
+class Report:
+    files: int = 0
+    written: int = 0
+    changed: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    wall_seconds: float = 0.0
+    rejects: list[dict[str, str]] = field(default_factory=list)
+    rule_hits: dict[str, dict[str, int]] = field(default_factory=dict)
+    unknown_tags: dict[str, dict[str, Any]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, result) -> None:
+        """Fold in one :class:`~cleaner.engine.local.TaskResult`."""
+        self.files += 1
+        self.written += result.documents
+        self.changed += result.changed
+        self.bytes_in += result.bytes_in
+        self.bytes_out += result.bytes_out
+        self.rejects.extend(result.rejects)
+        for rule_id, hits in result.rule_hits.items():
+            mine = self.rule_hits.setdefault(rule_id, dict.fromkeys(hits, 0))
+            for key, value in hits.items():
+                mine[key] = mine.get(key, 0) + value
+        for tag, seen in result.unknown_tags.items():
+            entry = self.unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": seen["file"]})
+            entry["count"] += seen["count"]
+        for key, value in result.counts.items():
+            self.counts[key] = self.counts.get(key, 0) + value
+
+    def finish(self, wall_seconds: float) -> None:
+        self.wall_seconds = wall_seconds
+
+    def summary(self, *, rules: tuple[str, ...]) -> dict[str, Any]:
+        documents = self.written + len(self.rejects)
+        return {
+            "version": __version__,
+            "rules": list(rules),
+            "files": self.files,
+            "documents": {"in": documents, "written": self.written, "failed": len(self.rejects),
+                          "changed": self.changed},
+            "bytes": {"in": self.bytes_in, "out": self.bytes_out},
+            "rules_hit": dict(sorted(self.rule_hits.items(), key=lambda kv: -kv[1].get("changes", 0))),
+            "unknown_shortcodes": dict(sorted(self.unknown_tags.items(), key=lambda kv: -kv[1]["count"])),
+            "skipped": self.counts,
+            "wall_seconds": round(self.wall_seconds, 3),
+            "documents_per_second": round(documents / self.wall_seconds, 1) if self.wall_seconds else 0.0,
+        }
