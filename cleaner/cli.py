@@ -29,6 +29,7 @@ from cleaner.pipeline import Cleaner
 from cleaner.readers import discover
 from cleaner.readers.records import archive_kind
 from cleaner.readers.text import decode_bytes
+from cleaner.manifest import Manifest, run_key
 from cleaner.report import Report
 from cleaner.ruleset import bundled_rule_sets, load_rule_set
 from cleaner.writers import FORMATS, atomic_write_text, format_document, output_suffix
@@ -172,15 +173,37 @@ def clean(
         return
 
     tasks = [Task(str(item.path), str(out / _output_name(item.relative, fmt))) for item in inputs]
+    key = run_key(cleaner.rule_set.fingerprint(), fmt=fmt, extractor=extractor, title=title, changes=changes,
+                  text_field=text_field, html_field=html_field, filter_list=settings.filter_list,
+                  context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()))
+    manifest = Manifest(out / STATE_DIR / "manifest.json", key)
+    todo = [t for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
     report = Report()
+    if len(todo) < len(tasks):
+        done = [t for t in tasks if t not in todo]
+        for task in done:
+            report.rejects.extend(manifest.rejects_of(Path(task.path)))
+        if not quiet:
+            typer.echo(f"resuming: {len(done)} of {len(tasks)} files are done already and skipped", err=True)
     started = time.monotonic()
-    for result in _progress(run_tasks(tasks, settings, jobs or (os.cpu_count() or 1)), len(tasks), quiet):
-        report.add(result)
-        for warning in result.warnings:
-            typer.echo(f"cleaner: warning: {warning}", err=True)
-        for reject in result.rejects:
-            if reject["source"] == result.source:  # the whole file failed; records are listed in the file
-                typer.echo(f"cleaner: {reject['reason']}", err=True)
+    try:
+        for task, result in zip(todo, _progress(run_tasks(todo, settings, jobs or (os.cpu_count() or 1)),
+                                                len(todo), quiet), strict=True):
+            report.add(result)
+            for warning in result.warnings:
+                typer.echo(f"cleaner: warning: {warning}", err=True)
+            whole_file_failed = any(r["source"] == result.source for r in result.rejects)
+            if whole_file_failed:  # a record's failure is in the rejects file; a file's is said here
+                typer.echo(f"cleaner: {result.rejects[-1]['reason']}", err=True)
+            else:
+                manifest.record(Path(task.path), Path(task.target), documents=result.documents,
+                                rejects=result.rejects)
+    except KeyboardInterrupt:
+        manifest.save(force=True)
+        typer.echo("cleaner: interrupted; the files finished so far are recorded. Run the same command "
+                   "again to do the rest.", err=True)
+        raise typer.Exit(130) from None
+    manifest.save(force=True)
     report.finish(time.monotonic() - started)
     # Every failed document, one JSON line each with its source and the reason: a batch is
     # judged by what it could not do as much as by what it wrote.

@@ -300,3 +300,25 @@ def test_jobs_give_the_same_outputs_and_the_run_is_reported(runner: CliRunner, t
 
 
 STATE = ".cleaner"
+
+
+def test_rerun_skips_finished_files_and_redoes_changed_ones(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(4):
+        (source / f"t{i}.txt").write_text(f"Advertisement\n\nStory {i}.\n", encoding="utf-8")
+    (source / "d.jsonl").write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["clean", str(source), "--out", str(out), "--jobs", "1"])
+    assert first.exit_code == 1  # the broken JSONL line
+    stamp = (out / "t0.txt").stat().st_mtime_ns
+    (source / "t3.txt").write_text("Advertisement\n\nStory three, revised.\n", encoding="utf-8")
+    second = runner.invoke(app, ["clean", str(source), "--out", str(out), "--jobs", "1"])
+    assert "resuming: 4 of 5 files are done already" in second.stderr
+    assert (out / "t0.txt").stat().st_mtime_ns == stamp  # not written again
+    assert (out / "t3.txt").read_text(encoding="utf-8") == "Story three, revised.\n"
+    rejects = (out / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(rejects) == 1 and "d.jsonl:2" in rejects[0]  # still reported after the resume
+    third = runner.invoke(app, ["clean", str(source), "--out", str(out), "--jobs", "1", "--disable", "ads.label"])
+    assert "resuming" not in third.stderr  # another rule set: everything again
+    assert (out / "t0.txt").read_text(encoding="utf-8").startswith("Advertisement")

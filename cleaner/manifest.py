@@ -1,0 +1,84 @@
+"""What a run under ``--out`` has finished, so that running the same command again does only
+what is left: an input is skipped when its size, modification time and sampled content, the
+rule set's fingerprint, the options that shape outputs and the tool's version are all as
+recorded, and its output is still there. A change in any of them reprocesses the input.
+
+The manifest is rewritten atomically as tasks finish, so a run killed at any point leaves
+a manifest that lists only outputs that were completely written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from cleaner import __version__
+from cleaner.writers import atomic_write_text
+
+_SAMPLE = 65536
+
+
+def input_signature(path: Path) -> dict[str, Any]:
+    """Size, modification time and a hash of the first and last 64 KB: cheap, and a changed
+    file almost always changes one of them."""
+    stat = path.stat()
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as fh:
+        digest.update(fh.read(_SAMPLE))
+        if stat.st_size > 2 * _SAMPLE:
+            fh.seek(-_SAMPLE, os.SEEK_END)
+            digest.update(fh.read(_SAMPLE))
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sample": digest.hexdigest()}
+
+
+class Manifest:
+    def __init__(self, path: Path, run_key: str) -> None:
+        self.path = path
+        self.run_key = run_key  # rule-set fingerprint, output options, version
+        self.entries: dict[str, dict[str, Any]] = {}
+        self._last_save = 0.0
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("inputs"), dict):
+                self.entries = data["inputs"]
+        except (OSError, ValueError):
+            pass  # no manifest yet, or a damaged one: everything is done again
+
+    def is_done(self, source: Path, target: Path) -> bool:
+        entry = self.entries.get(str(source))
+        if not entry or entry.get("run") != self.run_key or entry.get("target") != str(target):
+            return False
+        try:
+            return target.exists() and entry.get("input") == input_signature(source)
+        except OSError:
+            return False
+
+    def rejects_of(self, source: Path) -> list[dict[str, str]]:
+        """The rejected records a finished input had, so a resumed run still reports them."""
+        return list(self.entries.get(str(source), {}).get("rejects", []))
+
+    def record(self, source: Path, target: Path, *, documents: int, rejects: list[dict[str, str]]) -> None:
+        try:
+            signature = input_signature(source)
+        except OSError:
+            return
+        self.entries[str(source)] = {"run": self.run_key, "target": str(target), "input": signature,
+                                     "documents": documents, "rejects": rejects}
+        # Saved at most every second while tasks stream in; always at the end (save(force=True)).
+        if time.monotonic() - self._last_save > 1.0:
+            self.save(force=True)
+
+    def save(self, *, force: bool = False) -> None:
+        if force:
+            atomic_write_text(self.path, json.dumps({"version": __version__, "inputs": self.entries},
+                                                    ensure_ascii=False, indent=1) + "\n")
+            self._last_save = time.monotonic()
+
+
+def run_key(fingerprint: str, **options: Any) -> str:
+    payload = json.dumps({"rules": fingerprint, "version": __version__, **options}, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
