@@ -108,6 +108,8 @@ def clean(
     report_path: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's report "
                                                         "(JSON) here; it is always in OUT/.cleaner/report.json.",
                                                         metavar="FILE")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Clean everything, write nothing: print the "
+                                          "changes per rule and a sample of them.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Clean text or HTML files and write the results.
@@ -131,7 +133,7 @@ def clean(
     settings = Settings(rules=tuple(rules or ["default"]), enable=tuple(enable or ()), disable=tuple(disable or ()),
                         filter_list=str(filter_list) if filter_list else None, fmt=fmt, extractor=extractor,
                         title=title, timeout=timeout, with_changes=changes, text_field=text_field,
-                        html_field=html_field)
+                        html_field=html_field, dry_run=dry_run)
     try:
         cleaner = build_cleaner(settings)
     except RuleSetError as exc:
@@ -151,6 +153,8 @@ def clean(
         sys.stdout.write(format_document(doc, fmt))
         return
 
+    if dry_run:
+        out = out or Path(".")  # only to name targets; nothing is written
     if out is None and (len(paths) > 1 or any(p.is_dir() for p in paths)):
         raise _fail("a directory or several files need --out DIR (where the cleaned files go); "
                     "for one file without --out, the result goes to standard output")
@@ -173,6 +177,9 @@ def clean(
         return
 
     tasks = [Task(str(item.path), str(out / _output_name(item.relative, fmt))) for item in inputs]
+    if dry_run:
+        _dry_run(tasks, settings, jobs or (os.cpu_count() or 1), quiet)
+        return
     key = run_key(cleaner.rule_set.fingerprint(), fmt=fmt, extractor=extractor, title=title, changes=changes,
                   text_field=text_field, html_field=html_field, filter_list=settings.filter_list,
                   context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()))
@@ -214,6 +221,33 @@ def clean(
         atomic_write_text(report_path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     if not quiet:
         _print_summary(summary, out.resolve())
+    if report.rejects:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _dry_run(tasks: list[Task], settings: Settings, jobs: int, quiet: bool) -> None:
+    """Every file cleaned, nothing written: the changes per rule, and a few of them."""
+    report = Report()
+    samples: list[dict[str, str]] = []
+    started = time.monotonic()
+    for result in _progress(run_tasks(tasks, settings, jobs), len(tasks), quiet):
+        report.add(result)
+        samples.extend(result.samples)
+    report.finish(time.monotonic() - started)
+    summary = report.summary(rules=settings.rules)
+    docs = summary["documents"]
+    typer.echo(f"dry run: {docs['in']} documents in {summary['files']} files; {docs['changed']} would change, "
+               f"{docs['failed']} would fail; nothing written")
+    typer.echo(f"\n{'rule':<32} {'documents':>9} {'changes':>8} {'lines removed':>13} {'chars removed':>13}")
+    for rule_id, hits in summary["rules_hit"].items():
+        typer.echo(f"{rule_id:<32} {hits['documents']:>9} {hits['changes']:>8} {hits['lines_removed']:>13} "
+                   f"{hits['characters_removed']:>13}")
+    if samples:
+        typer.echo("\nsample changes:")
+        for sample in samples[:12]:
+            before = sample["before"].replace("\n", "⏎")
+            after = sample["after"].replace("\n", "⏎")
+            typer.echo(f"  {sample['rule']} in {sample['source']}: [-{before[:80]}-]{{+{after[:80]}+}}")
     if report.rejects:
         raise typer.Exit(EXIT_SOME_FAILED)
 

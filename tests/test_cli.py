@@ -322,3 +322,14 @@ def test_rerun_skips_finished_files_and_redoes_changed_ones(runner: CliRunner, t
     third = runner.invoke(app, ["clean", str(source), "--out", str(out), "--jobs", "1", "--disable", "ads.label"])
     assert "resuming" not in third.stderr  # another rule set: everything again
     assert (out / "t0.txt").read_text(encoding="utf-8").startswith("Advertisement")
+
+
+def test_dry_run_counts_and_samples_but_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "--dry-run", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "nothing written" in result.stdout and "ads.banner" in result.stdout
+    assert "sample changes:" in result.stdout
+    assert not out.exists() and not (source / ".cleaner").exists()
+    assert sorted(p.name for p in source.rglob("*")) == ["a.txt", "b.txt", "image.png", "sub"]

@@ -42,6 +42,7 @@ class Settings:
     text_field: str | None = None
     html_field: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
+    dry_run: bool = False  # clean and count, write nothing
 
     @property
     def output(self) -> str:
@@ -68,6 +69,10 @@ class TaskResult:
     counts: dict[str, int] = field(default_factory=dict)
     bytes_in: int = 0
     bytes_out: int = 0
+    samples: list[dict[str, str]] = field(default_factory=list)  # a few changes, for --dry-run
+
+
+_SAMPLES_PER_FILE = 3
 
 
 def build_cleaner(settings: Settings) -> Cleaner:
@@ -128,6 +133,12 @@ def _account(result: TaskResult, doc: Document) -> None:
         if change.rule_id not in touched:
             touched.add(change.rule_id)
             hits["documents"] += 1
+    for change in doc.changes:
+        if len(result.samples) >= _SAMPLES_PER_FILE:
+            break
+        if change.before.strip():
+            result.samples.append({"source": doc.source or "", "rule": change.rule_id,
+                                   "before": change.before[:200], "after": change.after[:200]})
     for tag, seen in doc.stats.get("unknown_shortcodes", {}).items():
         entry = result.unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": doc.source})
         entry["count"] += seen["count"]
@@ -153,7 +164,12 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
                     yield item
                     _account(result, documents.pop())
 
-            write_jsonl(target, accounted(records_of(path, settings, outcome.counts)))
+            cleaned = accounted(records_of(path, settings, outcome.counts))
+            if settings.dry_run:
+                for _ in cleaned:
+                    pass
+            else:
+                write_jsonl(target, cleaned)
             result.documents = outcome.written
             result.rejects.extend(outcome.rejects)
             result.counts.update(outcome.counts)
@@ -161,10 +177,12 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
             doc = load_document(cleaner, path, settings)
             doc.context.update(settings.context)
             doc = cleaner.clean_document(doc)
-            atomic_write_text(target, format_document(doc, settings.fmt))
+            if not settings.dry_run:
+                atomic_write_text(target, format_document(doc, settings.fmt))
             result.documents = 1
             _account(result, doc)
-        result.bytes_out = target.stat().st_size
+        if not settings.dry_run:
+            result.bytes_out = target.stat().st_size
     except (InputError, OSError) as exc:
         message = str(exc) if isinstance(exc, InputError) else f"{task.path}: {exc}"
         result.rejects.append({"source": task.path, "reason": message})
