@@ -31,6 +31,7 @@ from cleaner.readers.records import archive_kind
 from cleaner.readers.text import decode_bytes
 from cleaner.manifest import Manifest, run_key
 from cleaner.report import Report
+from cleaner.report_html import render_html
 from cleaner.ruleset import bundled_rule_sets, load_rule_set
 from cleaner.writers import FORMATS, atomic_write_text, format_document, output_suffix
 
@@ -431,6 +432,27 @@ def _visible(fragment: str) -> str:
     if fragment.strip() and fragment.isprintable():
         return fragment.replace("\n", "⏎")
     return "".join(replacements.get(ch, ch) for ch in fragment)
+
+
+@app.command("report")
+def report_command(
+    report_file: Annotated[Path, typer.Argument(help="A report.json written by 'cleaner clean'.")],
+    html_out: Annotated[Path, typer.Option("--html", help="Where to write the page.", metavar="FILE")],
+) -> None:
+    """Turn a run's report.json into one self-contained HTML page (charts inline, nothing fetched).
+
+    Example:
+
+      cleaner report cleaned/.cleaner/report.json --html report.html
+    """
+    try:
+        summary = json.loads(report_file.read_text(encoding="utf-8"))
+        if not isinstance(summary, dict) or "documents" not in summary:
+            raise ValueError("no 'documents' section")
+    except (OSError, ValueError) as exc:
+        raise _fail(f"{report_file}: not a cleaner report ({exc}); pass OUT/.cleaner/report.json") from None
+    atomic_write_text(html_out, render_html(summary))
+    typer.echo(f"wrote {html_out}", err=True)
 
 
 @rules_app.command("list")

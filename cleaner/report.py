@@ -21,6 +21,9 @@ class Report:
     rule_hits: dict[str, dict[str, int]] = field(default_factory=dict)
     unknown_tags: dict[str, dict[str, Any]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    kept_tenths: list[int] = field(default_factory=lambda: [0] * 11)
+    removed_lines: dict[str, int] = field(default_factory=dict)
+    samples: list[dict[str, str]] = field(default_factory=list)
 
     def add(self, result) -> None:
         """Fold in one :class:`~cleaner.engine.local.TaskResult`."""
@@ -39,6 +42,13 @@ class Report:
             entry["count"] += seen["count"]
         for key, value in result.counts.items():
             self.counts[key] = self.counts.get(key, 0) + value
+        self.kept_tenths = [a + b for a, b in zip(self.kept_tenths, result.kept_tenths, strict=True)]
+        for line, count in result.removed_lines.items():
+            self.removed_lines[line] = self.removed_lines.get(line, 0) + count
+        if len(self.removed_lines) > 5000:  # keep memory bounded on huge runs: the rare lines go
+            self.removed_lines = dict(sorted(self.removed_lines.items(), key=lambda kv: -kv[1])[:1000])
+        if len(self.samples) < 12:
+            self.samples.extend(result.samples[: 12 - len(self.samples)])
 
     def finish(self, wall_seconds: float) -> None:
         self.wall_seconds = wall_seconds
@@ -55,6 +65,10 @@ class Report:
             "rules_hit": dict(sorted(self.rule_hits.items(), key=lambda kv: -kv[1].get("changes", 0))),
             "unknown_shortcodes": dict(sorted(self.unknown_tags.items(), key=lambda kv: -kv[1]["count"])),
             "skipped": self.counts,
+            "kept_share_histogram": {f"{i * 10}%": n for i, n in enumerate(self.kept_tenths)},
+            "top_removed_lines": [{"line": line, "count": n} for line, n in
+                                  sorted(self.removed_lines.items(), key=lambda kv: (-kv[1], kv[0]))[:20]],
+            "sample_changes": self.samples,
             "wall_seconds": round(self.wall_seconds, 3),
             "documents_per_second": round(documents / self.wall_seconds, 1) if self.wall_seconds else 0.0,
         }

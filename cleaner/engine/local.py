@@ -70,6 +70,9 @@ class TaskResult:
     bytes_in: int = 0
     bytes_out: int = 0
     samples: list[dict[str, str]] = field(default_factory=list)  # a few changes, for --dry-run
+    # How much of each document the rules kept, in tenths (0: nothing kept .. 10: all kept).
+    kept_tenths: list[int] = field(default_factory=lambda: [0] * 11)
+    removed_lines: dict[str, int] = field(default_factory=dict)  # whole removed lines, by text
 
 
 _SAMPLES_PER_FILE = 3
@@ -122,6 +125,14 @@ def records_of(path: Path, settings: Settings, counts: dict[str, int]):
 def _account(result: TaskResult, doc: Document) -> None:
     """Add one document's changes, warnings and observations to the task's result."""
     result.changed += bool(doc.changes)
+    removed = sum(max(0, len(c.before) - len(c.after)) for c in doc.changes if c.start or c.end)
+    original = len(doc.text) + removed
+    result.kept_tenths[round(10 * len(doc.text) / original) if original else 10] += 1
+    for change in doc.changes:
+        line = change.before.strip()
+        if not change.after and change.before.endswith("\n") and line and len(line) <= 120:
+            key = " ".join(line.split())
+            result.removed_lines[key] = result.removed_lines.get(key, 0) + 1
     result.warnings.extend(f"{doc.source}: {w}" for w in doc.warnings)
     touched: set[str] = set()
     for change in doc.changes:
