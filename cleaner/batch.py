@@ -47,7 +47,8 @@ def record_id(record: Record) -> str:
     return hashlib.sha1(record.source.encode()).hexdigest()[:16]
 
 
-def clean_record(cleaner: Cleaner, record: Record, options: Options) -> Document:
+def clean_record(cleaner: Cleaner, record: Record, options: Options,
+                 context: dict[str, Any] | None = None) -> Document:
     """The cleaned document of one record; raises :class:`CleanerError` (or anything the
     extractor raises) for the caller to turn into a rejection."""
     from cleaner.timeouts import ExtractionTimeout, time_limit
@@ -67,6 +68,7 @@ def clean_record(cleaner: Cleaner, record: Record, options: Options) -> Document
         if record.url:
             doc.metadata["url"] = record.url
     doc.metadata.update(record.metadata)
+    doc.context.update(context or {})
     return cleaner.clean_document(doc)
 
 
@@ -80,12 +82,14 @@ def output_record(record: Record, doc: Document, options: Options) -> dict[str, 
 
 
 def clean_records(cleaner: Cleaner, records: Iterable[Record], options: Options,
-                  outcome: Outcome, *, seen: list[Document] | None = None) -> Iterator[dict[str, Any]]:
+                  outcome: Outcome, *, seen: list[Document] | None = None,
+                  context: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     """Output records, in input order; failures go to ``outcome.rejects``. With ``seen``, each
-    cleaned document is appended there too, for the caller's report."""
+    cleaned document is appended there too, for the caller's report; ``context`` is given to
+    every document (run-wide facts such as learned boilerplate)."""
     for record in records:
         try:
-            doc = clean_record(cleaner, record, options)
+            doc = clean_record(cleaner, record, options, context)
         except Exception as exc:  # noqa: BLE001 - any one document's failure is reported, not raised
             reason = str(exc) if isinstance(exc, CleanerError) else f"{type(exc).__name__}: {exc}"
             outcome.rejects.append({"source": record.source, "reason": reason})

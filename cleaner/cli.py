@@ -21,10 +21,11 @@ from cleaner.archive import index_titles
 from cleaner.batch import Options, Outcome, clean_records, write_jsonl
 from cleaner.document import Document
 from cleaner.engine import Settings, Task, build_cleaner, load_document, run_tasks
-from cleaner.engine.local import extract_document, records_of
+from cleaner.engine.local import extract_document, learn_boilerplate, records_of
 from cleaner.errors import CleanerError, InputError, RuleSetError
 from cleaner.extractors import EXTRACTORS
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
+from cleaner.kinds.site_boilerplate import BOILERPLATE
 from cleaner.pipeline import Cleaner
 from cleaner.readers import discover
 from cleaner.readers.records import archive_kind
@@ -111,6 +112,13 @@ def clean(
                                                         metavar="FILE")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Clean everything, write nothing: print the "
                                           "changes per rule and a sample of them.")] = False,
+    learn_boilerplate: Annotated[bool, typer.Option("--learn-boilerplate", help="A first pass counts the "
+                                                    "lines each site repeats; the second drops those found in "
+                                                    "over 30% of a site's documents. Counts are saved in "
+                                                    "OUT/.cleaner/boilerplate.json.")] = False,
+    boilerplate: Annotated[Optional[Path], typer.Option("--boilerplate", help="Use counts saved by an earlier "
+                                                        "--learn-boilerplate run instead of a first pass.",
+                                                        metavar="FILE")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Clean text or HTML files and write the results.
@@ -177,13 +185,18 @@ def clean(
         _clean_one_to_stdout(cleaner, inputs[0].path, settings)
         return
 
-    tasks = [Task(str(item.path), str(out / _output_name(item.relative, fmt))) for item in inputs]
+    tasks = [Task(str(item.path), str(out / _output_name(item.relative, fmt)), _site_of(item))
+             for item in inputs]
+    table = _boilerplate_table(cleaner, tasks, settings, learn_boilerplate, boilerplate, out, dry_run, quiet)
+    if table:
+        settings = replace(settings, context={**settings.context, BOILERPLATE: table})
     if dry_run:
         _dry_run(tasks, settings, jobs or (os.cpu_count() or 1), quiet)
         return
     key = run_key(cleaner.rule_set.fingerprint(), fmt=fmt, extractor=extractor, title=title, changes=changes,
                   text_field=text_field, html_field=html_field, filter_list=settings.filter_list,
-                  context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()))
+                  context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
+                  boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
     manifest = Manifest(out / STATE_DIR / "manifest.json", key)
     todo = [t for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
     report = Report()
@@ -224,6 +237,37 @@ def clean(
         _print_summary(summary, out.resolve())
     if report.rejects:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _site_of(item) -> str:
+    """A document without a URL belongs to the site of its top folder (a wget mirror's host
+    folder), or of its archive file."""
+    parts = item.relative.parts
+    return parts[0] if len(parts) > 1 else item.path.parent.name or item.path.name
+
+
+def _boilerplate_table(cleaner: Cleaner, tasks: list[Task], settings: Settings, learn: bool,
+                       saved: Path | None, out: Path, dry_run: bool, quiet: bool) -> dict:
+    if saved is not None:
+        try:
+            table = json.loads(saved.read_text(encoding="utf-8"))
+            if not isinstance(table, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as exc:
+            raise _fail(f"--boilerplate {saved}: not a boilerplate counts file ({exc}); write one with "
+                        "--learn-boilerplate") from None
+        return table
+    if not learn:
+        return {}
+    started = time.monotonic()
+    table = learn_boilerplate(cleaner, tasks, settings)
+    if not dry_run:
+        atomic_write_text(out / STATE_DIR / "boilerplate.json", json.dumps(table, ensure_ascii=False) + "\n")
+    if not quiet:
+        typer.echo(f"learned boilerplate of {len(table)} site(s) from "
+                   f"{sum(e['documents'] for e in table.values())} documents in {time.monotonic() - started:.1f} s",
+                   err=True)
+    return table
 
 
 def _dry_run(tasks: list[Task], settings: Settings, jobs: int, quiet: bool) -> None:

@@ -53,6 +53,7 @@ class Settings:
 class Task:
     path: str
     target: str
+    site: str = ""  # the site its documents belong to when they carry no URL (the top folder)
 
 
 @dataclass
@@ -171,7 +172,8 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
             documents: list[Document] = []
 
             def accounted(records):
-                for item in clean_records(cleaner, records, _options(settings), outcome, seen=documents):
+                for item in clean_records(cleaner, records, _options(settings), outcome, seen=documents,
+                                      context={**settings.context, "site": task.site}):
                     yield item
                     _account(result, documents.pop())
 
@@ -187,6 +189,7 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
         else:
             doc = load_document(cleaner, path, settings)
             doc.context.update(settings.context)
+            doc.context["site"] = task.site
             doc = cleaner.clean_document(doc)
             if not settings.dry_run:
                 atomic_write_text(target, format_document(doc, settings.fmt))
@@ -229,3 +232,42 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Task
     jobs = min(jobs, len(tasks), os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,)) as pool:
         yield from pool.map(_run_in_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1)))
+
+
+def learn_boilerplate(cleaner: Cleaner, tasks: list[Task], settings: Settings, *, min_length: int = 12) -> dict:
+    """The first pass of ``--learn-boilerplate``: per site, the number of documents and, for
+    each normalised line, in how many of them it stands. Lines seen once are dropped from the
+    table: they cannot be boilerplate, and keeping them would make it as large as the archive."""
+    from cleaner.kinds.site_boilerplate import count_lines, site_of
+
+    sites: dict[str, dict[str, Any]] = {}
+
+    def add(doc: Document, site: str) -> None:
+        doc.context["site"] = site
+        entry = sites.setdefault(site_of(doc), {"documents": 0, "lines": {}})
+        entry["documents"] += 1
+        for key in count_lines(doc.text, min_length=min_length):
+            entry["lines"][key] = entry["lines"].get(key, 0) + 1
+
+    for task in tasks:
+        path = Path(task.path)
+        try:
+            if archive_kind(path):
+                for record in records_of(path, settings, {}):
+                    if record.error:
+                        continue
+                    if record.html is not None:
+                        doc = extract_document(cleaner, record.html if isinstance(record.html, bytes)
+                                               else record.html.encode(), record.source, settings, metadata=False)
+                    else:
+                        doc = Document(record.text or "")
+                    if record.url:
+                        doc.metadata["url"] = record.url
+                    add(doc, task.site)
+            else:
+                add(load_document(cleaner, path, settings, metadata=False), task.site)
+        except (InputError, OSError):
+            continue  # the second pass reports it
+    for entry in sites.values():
+        entry["lines"] = {k: n for k, n in entry["lines"].items() if n > 1}
+    return sites

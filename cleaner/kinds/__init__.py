@@ -14,6 +14,7 @@ from cleaner.kinds import (  # noqa: F401  (importing registers the kinds)
     repeated_banner,
     repeated_line,
     shortcodes,
+    site_boilerplate,
     stray_semicolon,
 )
 

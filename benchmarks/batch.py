@@ -1,0 +1,588 @@
+"""The ``cleaner clean`` command on whole archives: speed-up with worker processes, peak memory
+against input size, and resuming after a kill. Every figure comes from the installed command
+run as a subprocess, as a user runs it; nothing is imported from ``cleaner`` for the runs.
+
+A synthetic scraped archive is built from the sentences of the article-extraction ground truth
+(``../shared/benchmarks/article-extraction/``; invented paragraphs if it is absent, and the
+run says which): articles of 2-5 KB with the defects the rules exist for (ad label lines,
+``Google Ads | Google Ads | Google Ads`` banners, a date stamp, one to three stray semicolons).
+About half are HTML pages (a nav, ``<div class="ad-slot">Advertisement</div>``, the article in
+``<article><p>...</p></article>``, a footer) and half plain text, one file each, spread over
+``--folders`` subfolders. Everything is generated under a fresh temporary folder (inside
+``--workdir`` if given), deleted at the end unless ``--keep``.
+
+1. Throughput. ``cleaner clean SRC --out OUTk --jobs k --quiet`` for k = 1 and 2, ``--repeats``
+   times each, the order of k alternating between repeats so that drift in the machine's load
+   falls on both; each run writes into an empty OUTk (a rerun into a full one would only
+   resume). The whole command is timed (start-up, discovery and writing included). Reported:
+   median wall seconds, documents per second, and the speed-up of 2 jobs over 1 (median over
+   median) beside the target; then whether OUT1 and OUT2 hold byte-identical outputs
+   (``.cleaner/`` aside) and one output per input.
+2. Peak memory against input size. One JSONL.zst dump per ``--memory-sizes`` (MB of
+   uncompressed JSONL; records ``{"id", "url", "text"}``, streamed into the .zst so the
+   generator holds one record at a time), cleaned with ``--jobs 1`` under ``/usr/bin/time -v``
+   (its "Maximum resident set size"), or, without it, with ``getrusage(RUSAGE_CHILDREN)`` in a
+   fresh wrapper process. Reported: peak RSS per size, the ratio largest over smallest, and
+   the peak at 1 GB (measured with ``--memory-sizes 1000``, else extrapolated from a straight
+   line through the measured sizes, and labelled so) against the 500 MB target.
+3. Resume. ``cleaner clean SRC --out OUTr --jobs 2 --quiet`` is started in its own process
+   group and the whole group is killed with SIGKILL once about half the outputs exist (a crash:
+   the workers die with the parent). The same command is then run to completion (without
+   ``--quiet``, the only way to see its "resuming: K of N" line; quiet does not change what is
+   written or skipped). Checked: one output per input and no other file, no temporary files
+   left (names ending in ``.tmp`` or holding ``.tmp.``), and outputs byte-identical to the
+   uninterrupted ``--jobs 1`` run of part 1.
+
+Default: 10,000 documents in 100 folders, dumps of 50, 100 and 200 MB (under 10 minutes on
+2 cores). ``--quick``: 2,000 documents, dumps of 20 and 50 MB. Run from the repository root:
+
+    .venv/bin/python benchmarks/batch.py [--quick] [--docs 10000] [--repeats 3]
+        [--memory-sizes 50 100 200 | 1000] [--parts throughput memory resume]
+        [--workdir DIR] [--keep] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+# _common puts this checkout on sys.path; throughput holds the scraped-defect vocabulary.
+from _common import load_articles, print_table, spin_commas, write_json
+from throughput import AD_LABELS, BANNERS, DATE_STAMPS, SECTIONS, sentence_pool
+
+MB = 1_000_000
+TARGET_SPEEDUP = 1.8
+TARGET_RSS_MB = 500
+TARGET_DUMP_MB = 1000
+# Peak RSS at the largest dump at most this many times the smallest's counts as flat.
+FLAT_RATIO = 1.10
+ARTICLE_CHARS = (2_000, 5_000)
+DEFAULT_DOCS, QUICK_DOCS = 10_000, 2_000
+DEFAULT_FOLDERS = 100
+DEFAULT_MEMORY_SIZES, QUICK_MEMORY_SIZES = [50, 100, 200], [20, 50]
+PARTS = ("throughput", "memory", "resume")
+STATE_DIR = ".cleaner"  # the run's own files under --out, not outputs of documents
+KILL_SHARE = 0.5
+POLL_SECONDS = 0.05
+RESUMING = re.compile(r"resuming: (\d+) of (\d+) files")
+
+NAV_LINKS = ["Home", "News", "Business", "Sport", "Culture", "Opinion", "Subscribe"]
+FOOTER = ('<footer><p>&copy; 2025 The Daily Example. All rights reserved.</p>'
+          '<p><a href="/privacy">Privacy</a> | <a href="/terms">Terms</a> | <a href="/contact">Contact</a></p>'
+          '</footer>')
+
+
+# ---------------------------------------------------------------- the synthetic archive
+
+
+def make_article(sentences: list[str], rng: random.Random) -> tuple[str, list[str]]:
+    """A title and the paragraphs of one article of 2-5 KB, with one to three stray semicolons."""
+    title = " ".join(rng.choice(sentences).split()[:9]).rstrip(",.;:")
+    target = rng.randint(*ARTICLE_CHARS)
+    paragraphs, size = [], 0
+    while size < target:
+        # Sentences from anywhere in the corpus, so that articles rarely share a paragraph.
+        paragraph = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+    body = "\n\n".join(paragraphs)
+    commas = body.count(", ")
+    if commas:
+        body, _ = spin_commas(body, rng, min(1.0, rng.randint(1, 3) / commas))
+    return title, body.split("\n\n")
+
+
+def junk_line(rng: random.Random) -> str | None:
+    """What a scraper leaves between paragraphs: often nothing, else an ad label or a banner."""
+    roll = rng.random()
+    if roll < 0.15:
+        return rng.choice(AD_LABELS)
+    if roll < 0.25:
+        return rng.choice(BANNERS[:1]) if rng.random() < 0.7 else rng.choice(BANNERS)
+    return None
+
+
+def text_document(sentences: list[str], rng: random.Random) -> str:
+    title, paragraphs = make_article(sentences, rng)
+    lines = [title, f"{rng.choice(SECTIONS)} | {rng.choice(DATE_STAMPS)}", ""]
+    for paragraph in paragraphs:
+        lines += [paragraph, ""]
+        junk = junk_line(rng)
+        if junk:
+            lines += [junk, ""]
+    return "\n".join(lines)
+
+
+def html_document(sentences: list[str], rng: random.Random, number: int) -> str:
+    title, paragraphs = make_article(sentences, rng)
+    nav = "".join(f'<li><a href="/{name.lower()}">{name}</a></li>' for name in NAV_LINKS)
+    body = []
+    for paragraph in paragraphs:
+        body.append(f"<p>{html.escape(paragraph, quote=False)}</p>")
+        junk = junk_line(rng)
+        if junk:
+            body.append(f"<p>{html.escape(junk, quote=False)}</p>")
+    return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)} - '
+            f'The Daily Example</title></head>\n<body>\n<header><nav><ul>{nav}</ul></nav></header>\n'
+            f'<div class="ad-slot">Advertisement</div>\n<main><article>\n<h1>{html.escape(title)}</h1>\n'
+            f'<p class="byline">By Staff Reporter, {rng.choice(DATE_STAMPS)}</p>\n' + "\n".join(body)
+            + f'\n</article>\n<aside class="related"><a href="/story-{number + 1}">Next story</a></aside>\n'
+            f'</main>\n{FOOTER}\n</body></html>\n')
+
+
+def build_folder(src: Path, sentences: list[str], documents: int, folders: int, seed: int) -> dict[str, Any]:
+    """``documents`` files, HTML or text by a coin toss, over ``folders`` subfolders; returns
+    counts and the relative output path each input must produce (``x.html`` -> ``x.txt``)."""
+    rng = random.Random(seed)
+    expected, html_count, size = [], 0, 0
+    for number in range(documents):
+        folder = src / f"site-{number % folders:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        # Numbered names: no ``x.html`` beside an ``x.txt``, whose outputs would collide.
+        if rng.random() < 0.5:
+            path = folder / f"page-{number:06d}.html"
+            content = html_document(sentences, rng, number)
+            html_count += 1
+        else:
+            path = folder / f"page-{number:06d}.txt"
+            content = text_document(sentences, rng)
+        data = content.encode("utf-8")
+        path.write_bytes(data)
+        size += len(data)
+        expected.append(path.relative_to(src).with_suffix(".txt").as_posix())
+    return {"documents": documents, "html": html_count, "text": documents - html_count, "folders": folders,
+            "mb": size / MB, "expected": sorted(expected)}
+
+
+def write_dump(path: Path, size_mb: float, sentences: list[str], seed: int) -> dict[str, Any]:
+    """A JSONL.zst dump holding ``size_mb`` MB of uncompressed JSONL, written record by record."""
+    import zstandard
+
+    rng = random.Random(seed)
+    records, size = 0, 0
+    with path.open("wb") as raw, zstandard.ZstdCompressor(level=3).stream_writer(raw) as sink:
+        while size < size_mb * MB:
+            line = json.dumps({"id": f"rec-{records:09d}", "url": f"https://news.example.com/{records:09d}",
+                               "text": text_document(sentences, rng)}, ensure_ascii=False) + "\n"
+            data = line.encode("utf-8")
+            sink.write(data)
+            size += len(data)
+            records += 1
+    return {"records": records, "jsonl_mb": size / MB, "zst_mb": path.stat().st_size / MB}
+
+
+# ---------------------------------------------------------------- running and checking
+
+
+def run_timed(command: list[str]) -> dict[str, Any]:
+    started = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return {"seconds": time.perf_counter() - started, "returncode": done.returncode, "stderr": done.stderr}
+
+
+def read_report(out: Path) -> dict[str, Any]:
+    try:
+        return json.loads((out / STATE_DIR / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def is_temporary(name: str) -> bool:
+    return name.endswith(".tmp") or ".tmp." in name
+
+
+def temporary_files(root: Path) -> list[str]:
+    """Temporary files anywhere under ``root``, ``.cleaner/`` included."""
+    return sorted(str(Path(d, f).relative_to(root)) for d, _, files in os.walk(root) for f in files
+                  if is_temporary(f))
+
+
+def output_files(root: Path) -> list[str]:
+    """Finished outputs under ``root``: neither the run's own files nor temporary ones."""
+    found = []
+    for directory, subdirs, files in os.walk(root):
+        if Path(directory) == root and STATE_DIR in subdirs:
+            subdirs.remove(STATE_DIR)
+        found += [Path(directory, f).relative_to(root).as_posix() for f in files if not is_temporary(f)]
+    return found
+
+
+def tree_digests(root: Path) -> dict[str, str]:
+    return {rel: hashlib.blake2b((root / rel).read_bytes(), digest_size=16).hexdigest()
+            for rel in output_files(root)}
+
+
+def compare_trees(left: dict[str, str], right: dict[str, str]) -> dict[str, Any]:
+    differing = sorted(k for k in left.keys() & right.keys() if left[k] != right[k])
+    return {"identical": left == right, "only_left": sorted(left.keys() - right.keys()),
+            "only_right": sorted(right.keys() - left.keys()), "differing": differing}
+
+
+def completeness(digests: dict[str, str], expected: list[str]) -> dict[str, Any]:
+    """One output per input and no other file (the mapping from inputs to outputs is one to one)."""
+    missing = sorted(set(expected) - digests.keys())
+    extra = sorted(digests.keys() - set(expected))
+    return {"complete": not missing and not extra, "missing": missing, "extra": extra}
+
+
+def yes_no(flag: bool) -> str:
+    return "yes" if flag else "NO"
+
+
+def show_failure(what: str, run: dict[str, Any]) -> None:
+    tail = "\n".join(run["stderr"].strip().splitlines()[-5:])
+    print(f"WARNING: {what} exited with {run['returncode']}" + (f":\n{tail}" if tail else ""))
+
+
+# ---------------------------------------------------------------- 1. throughput
+
+
+def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, Any], repeats: int) -> dict[str, Any]:
+    walls: dict[int, list[float]] = {1: [], 2: []}
+    tool_rates: dict[int, list[float]] = {1: [], 2: []}
+    failed_runs = []
+    for repeat in range(repeats):
+        for jobs in (1, 2) if repeat % 2 == 0 else (2, 1):
+            out = work / f"out-jobs{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            run = run_timed([cleaner, "clean", str(src), "--out", str(out), "--jobs", str(jobs), "--quiet"])
+            if run["returncode"] != 0:
+                show_failure(f"jobs {jobs}, repeat {repeat + 1}", run)
+                failed_runs.append({"jobs": jobs, "repeat": repeat + 1, "returncode": run["returncode"],
+                                    "stderr": run["stderr"][-2000:]})
+            walls[jobs].append(run["seconds"])
+            tool_rates[jobs].append(read_report(out).get("documents_per_second", 0.0))
+            print(f"  jobs {jobs}, repeat {repeat + 1}: {run['seconds']:.1f} s", flush=True)
+
+    documents = archive["documents"]
+    rows = []
+    for jobs in (1, 2):
+        median = statistics.median(walls[jobs])
+        rows.append({"jobs": jobs, "runs": len(walls[jobs]), "median_wall_s": median, "walls_s": walls[jobs],
+                     "docs_per_s": documents / median, "tool_docs_per_s": statistics.median(tool_rates[jobs])})
+    speedup = rows[0]["median_wall_s"] / rows[1]["median_wall_s"]
+    report = read_report(work / "out-jobs1")
+    one, two = tree_digests(work / "out-jobs1"), tree_digests(work / "out-jobs2")
+    same = compare_trees(one, two)
+    complete = {jobs: completeness(d, archive["expected"]) for jobs, d in ((1, one), (2, two))}
+
+    print(f"\n== Throughput: {documents:,} documents ({archive['html']:,} HTML, {archive['text']:,} text, "
+          f"{archive['mb']:.1f} MB) in {archive['folders']} folders ==")
+    print_table(["jobs", "runs", "median wall s", "docs/s (wall)", "docs/s (report.json)", "speed-up", "target",
+                 "met"],
+                [[r["jobs"], r["runs"], f"{r['median_wall_s']:.2f}", f"{r['docs_per_s']:.0f}",
+                  f"{r['tool_docs_per_s']:.0f}", f"{r['median_wall_s'] and rows[0]['median_wall_s'] / r['median_wall_s']:.2f}x",
+                  "" if r["jobs"] == 1 else f">= {TARGET_SPEEDUP:g}x",
+                  "" if r["jobs"] == 1 else yes_no(speedup >= TARGET_SPEEDUP)] for r in rows])
+    print("(docs/s (wall) times the whole command; report.json's rate is the tool's own, from after "
+          "start-up and discovery.)")
+    documents_report = report.get("documents", {})
+    print("\nOutputs:")
+    print_table(["check", "result"], [
+        ["OUT1 and OUT2 byte-identical (.cleaner/ aside)", yes_no(same["identical"])],
+        ["files only in OUT1 / only in OUT2 / differing",
+         f"{len(same['only_left'])} / {len(same['only_right'])} / {len(same['differing'])}"],
+        ["one output per input, no other file: jobs 1 / jobs 2",
+         f"{yes_no(complete[1]['complete'])} / {yes_no(complete[2]['complete'])}"],
+        ["documents written / failed (report.json, jobs 1)",
+         f"{documents_report.get('written', 'n/a')} / {documents_report.get('failed', 'n/a')}"],
+        ["runs with a non-zero exit", str(len(failed_runs))],
+    ])
+    for label, items in (("differing", same["differing"]), ("only in OUT1", same["only_left"]),
+                         ("only in OUT2", same["only_right"])):
+        if items:
+            print(f"  {label}: {', '.join(items[:5])}" + (" ..." if len(items) > 5 else ""))
+    return {"runs": rows, "speedup": speedup, "target_speedup": TARGET_SPEEDUP, "met": speedup >= TARGET_SPEEDUP,
+            "identical": same["identical"], "only_jobs1": same["only_left"][:20],
+            "only_jobs2": same["only_right"][:20], "differing": same["differing"][:20],
+            "complete_jobs1": complete[1]["complete"], "complete_jobs2": complete[2]["complete"],
+            "documents_written": documents_report.get("written"), "documents_failed": documents_report.get("failed"),
+            "failed_runs": failed_runs}
+
+
+# ---------------------------------------------------------------- 2. memory
+
+
+# Run in a fresh interpreter: RUSAGE_CHILDREN is the largest of all children a process has ever
+# waited for, so measured from here it would carry over the peak of earlier runs.
+_RUSAGE_WRAPPER = ("import resource, subprocess, sys\n"
+                   "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code, file=sys.stderr)\n")
+
+
+def peak_rss(command: list[str]) -> dict[str, Any]:
+    """Peak RSS (MB) of a command and its descendants, its wall seconds and exit code."""
+    if Path("/usr/bin/time").exists():
+        run = run_timed(["/usr/bin/time", "-v", *command])
+        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run["stderr"])
+        exit_code = re.search(r"Exit status: (\d+)", run["stderr"])
+        return {"rss_mb": int(found.group(1)) * 1024 / MB if found else None, "method": "/usr/bin/time -v",
+                "seconds": run["seconds"], "returncode": int(exit_code.group(1)) if exit_code else run["returncode"],
+                "stderr": run["stderr"]}
+    run = run_timed([sys.executable, "-c", _RUSAGE_WRAPPER, *command])
+    last = run["stderr"].strip().splitlines()[-1].split()
+    return {"rss_mb": int(last[0]) * 1024 / MB, "method": "getrusage(RUSAGE_CHILDREN)", "seconds": run["seconds"],
+            "returncode": int(last[1]), "stderr": run["stderr"]}
+
+
+def measure_memory(cleaner: str, work: Path, sentences: list[str], sizes: list[float], seed: int) -> dict[str, Any]:
+    rows = []
+    for size_mb in sizes:
+        dump = work / f"dump-{size_mb:g}mb.jsonl.zst"
+        started = time.perf_counter()
+        built = write_dump(dump, size_mb, sentences, seed)
+        print(f"  built {dump.name}: {built['records']:,} records, {built['zst_mb']:.1f} MB compressed, "
+              f"in {time.perf_counter() - started:.0f} s", flush=True)
+        out = work / f"out-dump-{size_mb:g}mb"
+        shutil.rmtree(out, ignore_errors=True)
+        measured = peak_rss([cleaner, "clean", str(dump), "--out", str(out), "--jobs", "1", "--quiet"])
+        if measured["returncode"] != 0:
+            show_failure(f"the {size_mb:g} MB dump", {"returncode": measured["returncode"],
+                                                      "stderr": measured["stderr"]})
+        written = read_report(out).get("documents", {}).get("written")
+        output = out / dump.name
+        rows.append({"size_mb": size_mb, **built, "rss_mb": measured["rss_mb"], "method": measured["method"],
+                     "seconds": measured["seconds"], "mb_per_s": built["jsonl_mb"] / measured["seconds"],
+                     "returncode": measured["returncode"], "written": written,
+                     "output_mb": output.stat().st_size / MB if output.exists() else None})
+        print(f"  cleaned it: peak RSS {measured['rss_mb']:.0f} MB, {measured['seconds']:.0f} s", flush=True)
+        # The dump and its output are not needed again; a 1 GB run should not hold 2 GB of disk.
+        dump.unlink()
+        shutil.rmtree(out, ignore_errors=True)
+
+    smallest, largest = rows[0], rows[-1]
+    ratio = largest["rss_mb"] / smallest["rss_mb"]
+    measured_target = next((r for r in rows if r["jsonl_mb"] >= TARGET_DUMP_MB * 0.99), None)
+    if measured_target:
+        at_target, how = measured_target["rss_mb"], "measured"
+    elif len(rows) > 1:
+        fit = statistics.linear_regression([r["jsonl_mb"] for r in rows], [r["rss_mb"] for r in rows])
+        at_target, how = fit.intercept + fit.slope * TARGET_DUMP_MB, "extrapolated (straight line)"
+    else:
+        at_target, how = None, "not measured"
+    slope = ((largest["rss_mb"] - smallest["rss_mb"]) / (largest["jsonl_mb"] - smallest["jsonl_mb"]) * 100
+             if len(rows) > 1 else None)
+
+    print(f"\n== Peak memory, one JSONL.zst dump, --jobs 1 ({rows[0]['method']}) ==")
+    print_table(["dump MB", "records", ".zst MB", "written", "exit", "peak RSS MB", "wall s", "MB/s"],
+                [[f"{r['jsonl_mb']:.0f}", r["records"], f"{r['zst_mb']:.1f}", r["written"], r["returncode"],
+                  f"{r['rss_mb']:.1f}", f"{r['seconds']:.1f}", f"{r['mb_per_s']:.2f}"] for r in rows])
+    flat = ratio <= FLAT_RATIO
+    print_table(["figure", "value", "target", "met"], [
+        ["peak RSS, largest dump over smallest", f"{ratio:.3f}", f"<= {FLAT_RATIO:.2f} (flat)", yes_no(flat)],
+        ["RSS growth per 100 MB of input", "n/a" if slope is None else f"{slope:+.1f} MB", "", ""],
+        [f"peak RSS at a {TARGET_DUMP_MB / 1000:g} GB dump, {how}",
+         "n/a" if at_target is None else f"{at_target:.0f} MB", f"< {TARGET_RSS_MB} MB",
+         "n/a" if at_target is None else yes_no(at_target < TARGET_RSS_MB)],
+    ])
+    return {"method": rows[0]["method"], "sizes": rows, "ratio_largest_smallest": ratio, "flat": flat,
+            "growth_mb_per_100mb": slope, "rss_at_1gb_mb": at_target, "rss_at_1gb_how": how,
+            "target_rss_mb": TARGET_RSS_MB}
+
+
+# ---------------------------------------------------------------- 3. resume
+
+
+def kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+def group_alive(pgid: int, wait_seconds: float = 5.0) -> bool:
+    """Whether a process of the group is still there after ``wait_seconds``; killed workers
+    stay in the group as zombies until init reaps them, so give it a moment."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        if time.monotonic() > deadline:
+            return True
+        time.sleep(0.05)
+
+
+def measure_resume(cleaner: str, src: Path, work: Path, archive: dict[str, Any],
+                   reference: dict[str, str]) -> dict[str, Any]:
+    out = work / "out-resume"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [cleaner, "clean", str(src), "--out", str(out), "--jobs", "2"]
+    inputs = archive["documents"]
+    # A process group of its own, so the kill reaches the worker processes too: killed alone,
+    # the parent would leave them running, writing outputs beside the rerun.
+    process = subprocess.Popen([*command, "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    started = time.perf_counter()
+    done_at_kill = 0
+    try:
+        while process.poll() is None:
+            done_at_kill = len(output_files(out)) if out.exists() else 0
+            if done_at_kill >= inputs * KILL_SHARE:
+                break
+            time.sleep(POLL_SECONDS)
+    finally:
+        kill_group(process)
+    killed_after = time.perf_counter() - started
+    finished_before_kill = process.returncode == 0
+    survivors = group_alive(process.pid)
+    done_at_kill = len(output_files(out))
+    temporary_at_kill = temporary_files(out)
+    try:
+        manifest_entries = len(json.loads((out / STATE_DIR / "manifest.json").read_text(encoding="utf-8"))["inputs"])
+    except (OSError, ValueError, KeyError):
+        manifest_entries = 0
+    print(f"  killed after {killed_after:.1f} s with {done_at_kill:,} of {inputs:,} outputs written", flush=True)
+
+    rerun = run_timed(command)
+    if rerun["returncode"] != 0:
+        show_failure("the resumed run", rerun)
+    said = RESUMING.search(rerun["stderr"])
+    skipped = int(said.group(1)) if said else 0
+    digests = tree_digests(out)
+    complete = completeness(digests, archive["expected"])
+    same = compare_trees(reference, digests)
+    temporary_after = temporary_files(out)
+    resumed_report = read_report(out).get("documents", {})
+
+    print(f"\n== Resume: --jobs 2 killed (SIGKILL, whole process group) at about {KILL_SHARE:.0%}, "
+          "then the same command again ==")
+    print_table(["figure", "value"], [
+        ["inputs", f"{inputs:,}"],
+        ["outputs on disk when killed", f"{done_at_kill:,}"],
+        ["inputs in the manifest when killed", f"{manifest_entries:,}"],
+        ["temporary files left by the kill", str(len(temporary_at_kill))],
+        ["processes of the run left 5 s after the kill", "some" if survivors else "none"],
+        ["rerun said", said.group(0) if said else "(no 'resuming' line)"],
+        ["skipped on resume / redone", f"{skipped:,} / {inputs - skipped:,}"],
+        ["rerun exit code / wall s", f"{rerun['returncode']} / {rerun['seconds']:.1f}"],
+        ["report.json after the rerun: documents in", str(resumed_report.get("in", "n/a"))],
+    ])
+    print("\nChecks after the rerun:")
+    print_table(["check", "result"], [
+        ["the kill came before the run finished", yes_no(not finished_before_kill)],
+        ["one output per input, no other file", yes_no(complete["complete"])
+         + (f" ({len(complete['missing'])} missing, {len(complete['extra'])} extra)" if not complete["complete"] else "")],
+        ["no temporary files left", yes_no(not temporary_after) + (f" ({len(temporary_after)})" if temporary_after else "")],
+        ["byte-identical to the uninterrupted --jobs 1 run", yes_no(same["identical"])
+         + (f" ({len(same['differing'])} differ)" if not same["identical"] else "")],
+        ["the rerun skipped what the manifest held", yes_no(skipped == manifest_entries)],
+    ])
+    for label, items in (("left over", temporary_after), ("missing", complete["missing"]),
+                         ("extra", complete["extra"]), ("differing", same["differing"])):
+        if items:
+            print(f"  {label}: {', '.join(items[:5])}" + (" ..." if len(items) > 5 else ""))
+    return {"inputs": inputs, "killed_after_s": killed_after, "finished_before_kill": finished_before_kill,
+            "outputs_at_kill": done_at_kill, "manifest_entries_at_kill": manifest_entries,
+            "temporary_files_at_kill": temporary_at_kill[:20], "survivors_after_kill": survivors,
+            "resuming_line": said.group(0) if said else None, "skipped_on_resume": skipped,
+            "rerun_returncode": rerun["returncode"], "rerun_s": rerun["seconds"],
+            "report_documents_in_after_rerun": resumed_report.get("in"), "complete": complete["complete"],
+            "missing": complete["missing"][:20], "extra": complete["extra"][:20],
+            "temporary_files_after": temporary_after[:20], "identical_to_jobs1": same["identical"],
+            "differing": same["differing"][:20]}
+
+
+# ---------------------------------------------------------------- main
+
+
+def default_cleaner() -> str:
+    beside = Path(sys.executable).parent / "cleaner"
+    found = str(beside) if beside.exists() else shutil.which("cleaner")
+    if not found:
+        raise SystemExit("error: no 'cleaner' command beside this Python or on PATH; pass --cleaner PATH")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true",
+                        help=f"{QUICK_DOCS:,} documents and dumps of {' and '.join(map(str, QUICK_MEMORY_SIZES))} MB")
+    parser.add_argument("--docs", type=int, help=f"documents in the folder archive (default {DEFAULT_DOCS:,})")
+    parser.add_argument("--folders", type=int, default=DEFAULT_FOLDERS,
+                        help=f"subfolders they are spread over (default {DEFAULT_FOLDERS})")
+    parser.add_argument("--repeats", type=int, default=1, help="timed runs per --jobs value (default 1)")
+    parser.add_argument("--memory-sizes", type=float, nargs="+", metavar="MB",
+                        help=f"dump sizes in MB of uncompressed JSONL (default "
+                        f"{' '.join(map(str, DEFAULT_MEMORY_SIZES))}; the target is about 1000)")
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS), help="what to measure (default all)")
+    parser.add_argument("--workdir", type=Path, help="make the temporary folder in here (default: the system's)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated inputs and outputs")
+    parser.add_argument("--cleaner", help="the cleaner command (default: the one beside this Python)")
+    parser.add_argument("--corpus", type=Path, help="a ground-truth JSON or a folder of .txt files to take "
+                        "sentences from (default: the shared article-extraction ground truth)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generators (default 0)")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures to PATH as JSON")
+    args = parser.parse_args()
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
+    documents = args.docs or (QUICK_DOCS if args.quick else DEFAULT_DOCS)
+    sizes = sorted(args.memory_sizes or (QUICK_MEMORY_SIZES if args.quick else DEFAULT_MEMORY_SIZES))
+    if documents < 2 or args.folders < 1 or sizes[0] <= 0:
+        parser.error("--docs must be at least 2, --folders at least 1, --memory-sizes positive")
+    cleaner = args.cleaner or default_cleaner()
+
+    articles, source = load_articles(args.corpus)
+    sentences = sentence_pool(articles)
+    print(f"Sentences from: {source} ({len(sentences):,} sentences)")
+    print(f"Command: {cleaner}; {os.cpu_count()} cores")
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="cleaner-batch-", dir=args.workdir))
+    started = time.perf_counter()
+    figures: dict[str, Any] = {"source": source, "seed": args.seed, "cleaner": cleaner, "cores": os.cpu_count(),
+                               "repeats": args.repeats, "parts": args.parts}
+    try:
+        src = work / "src"
+        archive = None
+        if {"throughput", "resume"} & set(args.parts):
+            archive = build_folder(src, sentences, documents, args.folders, args.seed)
+            print(f"Built {documents:,} files ({archive['html']:,} HTML, {archive['text']:,} text, "
+                  f"{archive['mb']:.1f} MB) in {args.folders} folders under {src} "
+                  f"in {time.perf_counter() - started:.0f} s", flush=True)
+            figures["archive"] = {k: v for k, v in archive.items() if k != "expected"}
+        if "throughput" in args.parts:
+            print(f"Throughput: jobs 1 and 2, {args.repeats} repeat(s):")
+            figures["throughput"] = measure_throughput(cleaner, src, work, archive, args.repeats)
+        if "memory" in args.parts:
+            print(f"\nMemory: dumps of {', '.join(f'{s:g}' for s in sizes)} MB:")
+            figures["memory"] = measure_memory(cleaner, work, sentences, sizes, args.seed)
+        if "resume" in args.parts:
+            reference_dir = work / "out-jobs1"
+            if not (reference_dir / STATE_DIR / "report.json").exists():
+                print("\nResume: first the uninterrupted --jobs 1 run to compare with:", flush=True)
+                shutil.rmtree(reference_dir, ignore_errors=True)
+                reference_run = run_timed([cleaner, "clean", str(src), "--out", str(reference_dir), "--jobs", "1",
+                                           "--quiet"])
+                if reference_run["returncode"] != 0:
+                    show_failure("the --jobs 1 reference run", reference_run)
+            print("\nResume:", flush=True)
+            figures["resume"] = measure_resume(cleaner, src, work, archive, tree_digests(reference_dir))
+    finally:
+        if args.keep:
+            print(f"\nKept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    figures["total_seconds"] = time.perf_counter() - started
+    print(f"\nTotal run time: {figures['total_seconds']:.0f} s")
+    write_json(args.json, figures)
+
+
+if __name__ == "__main__":
+    main()
