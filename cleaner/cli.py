@@ -88,6 +88,13 @@ def clean(
     rules: RulesOption = None,
     enable: EnableOption = None,
     disable: DisableOption = None,
+    include: Annotated[Optional[list[str]], typer.Option("--include", help="In folders, clean only files "
+                                                         "matching this glob (repeatable): '*.html', "
+                                                         "'news/**'. A glob without '/' is tried on file "
+                                                         "and folder names.", metavar="GLOB")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="In folders, skip files matching "
+                                                         "this glob (repeatable): 'tag', '**/amp/*'.",
+                                                         metavar="GLOB")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text: the cleaned text; markdown: headings and "
                                      "lists kept (HTML inputs); json: one JSON object per document with text, "
                                      "metadata and changes.")] = "text",
@@ -133,6 +140,8 @@ def clean(
 
       cleaner clean scraped/ -o cleaned/ -r default -r my-site.toml --disable ads.furniture
 
+      cleaner clean mirror/ -o cleaned/ --include '*.html' --exclude 'tag' --exclude '**/amp/*'
+
       cat page.txt | cleaner clean - --format json
     """
     if fmt not in FORMATS:
@@ -171,11 +180,12 @@ def clean(
         raise _fail(f"--out {out} exists and is not a directory")
 
     try:
-        inputs = list(discover(paths))
+        inputs = list(discover(paths, include=include or (), exclude=exclude or ()))
     except InputError as exc:
         raise _fail(str(exc)) from None
     if not inputs:
-        raise _fail("no text, HTML, JSONL or WARC files found under " + ", ".join(map(str, paths)))
+        globs = " (after --include/--exclude)" if include or exclude else ""
+        raise _fail(f"no text, HTML, JSONL or WARC files found under {', '.join(map(str, paths))}{globs}")
 
     context = _archive_context(cleaner, inputs, settings)
     if context:

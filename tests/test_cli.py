@@ -55,6 +55,20 @@ def test_directory_is_mirrored_under_out(runner: CliRunner, tmp_path: Path) -> N
     assert not list(out.rglob("*.tmp"))  # atomic writes leave no temporary files
 
 
+def test_include_and_exclude_choose_the_files_of_a_folder(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    (source / "sub" / "c.txt").write_text("Advertisement\nThird body.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "--exclude", "sub/b.txt", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt")) == ["a.txt", "sub/c.txt"]
+
+    result = runner.invoke(app, ["clean", str(source), "-o", str(tmp_path / "none"), "--include", "*.md"])
+    assert result.exit_code == 2
+    assert "after --include/--exclude" in result.output
+    assert not (tmp_path / "none").exists()
+
+
 def test_directory_without_out_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["clean", str(make_tree(tmp_path))])
     assert result.exit_code == 2

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
 
 from cleaner.errors import InputError
 from cleaner.readers.records import archive_kind
@@ -21,17 +22,44 @@ class InputFile:
     relative: Path
 
 
-def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES) -> Iterator[InputFile]:
+def matches_glob(relative: PurePosixPath | Path, pattern: str) -> bool:
+    """Whether a path found under a directory matches a glob, as ``--include``/``--exclude``
+    mean it: a pattern without ``/`` is tried on the file name and on every folder name
+    (``*.htm``, ``drafts``); one with ``/`` on the whole relative path, where ``*`` and ``**``
+    cross folders (``news/*/index.html``, ``**/amp/*``)."""
+    relative = PurePosixPath(relative.as_posix())
+    pattern = pattern.strip().rstrip("/")
+    if not pattern:
+        return False
+    if "/" not in pattern:
+        return any(fnmatchcase(part, pattern) for part in relative.parts)
+    text = relative.as_posix()
+    while pattern.startswith("**/"):
+        if fnmatchcase(text, pattern):
+            return True
+        pattern = pattern[3:]  # "**/x" also matches "x" at the top
+    return fnmatchcase(text, pattern) or fnmatchcase(text, pattern + "/*")
+
+
+def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
+             include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[InputFile]:
     """Yield input files in a stable order: each path as given, directories walked sorted.
 
+    Under a directory, a file is taken when it matches one of ``include`` (if any are given)
+    and none of ``exclude``; a file named on its own is always taken, since the user chose it.
     Symbolic links under a directory are not followed, so a link cannot pull files from
     outside the tree being cleaned into the output.
     """
     for path in paths:
         if path.is_dir():
             for found in sorted(_walk(path)):
+                relative = found.relative_to(path)
+                if include and not any(matches_glob(relative, g) for g in include):
+                    continue
+                if any(matches_glob(relative, g) for g in exclude):
+                    continue
                 if found.suffix.lower() in suffixes or archive_kind(found):
-                    yield InputFile(found, found.relative_to(path))
+                    yield InputFile(found, relative)
         elif path.exists():
             yield InputFile(path, Path(path.name))
         else:

@@ -1,0 +1,59 @@
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from cleaner.errors import InputError
+from cleaner.readers.files import discover, matches_glob
+
+
+@pytest.mark.parametrize(("relative", "pattern", "expected"), [
+    ("a/b/page.html", "*.html", True),
+    ("a/b/page.htm", "*.html", False),
+    ("tag/river/index.html", "tag", True),         # a bare name matches a folder anywhere
+    ("news/tag.html", "tag", False),
+    ("news/2024/index.html", "news/*/index.html", True),
+    ("news/2024/05/index.html", "news/**/index.html", True),
+    ("index.html", "**/index.html", True),         # "**/" also matches at the top
+    ("news/amp/story.html", "**/amp/*", True),
+    ("amp/story.html", "**/amp/*", True),
+    ("news/amp.html", "**/amp/*", False),
+    ("drafts/x/y.txt", "drafts/", True),           # a trailing slash names the folder
+    ("Page.HTML", "*.html", False),                # case matters, as on the file system
+    ("a.txt", "  ", False),
+])
+def test_glob_meaning(relative: str, pattern: str, expected: bool) -> None:
+    assert matches_glob(PurePosixPath(relative), pattern) is expected
+
+
+def _tree(root: Path) -> None:
+    for name in ["news/one.html", "news/amp/one.html", "tag/river.html", "notes.txt", "dump.jsonl",
+                 "style.css", "news/two.htm"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+
+
+def _found(root: Path, **globs) -> list[str]:
+    return [item.relative.as_posix() for item in discover([root], **globs)]
+
+
+def test_include_and_exclude_filter_the_walk(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    assert _found(tmp_path) == ["dump.jsonl", "news/amp/one.html", "news/one.html", "news/two.htm", "notes.txt",
+                                "tag/river.html"]
+    assert _found(tmp_path, include=["*.html"]) == ["news/amp/one.html", "news/one.html", "tag/river.html"]
+    assert _found(tmp_path, include=["*.html", "*.htm"], exclude=["amp", "tag"]) == ["news/one.html",
+                                                                                    "news/two.htm"]
+    assert _found(tmp_path, exclude=["news/**"]) == ["dump.jsonl", "notes.txt", "tag/river.html"]
+    # A glob cannot make a file of another kind an input: only known suffixes are read.
+    assert _found(tmp_path, include=["*.css"]) == []
+
+
+def test_a_file_named_on_its_own_ignores_the_globs(tmp_path: Path) -> None:
+    _tree(tmp_path)
+    named = tmp_path / "notes.txt"
+    assert [item.path for item in discover([named], exclude=["*.txt"])] == [named]
+
+
+def test_missing_path_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="nothing-here"):
+        list(discover([tmp_path / "nothing-here"]))
