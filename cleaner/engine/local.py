@@ -6,9 +6,12 @@ order whatever the number of workers, so outputs and reports are the same for an
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -208,30 +211,117 @@ def _options(settings: Settings) -> Options:
                    with_changes=settings.with_changes, timeout=settings.timeout)
 
 
-_WORKER: tuple[Cleaner, Settings] | None = None
+_WORKER: tuple[Cleaner, Settings, Any, int] | None = None
+_MAX_ATTEMPTS = 2
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, running: Any, slots: Any) -> None:
     global _WORKER
-    _WORKER = (build_cleaner(settings), settings)
+    with slots.get_lock():
+        slot = slots.value % len(running)
+        slots.value += 1
+    _WORKER = (build_cleaner(settings), settings, running, slot)
 
 
-def _run_in_worker(task: Task) -> TaskResult:
+def _run_chunk(chunk: list[tuple[int, Task]]) -> list[TaskResult]:
     assert _WORKER is not None
-    cleaner, settings = _WORKER
-    return run_task(cleaner, task, settings)
+    cleaner, settings, running, slot = _WORKER
+    results = []
+    for index, task in chunk:
+        # Said before the work starts, so that if this process dies the parent knows which
+        # task was in hand.
+        running[slot] = index
+        results.append(run_task(cleaner, task, settings))
+        running[slot] = -1
+    return results
+
+
+def _lost_task(task: Task) -> TaskResult:
+    return TaskResult(task.path, rejects=[{
+        "source": task.path,
+        "reason": f"{task.path}: the worker process cleaning it died, {_MAX_ATTEMPTS} times (out of memory, "
+                  "or a crash in a native library); skipped. Run it alone with --jobs 1 to see the error.",
+    }])
+
+
+def _new_pool(settings: Settings, workers: int) -> tuple[ProcessPoolExecutor, Any]:
+    context = multiprocessing.get_context()
+    running = context.Array("q", [-1] * workers, lock=False)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                               initargs=(settings, running, context.Value("i", 0)))
+    return pool, running
+
+
+def _run_alone(task: Task, index: int, settings: Settings) -> TaskResult:
+    """A task that was in hand when a pool broke, run in a pool of its own: if that worker
+    dies too, the task is the cause, not a neighbour."""
+    for _ in range(_MAX_ATTEMPTS):
+        pool, _running = _new_pool(settings, 1)
+        try:
+            return pool.submit(_run_chunk, [(index, task)]).result()[0]
+        except BrokenProcessPool:
+            continue
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    return _lost_task(task)
 
 
 def run_tasks(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[TaskResult]:
-    """Results in the order of ``tasks``. ``jobs=1`` runs here, with no process overhead."""
+    """Results in the order of ``tasks``. ``jobs=1`` runs here, with no process overhead.
+
+    A worker that dies (killed for memory, a crash in a C extension) breaks its pool. The
+    tasks that were in the workers' hands are then run one at a time in pools of their own,
+    a task whose worker dies there ``_MAX_ATTEMPTS`` times is reported as a failed input,
+    and a new pool takes up the rest: one poisonous file costs a few restarts, never the batch.
+    """
     if jobs <= 1 or len(tasks) <= 1:
         cleaner = build_cleaner(settings)
         for task in tasks:
             yield run_task(cleaner, task, settings)
         return
     jobs = min(jobs, len(tasks), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,)) as pool:
-        yield from pool.map(_run_in_worker, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1)))
+    # Tasks go in chunks, since most files take about a millisecond and a round trip to a
+    # worker costs a fair share of that; a bounded window of chunks keeps memory flat on a
+    # million-file run.
+    chunk_size = max(1, min(64, len(tasks) // (jobs * 8)))
+    window = jobs * 4
+    finished: dict[int, TaskResult] = {}  # results that came early or out of a broken pool
+    next_index = 0
+    restarts_without_a_suspect = 0
+    while next_index < len(tasks):
+        pool, running = _new_pool(settings, jobs)
+        pending: deque[tuple[list[int], Future[list[TaskResult]]]] = deque()
+        submit_from = next_index
+        broken = False
+        try:
+            while next_index < len(tasks):
+                while submit_from < len(tasks) and len(pending) < window:
+                    chunk = [i for i in range(submit_from, min(len(tasks), submit_from + chunk_size))
+                             if i not in finished]
+                    submit_from = min(len(tasks), submit_from + chunk_size)
+                    if chunk:
+                        pending.append((chunk, pool.submit(_run_chunk, [(i, tasks[i]) for i in chunk])))
+                while next_index in finished:
+                    yield finished.pop(next_index)
+                    next_index += 1
+                if pending:
+                    chunk, future = pending.popleft()
+                    finished.update(zip(chunk, future.result(), strict=True))
+        except BrokenProcessPool:
+            broken = True
+        finally:
+            pool.shutdown(wait=not broken, cancel_futures=True)
+        if not broken:
+            continue
+        for chunk, future in pending:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                finished.update(zip(chunk, future.result(), strict=True))
+        suspects = sorted({index for index in running if index >= 0} - finished.keys())
+        for index in suspects:
+            finished[index] = _run_alone(tasks[index], index, settings)
+        restarts_without_a_suspect = 0 if suspects else restarts_without_a_suspect + 1
+        if restarts_without_a_suspect >= _MAX_ATTEMPTS:
+            raise RuntimeError("worker processes die before taking any work; run with --jobs 1 to see why")
 
 
 def learn_boilerplate(cleaner: Cleaner, tasks: list[Task], settings: Settings, *, min_length: int = 12) -> dict:
