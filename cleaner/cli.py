@@ -20,7 +20,7 @@ from cleaner import __version__
 from cleaner.archive import index_titles
 from cleaner.batch import Options, Outcome, clean_records, write_jsonl
 from cleaner.document import Document
-from cleaner.engine import Settings, Task, build_cleaner, load_document, run_tasks
+from cleaner.engine import Engine, Settings, Task, build_cleaner, get_engine, load_document
 from cleaner.engine.local import extract_document, learn_boilerplate, records_of
 from cleaner.errors import CleanerError, InputError, RuleSetError
 from cleaner.extractors import EXTRACTORS
@@ -112,6 +112,8 @@ def clean(
     html_field: Annotated[Optional[str], typer.Option(help="For JSONL: the field holding HTML.")] = None,
     changes: Annotated[bool, typer.Option("--changes", help="For JSONL/WARC: add what each rule removed "
                                           "to each output record.")] = False,
+    engine_name: Annotated[str, typer.Option("--engine", help="Where the work runs: local (this machine, "
+                                             "--jobs processes).", metavar="NAME")] = "local",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores). "
                                                 "Outputs are the same whatever the number.", min=1)] = None,
     report_path: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's report "
@@ -154,7 +156,8 @@ def clean(
                         html_field=html_field, dry_run=dry_run)
     try:
         cleaner = build_cleaner(settings)
-    except RuleSetError as exc:
+        engine = get_engine(engine_name)
+    except (RuleSetError, CleanerError) as exc:
         raise _fail(str(exc)) from None
 
     if paths == [Path("-")]:
@@ -201,7 +204,7 @@ def clean(
     if table:
         settings = replace(settings, context={**settings.context, BOILERPLATE: table})
     if dry_run:
-        _dry_run(tasks, settings, jobs or (os.cpu_count() or 1), quiet)
+        _dry_run(engine, tasks, settings, jobs or (os.cpu_count() or 1), quiet)
         return
     key = run_key(cleaner.rule_set.fingerprint(), fmt=fmt, extractor=extractor, title=title, changes=changes,
                   text_field=text_field, html_field=html_field, filter_list=settings.filter_list,
@@ -218,7 +221,7 @@ def clean(
             typer.echo(f"resuming: {len(done)} of {len(tasks)} files are done already and skipped", err=True)
     started = time.monotonic()
     try:
-        for task, result in zip(todo, _progress(run_tasks(todo, settings, jobs or (os.cpu_count() or 1)),
+        for task, result in zip(todo, _progress(engine(todo, settings, jobs or (os.cpu_count() or 1)),
                                                 len(todo), quiet), strict=True):
             report.add(result)
             for warning in result.warnings:
@@ -280,12 +283,12 @@ def _boilerplate_table(cleaner: Cleaner, tasks: list[Task], settings: Settings, 
     return table
 
 
-def _dry_run(tasks: list[Task], settings: Settings, jobs: int, quiet: bool) -> None:
+def _dry_run(engine: Engine, tasks: list[Task], settings: Settings, jobs: int, quiet: bool) -> None:
     """Every file cleaned, nothing written: the changes per rule, and a few of them."""
     report = Report()
     samples: list[dict[str, str]] = []
     started = time.monotonic()
-    for result in _progress(run_tasks(tasks, settings, jobs), len(tasks), quiet):
+    for result in _progress(engine(tasks, settings, jobs), len(tasks), quiet):
         report.add(result)
         samples.extend(result.samples)
     report.finish(time.monotonic() - started)

@@ -1,5 +1,35 @@
-"""Executors: the same per-file work run in this process or in worker processes."""
+"""Executors: the same per-file work run in this process, in worker processes, or (through
+another engine) elsewhere. An engine is a function ``run(tasks, settings, jobs)`` that yields
+one :class:`TaskResult` per task, in the order of the tasks; the CLI picks it by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from importlib import import_module
 
 from cleaner.engine.local import Settings, Task, TaskResult, build_cleaner, load_document, run_tasks
+from cleaner.errors import CleanerError
 
-__all__ = ["Settings", "Task", "TaskResult", "build_cleaner", "load_document", "run_tasks"]
+Engine = Callable[[list[Task], Settings, int], Iterator[TaskResult]]
+
+# Names to "module:function", imported only when chosen, so an engine's own dependencies
+# are needed only by those who use it.
+ENGINES: dict[str, str] = {
+    "local": "cleaner.engine.local:run_tasks",
+}
+
+
+def get_engine(name: str) -> Engine:
+    try:
+        module_name, function = ENGINES[name].split(":")
+    except KeyError:
+        raise CleanerError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}") from None
+    try:
+        return getattr(import_module(module_name), function)
+    except ImportError as exc:
+        raise CleanerError(f"the {name} engine needs a package that is not installed ({exc.name}); "
+                           f"install it, or use --engine local") from None
+
+
+__all__ = ["ENGINES", "Engine", "Settings", "Task", "TaskResult", "build_cleaner", "get_engine", "load_document",
+           "run_tasks"]

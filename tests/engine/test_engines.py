@@ -1,0 +1,52 @@
+"""The engine seam: the CLI runs its tasks through whichever engine is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import cleaner.engine as engines
+from cleaner.cli import app
+from cleaner.engine import get_engine
+from cleaner.engine.local import run_tasks
+from cleaner.errors import CleanerError
+
+SEEN: list[str] = []
+
+
+def recording_engine(tasks, settings, jobs):
+    """An engine of our own: every task in this process, in order, remembered."""
+    for result in run_tasks(tasks, settings, 1):
+        SEEN.append(result.source)
+        yield result
+
+
+def test_local_is_the_default_engine() -> None:
+    assert get_engine("local") is run_tasks
+
+
+def test_unknown_or_uninstalled_engines_are_clear_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(CleanerError, match="unknown engine 'spark'; choose one of: local"):
+        get_engine("spark")
+    monkeypatch.setitem(engines.ENGINES, "far", "cleaner_far_away_engine:run")
+    with pytest.raises(CleanerError, match="needs a package that is not installed .*--engine local"):
+        get_engine("far")
+
+
+def test_the_cli_runs_through_the_named_engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(engines.ENGINES, "recording", f"{__name__}:recording_engine")
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in" / name).write_text("Advertisement\nA short body.\n", encoding="utf-8")
+    SEEN.clear()
+    result = CliRunner().invoke(app, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                                      "--engine", "recording", "-q"])
+    assert result.exit_code == 0, result.output
+    assert [Path(s).name for s in SEEN] == ["a.txt", "b.txt"]
+    assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") == "A short body.\n"
+
+    result = CliRunner().invoke(app, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--engine", "x"])
+    assert result.exit_code == 2
+    assert "unknown engine 'x'" in result.output
