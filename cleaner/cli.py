@@ -28,7 +28,8 @@ from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.kinds.site_boilerplate import BOILERPLATE
 from cleaner.pipeline import Cleaner
 from cleaner.readers import discover
-from cleaner.readers.records import archive_kind
+from cleaner.readers.files import HTML_SUFFIXES, INPUT_SUFFIXES
+from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES, archive_kind
 from cleaner.readers.text import decode_bytes
 from cleaner.manifest import Manifest, run_key
 from cleaner.report import Report
@@ -128,6 +129,11 @@ def clean(
     boilerplate: Annotated[Optional[Path], typer.Option("--boilerplate", help="Use counts saved by an earlier "
                                                         "--learn-boilerplate run instead of a first pass.",
                                                         metavar="FILE")] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", help="Rewrite text and JSONL inputs where they are "
+                                           "(needs --backup-suffix; run state goes in DIR/.cleaner).")] = False,
+    backup_suffix: Annotated[Optional[str], typer.Option("--backup-suffix", help="With --in-place: each original "
+                                                         "is kept beside its file as NAME+SUFFIX (an existing "
+                                                         "backup is never overwritten).", metavar="SUFFIX")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Clean text or HTML files and write the results.
@@ -153,7 +159,9 @@ def clean(
     settings = Settings(rules=tuple(rules or ["default"]), enable=tuple(enable or ()), disable=tuple(disable or ()),
                         filter_list=str(filter_list) if filter_list else None, fmt=fmt, extractor=extractor,
                         title=title, timeout=timeout, with_changes=changes, text_field=text_field,
-                        html_field=html_field, dry_run=dry_run)
+                        html_field=html_field, dry_run=dry_run, backup_suffix=backup_suffix if in_place else None)
+    if in_place:
+        _check_in_place(paths, out, fmt, backup_suffix)
     try:
         cleaner = build_cleaner(settings)
         engine = get_engine(engine_name)
@@ -174,9 +182,9 @@ def clean(
         sys.stdout.write(format_document(doc, fmt))
         return
 
-    if dry_run:
+    if dry_run and not in_place:
         out = out or Path(".")  # only to name targets; nothing is written
-    if out is None and (len(paths) > 1 or any(p.is_dir() for p in paths)):
+    if out is None and not in_place and (len(paths) > 1 or any(p.is_dir() for p in paths)):
         raise _fail("a directory or several files need --out DIR (where the cleaned files go); "
                     "for one file without --out, the result goes to standard output")
     if out is not None and out.exists() and not out.is_dir():
@@ -189,6 +197,8 @@ def clean(
     if not inputs:
         globs = " (after --include/--exclude)" if include or exclude else ""
         raise _fail(f"no text, HTML, JSONL or WARC files found under {', '.join(map(str, paths))}{globs}")
+    if in_place:
+        out = _in_place_state_root(paths, inputs)
 
     context = _archive_context(cleaner, inputs, settings)
     if context:
@@ -198,8 +208,8 @@ def clean(
         _clean_one_to_stdout(cleaner, inputs[0].path, settings)
         return
 
-    tasks = [Task(str(item.path), str(out / _output_name(item.relative, fmt)), _site_of(item))
-             for item in inputs]
+    tasks = [Task(str(item.path), str(item.path if in_place else out / _output_name(item.relative, fmt)),
+                  _site_of(item)) for item in inputs]
     table = _boilerplate_table(cleaner, tasks, settings, learn_boilerplate, boilerplate, out, dry_run, quiet)
     if table:
         settings = replace(settings, context={**settings.context, BOILERPLATE: table})
@@ -250,6 +260,35 @@ def clean(
         _print_summary(summary, out.resolve())
     if report.rejects:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+_READ_SUFFIXES = tuple(INPUT_SUFFIXES) + tuple(JSONL_SUFFIXES) + tuple(WARC_SUFFIXES)
+
+
+def _check_in_place(paths: list[Path], out: Path | None, fmt: str, suffix: str | None) -> None:
+    if out is not None:
+        raise _fail("--in-place and --out exclude each other: either rewrite the inputs or write elsewhere")
+    if paths == [Path("-")]:
+        raise _fail("--in-place needs files; standard input has no place to rewrite")
+    if fmt == "json":
+        raise _fail("--in-place keeps each file's kind: use --format text or markdown, or --out for json")
+    if not suffix:
+        raise _fail("--in-place rewrites your inputs: give --backup-suffix SUFFIX (for example .orig) so each "
+                    "original is kept beside it as NAME.orig")
+    if "/" in suffix or os.sep in suffix or suffix.lower().endswith(_READ_SUFFIXES):
+        raise _fail(f"--backup-suffix {suffix!r} must be a plain ending that is not read as an input "
+                    "(such as .orig or .bak), or the backups would be cleaned on the next run")
+
+
+def _in_place_state_root(paths: list[Path], inputs: list) -> Path:
+    """Only text and JSONL files are rewritten in place (an HTML page rewritten as text, or
+    a WARC as JSONL, would change what the file is); the run's state goes in the folder."""
+    others = [item.path for item in inputs
+              if item.path.suffix.lower() in HTML_SUFFIXES or archive_kind(item.path) == "warc"]
+    if others:
+        raise _fail(f"--in-place rewrites text and JSONL files only; {len(others)} HTML or WARC input(s) found "
+                    f"(such as {others[0]}): clean them with --out DIR, or leave them out with --exclude")
+    return paths[0] if paths[0].is_dir() else paths[0].parent
 
 
 def _site_of(item) -> str:

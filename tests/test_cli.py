@@ -69,6 +69,56 @@ def test_include_and_exclude_choose_the_files_of_a_folder(runner: CliRunner, tmp
     assert not (tmp_path / "none").exists()
 
 
+def test_in_place_rewrites_text_and_jsonl_and_keeps_each_original(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    dump = source / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "r1", "text": SCRAPED, "lang": "en"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(source), "--in-place", "--backup-suffix", ".orig", "-q"])
+    assert result.exit_code == 0, result.output
+    assert (source / "a.txt").read_text(encoding="utf-8") == CLEANED
+    assert (source / "a.txt.orig").read_text(encoding="utf-8") == SCRAPED
+    assert (source / "sub" / "b.txt.orig").read_text(encoding="utf-8") == "Advertisement\nSecond article body.\n"
+    record = json.loads(dump.read_text(encoding="utf-8"))
+    assert (record["id"], record["text"], record["lang"]) == ("r1", CLEANED, "en")
+    assert json.loads((source / "dump.jsonl.orig").read_text(encoding="utf-8"))["text"] == SCRAPED
+    assert (source / ".cleaner" / "report.json").exists()
+
+    # Run again: nothing is redone, and the backups still hold the originals.
+    result = runner.invoke(app, ["clean", str(source), "--in-place", "--backup-suffix", ".orig"])
+    assert result.exit_code == 0, result.output
+    assert "3 of 3 files are done already" in result.output
+    assert (source / "a.txt.orig").read_text(encoding="utf-8") == SCRAPED
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ([], "give --backup-suffix"),
+    (["--backup-suffix", ".bak.txt"], "not read as an input"),
+    (["--backup-suffix", ".orig", "--out", "elsewhere"], "exclude each other"),
+    (["--backup-suffix", ".orig", "--format", "json"], "keeps each file's kind"),
+])
+def test_in_place_refuses_what_would_lose_or_confuse_data(runner: CliRunner, tmp_path: Path, extra: list[str],
+                                                          message: str) -> None:
+    source = make_tree(tmp_path)
+    result = runner.invoke(app, ["clean", str(source), "--in-place", *extra])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert (source / "a.txt").read_text(encoding="utf-8") == SCRAPED
+    assert not list(source.rglob("*.orig")) and not (source / ".cleaner").exists()
+
+
+def test_in_place_leaves_html_to_out(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    (source / "page.html").write_text("<html><body><p>Hello there.</p></body></html>", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(source), "--in-place", "--backup-suffix", ".orig"])
+    assert result.exit_code == 2
+    assert "text and JSONL files only" in result.output and "page.html" in result.output
+    assert (source / "a.txt").read_text(encoding="utf-8") == SCRAPED
+    result = runner.invoke(app, ["clean", str(source), "--in-place", "--backup-suffix", ".orig",
+                                 "--exclude", "*.html", "-q"])
+    assert result.exit_code == 0, result.output
+    assert (source / "a.txt").read_text(encoding="utf-8") == CLEANED
+
+
 def test_directory_without_out_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["clean", str(make_tree(tmp_path))])
     assert result.exit_code == 2

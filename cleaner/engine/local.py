@@ -26,7 +26,7 @@ from cleaner.readers.records import archive_kind, read_jsonl, read_warc
 from cleaner.readers.text import read_text
 from cleaner.ruleset import load_rule_set
 from cleaner.timeouts import ExtractionTimeout, time_limit
-from cleaner.writers import atomic_write_text, format_document
+from cleaner.writers import atomic_write_text, format_document, keep_backup
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Settings:
     html_field: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     dry_run: bool = False  # clean and count, write nothing
+    backup_suffix: str | None = None  # set for --in-place: the original is kept beside as NAME+suffix
 
     @property
     def output(self) -> str:
@@ -167,8 +168,17 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
     except OSError:
         pass
     if target.resolve() == path.resolve():
-        result.rejects.append({"source": task.path, "reason": "output would overwrite the input; choose another --out"})
-        return result
+        if not settings.backup_suffix:
+            result.rejects.append({"source": task.path,
+                                   "reason": "output would overwrite the input; choose another --out"})
+            return result
+        if not settings.dry_run:
+            try:
+                keep_backup(path, settings.backup_suffix)
+            except OSError as exc:
+                result.rejects.append({"source": task.path, "reason": f"{task.path}: cannot keep a backup "
+                                       f"({exc.strerror or exc}); the file was left as it was"})
+                return result
     try:
         if archive_kind(path):
             outcome = Outcome()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,3 +23,21 @@ def atomic_write_text(path: Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def keep_backup(path: Path, suffix: str) -> Path:
+    """Copy ``path`` to ``path + suffix`` before it is rewritten in place, atomically, with
+    its times and mode. An existing backup is left alone: it holds the original from an
+    earlier run, and the file beside it may be cleaned already."""
+    backup = path.with_name(path.name + suffix)
+    if backup.exists():
+        return backup
+    fd, tmp = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        shutil.copy2(path, tmp)
+        os.replace(tmp, backup)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return backup
