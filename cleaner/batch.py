@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -112,6 +113,25 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
         with open_binary_for_writing(tmp_path) as sink:
             for item in records:
                 sink.write((json.dumps(item, ensure_ascii=False) + "\n").encode("utf-8"))
+        os.replace(tmp_path, path)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+
+
+def write_joined(path: Path, parts: list[Path]) -> None:
+    """Join uncompressed JSONL part files into ``path`` atomically, compressed by its suffix
+    as one stream (not a chain of frames some readers stop after)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = "".join(path.suffixes[-1:]) if path.suffix in (".gz", ".zst") else ""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + suffix, dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        with open_binary_for_writing(tmp_path) as sink:
+            for part in parts:
+                with part.open("rb") as source:
+                    shutil.copyfileobj(source, sink, 1 << 20)
         os.replace(tmp_path, path)
     except BaseException:
         tmp_path.unlink(missing_ok=True)

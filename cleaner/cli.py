@@ -6,8 +6,11 @@ inputs, writes outputs, and reports.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from dataclasses import replace
@@ -31,7 +34,7 @@ from cleaner.readers import discover
 from cleaner.readers.files import HTML_SUFFIXES, INPUT_SUFFIXES
 from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES, archive_kind
 from cleaner.readers.text import decode_bytes
-from cleaner.manifest import Manifest, run_key
+from cleaner.manifest import Manifest, input_signature, run_key
 from cleaner.report import Report
 from cleaner.report_html import render_html
 from cleaner.ruleset import bundled_rule_sets, load_rule_set
@@ -221,7 +224,7 @@ def clean(
                   context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
                   boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
     manifest = Manifest(out / STATE_DIR / "manifest.json", key)
-    todo = [t for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
+    todo = [_with_checkpoints(t, out, key) for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
     report = Report()
     if len(todo) < len(tasks):
         done = [t for t in tasks if t not in todo]
@@ -248,6 +251,7 @@ def clean(
                    "again to do the rest.", err=True)
         raise typer.Exit(130) from None
     manifest.save(force=True)
+    _drop_stale_checkpoints(out, todo)
     report.finish(time.monotonic() - started)
     # Every failed document, one JSON line each with its source and the reason: a batch is
     # judged by what it could not do as much as by what it wrote.
@@ -289,6 +293,33 @@ def _in_place_state_root(paths: list[Path], inputs: list) -> Path:
         raise _fail(f"--in-place rewrites text and JSONL files only; {len(others)} HTML or WARC input(s) found "
                     f"(such as {others[0]}): clean them with --out DIR, or leave them out with --exclude")
     return paths[0] if paths[0].is_dir() else paths[0].parent
+
+
+def _with_checkpoints(task: Task, out: Path, key: str) -> Task:
+    """An archive gets a checkpoint folder named by the input as it is now and the run's key,
+    so a changed file or rule set starts afresh instead of joining stale shards."""
+    path = Path(task.path)
+    if not archive_kind(path):
+        return task
+    try:
+        signature = json.dumps(input_signature(path), sort_keys=True)
+    except OSError:
+        return task  # unreadable: the task reports it
+    name = hashlib.sha256(f"{task.path}\0{key}\0{signature}".encode()).hexdigest()[:20]
+    return replace(task, checkpoints=str(out / STATE_DIR / "shards" / name))
+
+
+def _drop_stale_checkpoints(out: Path, tasks: list[Task]) -> None:
+    """Shard folders of earlier runs that no task of this one continues."""
+    folder = out / STATE_DIR / "shards"
+    if not folder.is_dir():
+        return
+    current = {Path(t.checkpoints).name for t in tasks if t.checkpoints}
+    for entry in folder.iterdir():
+        if entry.name not in current:
+            shutil.rmtree(entry, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty
 
 
 def _site_of(item) -> str:

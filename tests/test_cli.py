@@ -329,6 +329,7 @@ def test_jsonl_and_warc_archives_become_jsonl_with_rejects(runner: CliRunner, tm
     rejects = [json.loads(line) for line in (out / ".cleaner" / "rejects.jsonl").read_text().splitlines()]
     assert len(rejects) == 1 and rejects[0]["source"].endswith("dump.jsonl.gz:2") and "JSON" in rejects[0]["reason"]
     assert not list(out.rglob("*.tmp*"))
+    assert not (out / ".cleaner" / "shards").exists()  # an archive's checkpoints go when it is whole
 
 
 def test_one_jsonl_file_streams_records_to_stdout(runner: CliRunner, tmp_path: Path) -> None:

@@ -6,23 +6,26 @@ order whatever the number of workers, so outputs and reports are the same for an
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import shutil
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch import Options, Outcome, clean_records, write_jsonl
+from cleaner.batch import Options, Outcome, clean_records, write_joined, write_jsonl
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.html import extract_page
 from cleaner.pipeline import Cleaner
 from cleaner.readers.files import HTML_SUFFIXES
-from cleaner.readers.records import archive_kind, read_jsonl, read_warc
+from cleaner.readers.records import Record, archive_kind, read_jsonl, read_warc
 from cleaner.readers.text import read_text
 from cleaner.ruleset import load_rule_set
 from cleaner.timeouts import ExtractionTimeout, time_limit
@@ -58,6 +61,9 @@ class Task:
     path: str
     target: str
     site: str = ""  # the site its documents belong to when they carry no URL (the top folder)
+    # For an archive: a folder for its shard checkpoints, so a killed run resumes inside the
+    # file. Empty: the archive is written in one go.
+    checkpoints: str = ""
 
 
 @dataclass
@@ -80,7 +86,28 @@ class TaskResult:
     removed_lines: dict[str, int] = field(default_factory=dict)  # whole removed lines, by text
 
 
+    def merge(self, other: TaskResult) -> None:
+        """Fold in the result of another part of the same input (a shard of an archive)."""
+        self.documents += other.documents
+        self.changed += other.changed
+        self.rejects.extend(other.rejects)
+        self.warnings.extend(other.warnings)
+        for rule_id, hits in other.rule_hits.items():
+            mine = self.rule_hits.setdefault(rule_id, dict.fromkeys(hits, 0))
+            for key, value in hits.items():
+                mine[key] = mine.get(key, 0) + value
+        for tag, seen in other.unknown_tags.items():
+            entry = self.unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": seen["file"]})
+            entry["count"] += seen["count"]
+        self.kept_tenths = [a + b for a, b in zip(self.kept_tenths, other.kept_tenths, strict=True)]
+        for line, count in other.removed_lines.items():
+            self.removed_lines[line] = self.removed_lines.get(line, 0) + count
+        self.samples.extend(other.samples[: max(0, _SAMPLES_PER_FILE - len(self.samples))])
+
+
 _SAMPLES_PER_FILE = 3
+# Records per checkpoint of an archive: a killed run loses at most this much work per file.
+SHARD_RECORDS = 2000
 
 
 def build_cleaner(settings: Settings) -> Cleaner:
@@ -121,10 +148,30 @@ def extract_document(cleaner: Cleaner, data: bytes, source: str, settings: Setti
                          "(raise --timeout for very large pages)") from None
 
 
-def records_of(path: Path, settings: Settings, counts: dict[str, int]):
+def records_of(path: Path, settings: Settings, counts: dict[str, int]) -> Iterator[Record]:
     if archive_kind(path) == "warc":
-        return read_warc(path, display=str(path), counts=counts)
-    return read_jsonl(path, display=str(path), text_field=settings.text_field, html_field=settings.html_field)
+        records = read_warc(path, display=str(path), counts=counts)
+    else:
+        records = read_jsonl(path, display=str(path), text_field=settings.text_field, html_field=settings.html_field)
+    return _readable(records, str(path))
+
+
+def _readable(records: Iterator[Record], source: str) -> Iterator[Record]:
+    """The records up to where the file breaks (a truncated download, a corrupt block), then
+    one failed record that says so: what came before is kept, and the batch goes on."""
+    read = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - gzip, zstd and warcio each raise their own
+            yield Record(source, error=f"{source}: cannot be read after record {read} ({type(exc).__name__}: "
+                                        f"{exc or 'the file ends early'}); the records before it were cleaned. "
+                                        "Is the file complete?")
+            return
+        read += 1
+        yield record
 
 
 def _account(result: TaskResult, doc: Document) -> None:
@@ -181,24 +228,7 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
                 return result
     try:
         if archive_kind(path):
-            outcome = Outcome()
-            documents: list[Document] = []
-
-            def accounted(records):
-                for item in clean_records(cleaner, records, _options(settings), outcome, seen=documents,
-                                      context={**settings.context, "site": task.site}):
-                    yield item
-                    _account(result, documents.pop())
-
-            cleaned = accounted(records_of(path, settings, outcome.counts))
-            if settings.dry_run:
-                for _ in cleaned:
-                    pass
-            else:
-                write_jsonl(target, cleaned)
-            result.documents = outcome.written
-            result.rejects.extend(outcome.rejects)
-            result.counts.update(outcome.counts)
+            _clean_archive(cleaner, task, settings, result)
         else:
             doc = load_document(cleaner, path, settings)
             doc.context.update(settings.context)
@@ -213,7 +243,74 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
     except (InputError, OSError) as exc:
         message = str(exc) if isinstance(exc, InputError) else f"{task.path}: {exc}"
         result.rejects.append({"source": task.path, "reason": message})
+    except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the batch
+        result.rejects.append({"source": task.path, "reason": f"{task.path}: {type(exc).__name__}: {exc} "
+                               "(a failure inside cleaner; please report it with this file)"})
     return result
+
+
+def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: TaskResult) -> None:
+    """An archive's records into one JSONL output. With a checkpoint folder, the records go
+    in shards of ``SHARD_RECORDS``, each written to a part file and recorded as done before
+    the next starts; a rerun skips the recorded shards' records and goes on from there. The
+    parts are joined into the output at the end, so the output is the same byte for byte
+    however often the run was interrupted."""
+    path, target = Path(task.path), Path(task.target)
+    counts: dict[str, int] = {}
+    records = iter(records_of(path, settings, counts))
+    context = {**settings.context, "site": task.site}
+
+    def cleaned(shard: Iterator, part: TaskResult):
+        outcome = Outcome()
+        documents: list[Document] = []
+        for item in clean_records(cleaner, shard, _options(settings), outcome, seen=documents, context=context):
+            yield item
+            _account(part, documents.pop())
+        part.documents = outcome.written
+        part.rejects.extend(outcome.rejects)
+
+    if settings.dry_run or not task.checkpoints:
+        part = TaskResult(task.path)
+        stream = cleaned(records, part)
+        if settings.dry_run:
+            for _ in stream:
+                pass
+        else:
+            write_jsonl(target, stream)
+        result.merge(part)
+        result.counts.update(counts)
+        return
+
+    folder = Path(task.checkpoints)
+    folder.mkdir(parents=True, exist_ok=True)
+    done_file = folder / "done.json"
+    try:
+        done = json.loads(done_file.read_text(encoding="utf-8"))["shards"]
+    except (OSError, ValueError, KeyError, TypeError):
+        done = []  # no checkpoint yet, or a damaged one: start the file again
+    finished = 0
+    while finished < len(done) and (folder / _part_name(finished)).exists():
+        finished += 1
+    done = done[:finished]
+    for _ in islice(records, len(done) * SHARD_RECORDS):
+        pass  # read past what was finished; the reader's own counts stay whole
+    while True:
+        first = next(records, None)
+        if first is None:
+            break
+        part = TaskResult(task.path)
+        write_jsonl(folder / _part_name(len(done)), cleaned(chain([first], islice(records, SHARD_RECORDS - 1)), part))
+        done.append(asdict(part))
+        atomic_write_text(done_file, json.dumps({"shards": done}, ensure_ascii=False))
+    write_joined(target, [folder / _part_name(i) for i in range(len(done))])
+    for entry in done:
+        result.merge(TaskResult(**entry))
+    result.counts.update(counts)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _part_name(index: int) -> str:
+    return f"part-{index:06}.jsonl"
 
 
 def _options(settings: Settings) -> Options:

@@ -15,7 +15,8 @@ def open_binary(path: Path) -> BinaryIO:
     if suffix == ".zst":
         import zstandard
 
-        return zstandard.ZstdDecompressor().stream_reader(path.open("rb"), closefd=True)
+        # Concatenated frames (pzstd, appended dumps) are one stream to their readers.
+        return zstandard.ZstdDecompressor().stream_reader(path.open("rb"), closefd=True, read_across_frames=True)
     return path.open("rb")
 
 
@@ -23,7 +24,12 @@ def open_binary_for_writing(path: Path) -> BinaryIO:
     """A writable binary stream that compresses by the target's suffix."""
     suffix = path.suffix.lower()
     if suffix == ".gz":
-        return gzip.open(path, "wb", compresslevel=6)
+        # No file name or time in the header: the same records give the same bytes, whatever
+        # the temporary file was called and whenever the run was.
+        raw = path.open("wb")
+        stream = gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0)
+        stream.myfileobj = raw  # closed with the stream, as when gzip opens the file itself
+        return stream
     if suffix == ".zst":
         import zstandard
 

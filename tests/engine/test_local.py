@@ -75,3 +75,82 @@ def test_a_file_that_kills_its_worker_is_rejected_and_the_batch_goes_on(tmp_path
     assert len(outputs) == 29 and "poison.txt" not in outputs
     assert outputs["flaky.txt"] == "Body of article 20.\n"  # died once, done on the retry
     assert all(r.documents == 1 for r in results if not r.rejects)
+
+
+def _dump(path: Path, count: int) -> None:
+    import json
+
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(count):
+            fh.write(json.dumps({"id": f"r{i}", "text": f"Advertisement\nStory number {i} is here.\n"}) + "\n")
+
+
+class Interrupt(BaseException):
+    """Stands for the run being killed: not an Exception, so nothing on the way catches it."""
+
+
+def test_an_archive_killed_midway_resumes_from_its_last_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.batch as batch
+
+    monkeypatch.setattr(local, "SHARD_RECORDS", 7)
+    source = tmp_path / "dump.jsonl"
+    _dump(source, 40)
+    whole = Task(str(source), str(tmp_path / "whole" / "dump.jsonl.gz"), checkpoints=str(tmp_path / "cp-whole"))
+    [result] = run_tasks([whole], Settings(), 1)
+    assert result.documents == 40 and not result.rejects
+    assert not (tmp_path / "cp-whole").exists()  # checkpoints go once the output is whole
+
+    real = batch.clean_record
+    cleaned: list[str] = []
+
+    def clean_record(cleaner, record, options, context=None):
+        if len(cleaned) == 23:
+            raise Interrupt
+        cleaned.append(record.source)
+        return real(cleaner, record, options, context)
+
+    monkeypatch.setattr(batch, "clean_record", clean_record)
+    resumed = Task(str(source), str(tmp_path / "resumed" / "dump.jsonl.gz"), checkpoints=str(tmp_path / "cp"))
+    with pytest.raises(Interrupt):
+        list(run_tasks([resumed], Settings(), 1))
+    assert not Path(resumed.target).exists()  # nothing that looks finished
+    assert len(list((tmp_path / "cp").glob("part-*.jsonl"))) == 3  # 21 records in whole shards
+
+    cleaned.clear()
+    monkeypatch.setattr(batch, "clean_record", lambda *a, **k: (cleaned.append(a[1].source), real(*a, **k))[1])
+    [result] = run_tasks([resumed], Settings(), 1)
+    assert len(cleaned) == 40 - 21  # the finished shards are not cleaned again
+    assert result.documents == 40 and result.changed == 40  # and still counted in the result
+    assert result.rule_hits["ads.label"]["documents"] == 40
+    assert Path(resumed.target).read_bytes() == Path(whole.target).read_bytes()
+
+
+def test_a_changed_shard_size_or_damaged_checkpoint_starts_the_file_again(tmp_path: Path) -> None:
+    source = tmp_path / "dump.jsonl"
+    _dump(source, 5)
+    checkpoints = tmp_path / "cp"
+    checkpoints.mkdir()
+    (checkpoints / "done.json").write_text("{not json", encoding="utf-8")
+    task = Task(str(source), str(tmp_path / "out.jsonl"), checkpoints=str(checkpoints))
+    [result] = run_tasks([task], Settings(), 1)
+    assert result.documents == 5
+    assert len(Path(task.target).read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_a_truncated_archive_keeps_what_came_before_the_break(tmp_path: Path) -> None:
+    import gzip
+
+    plain = tmp_path / "dump.jsonl"
+    _dump(plain, 2000)
+    data = gzip.compress(plain.read_bytes())
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(data[: len(data) // 2])
+    task = Task(str(broken), str(tmp_path / "out" / "broken.jsonl.gz"), checkpoints=str(tmp_path / "cp"))
+    [result] = run_tasks([task], Settings(), 1)
+    assert 0 < result.documents < 2000
+    [reject] = result.rejects
+    assert reject["source"] == str(broken)
+    assert f"cannot be read after record {result.documents}" in reject["reason"]
+    assert "Is the file complete?" in reject["reason"]
+    with gzip.open(task.target, "rt", encoding="utf-8") as fh:
+        assert sum(1 for _ in fh) == result.documents
