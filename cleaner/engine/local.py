@@ -6,21 +6,19 @@ order whatever the number of workers, so outputs and reports are the same for an
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
-import shutil
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
-from itertools import chain, islice
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch import Options, Outcome, clean_records, write_joined, write_jsonl
+from cleaner.batch import Options, Outcome, clean_records, write_jsonl
 from cleaner.document import Document
+from cleaner.engine.shards import ArchiveJob, part_path
 from cleaner.errors import InputError
 from cleaner.html import extract_page
 from cleaner.pipeline import Cleaner
@@ -106,8 +104,6 @@ class TaskResult:
 
 
 _SAMPLES_PER_FILE = 3
-# Records per checkpoint of an archive: a killed run loses at most this much work per file.
-SHARD_RECORDS = 2000
 
 
 def build_cleaner(settings: Settings) -> Cleaner:
@@ -207,25 +203,43 @@ def _account(result: TaskResult, doc: Document) -> None:
         entry["count"] += seen["count"]
 
 
-def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
+def _prepare(task: Task, settings: Settings, result: TaskResult) -> bool:
+    """Checks made before a file is cleaned; False (with the reason in ``result``) to skip it."""
     path, target = Path(task.path), Path(task.target)
-    result = TaskResult(task.path)
     try:
         result.bytes_in = path.stat().st_size
     except OSError:
         pass
-    if target.resolve() == path.resolve():
-        if not settings.backup_suffix:
-            result.rejects.append({"source": task.path,
-                                   "reason": "output would overwrite the input; choose another --out"})
-            return result
-        if not settings.dry_run:
-            try:
-                keep_backup(path, settings.backup_suffix)
-            except OSError as exc:
-                result.rejects.append({"source": task.path, "reason": f"{task.path}: cannot keep a backup "
-                                       f"({exc.strerror or exc}); the file was left as it was"})
-                return result
+    if target.resolve() != path.resolve():
+        return True
+    if not settings.backup_suffix:
+        result.rejects.append({"source": task.path, "reason": "output would overwrite the input; choose another --out"})
+        return False
+    if not settings.dry_run:
+        try:
+            keep_backup(path, settings.backup_suffix)
+        except OSError as exc:
+            result.rejects.append({"source": task.path, "reason": f"{task.path}: cannot keep a backup "
+                                   f"({exc.strerror or exc}); the file was left as it was"})
+            return False
+    return True
+
+
+def _reject_failure(result: TaskResult, task: Task, exc: Exception) -> None:
+    if isinstance(exc, InputError):
+        reason = str(exc)
+    elif isinstance(exc, OSError):
+        reason = f"{task.path}: {exc}"
+    else:
+        reason = f"{task.path}: {type(exc).__name__}: {exc} (a failure inside cleaner; please report it with this file)"
+    result.rejects.append({"source": task.path, "reason": reason})
+
+
+def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
+    path, target = Path(task.path), Path(task.target)
+    result = TaskResult(task.path)
+    if not _prepare(task, settings, result):
+        return result
     try:
         if archive_kind(path):
             _clean_archive(cleaner, task, settings, result)
@@ -240,77 +254,50 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
             _account(result, doc)
         if not settings.dry_run:
             result.bytes_out = target.stat().st_size
-    except (InputError, OSError) as exc:
-        message = str(exc) if isinstance(exc, InputError) else f"{task.path}: {exc}"
-        result.rejects.append({"source": task.path, "reason": message})
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the batch
-        result.rejects.append({"source": task.path, "reason": f"{task.path}: {type(exc).__name__}: {exc} "
-                               "(a failure inside cleaner; please report it with this file)"})
+        _reject_failure(result, task, exc)
     return result
 
 
-def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: TaskResult) -> None:
-    """An archive's records into one JSONL output. With a checkpoint folder, the records go
-    in shards of ``SHARD_RECORDS``, each written to a part file and recorded as done before
-    the next starts; a rerun skips the recorded shards' records and goes on from there. The
-    parts are joined into the output at the end, so the output is the same byte for byte
-    however often the run was interrupted."""
-    path, target = Path(task.path), Path(task.target)
-    counts: dict[str, int] = {}
-    records = iter(records_of(path, settings, counts))
+def _clean_shard(cleaner: Cleaner, task: Task, settings: Settings, records: Iterator[Record],
+                 part: TaskResult) -> Iterator[dict[str, Any]]:
+    """Output records of some of an archive's records, accounted in ``part``."""
+    outcome = Outcome()
+    documents: list[Document] = []
     context = {**settings.context, "site": task.site}
+    for item in clean_records(cleaner, records, _options(settings), outcome, seen=documents, context=context):
+        yield item
+        _account(part, documents.pop())
+    part.documents = outcome.written
+    part.rejects.extend(outcome.rejects)
 
-    def cleaned(shard: Iterator, part: TaskResult):
-        outcome = Outcome()
-        documents: list[Document] = []
-        for item in clean_records(cleaner, shard, _options(settings), outcome, seen=documents, context=context):
-            yield item
-            _account(part, documents.pop())
-        part.documents = outcome.written
-        part.rejects.extend(outcome.rejects)
 
+def _write_shard(cleaner: Cleaner, task: Task, settings: Settings, index: int, records: list[Record]) -> TaskResult:
+    part = TaskResult(task.path)
+    write_jsonl(part_path(Path(task.checkpoints), index), _clean_shard(cleaner, task, settings, iter(records), part))
+    return part
+
+
+def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: TaskResult) -> None:
+    """An archive's records into one JSONL output: in checkpointed shards when the task has a
+    checkpoint folder (see :mod:`cleaner.engine.shards`), else in one go."""
+    counts: dict[str, int] = {}
+    records = records_of(Path(task.path), settings, counts)
     if settings.dry_run or not task.checkpoints:
         part = TaskResult(task.path)
-        stream = cleaned(records, part)
+        stream = _clean_shard(cleaner, task, settings, records, part)
         if settings.dry_run:
             for _ in stream:
                 pass
         else:
-            write_jsonl(target, stream)
+            write_jsonl(Path(task.target), stream)
         result.merge(part)
         result.counts.update(counts)
         return
-
-    folder = Path(task.checkpoints)
-    folder.mkdir(parents=True, exist_ok=True)
-    done_file = folder / "done.json"
-    try:
-        done = json.loads(done_file.read_text(encoding="utf-8"))["shards"]
-    except (OSError, ValueError, KeyError, TypeError):
-        done = []  # no checkpoint yet, or a damaged one: start the file again
-    finished = 0
-    while finished < len(done) and (folder / _part_name(finished)).exists():
-        finished += 1
-    done = done[:finished]
-    for _ in islice(records, len(done) * SHARD_RECORDS):
-        pass  # read past what was finished; the reader's own counts stay whole
-    while True:
-        first = next(records, None)
-        if first is None:
-            break
-        part = TaskResult(task.path)
-        write_jsonl(folder / _part_name(len(done)), cleaned(chain([first], islice(records, SHARD_RECORDS - 1)), part))
-        done.append(asdict(part))
-        atomic_write_text(done_file, json.dumps({"shards": done}, ensure_ascii=False))
-    write_joined(target, [folder / _part_name(i) for i in range(len(done))])
-    for entry in done:
-        result.merge(TaskResult(**entry))
-    result.counts.update(counts)
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def _part_name(index: int) -> str:
-    return f"part-{index:06}.jsonl"
+    job = ArchiveJob(task, records, counts)
+    for index, shard in job.remaining():
+        job.shard_done(index, len(shard), _write_shard(cleaner, task, settings, index, shard))
+    job.finish(result)
 
 
 def _options(settings: Settings) -> Options:
@@ -318,115 +305,254 @@ def _options(settings: Settings) -> Options:
                    with_changes=settings.with_changes, timeout=settings.timeout)
 
 
-_WORKER: tuple[Cleaner, Settings, Any, int] | None = None
+# In a worker process: its pipeline and settings, and where it says what it holds (the
+# parent's shared arrays and this worker's slot in them).
+_WORKER: tuple[Cleaner, Settings, Any, Any, int] | None = None
 _MAX_ATTEMPTS = 2
 
 
-def _start_worker(settings: Settings, running: Any, slots: Any) -> None:
+def _start_worker(settings: Settings, holding_entry: Any, holding_position: Any, slots: Any) -> None:
     global _WORKER
     with slots.get_lock():
-        slot = slots.value % len(running)
+        slot = slots.value % len(holding_entry)
         slots.value += 1
-    _WORKER = (build_cleaner(settings), settings, running, slot)
+    _WORKER = (build_cleaner(settings), settings, holding_entry, holding_position, slot)
 
 
-def _run_chunk(chunk: list[tuple[int, Task]]) -> list[TaskResult]:
+def _hold(entry: int, position: int) -> None:
+    # Said before the work starts, so that if this process dies the parent knows what was in hand.
     assert _WORKER is not None
-    cleaner, settings, running, slot = _WORKER
+    _, _, holding_entry, holding_position, slot = _WORKER
+    holding_entry[slot] = entry
+    holding_position[slot] = position
+
+
+def _run_files(entry: int, tasks: list[Task]) -> list[TaskResult]:
+    assert _WORKER is not None
+    cleaner, settings = _WORKER[:2]
     results = []
-    for index, task in chunk:
-        # Said before the work starts, so that if this process dies the parent knows which
-        # task was in hand.
-        running[slot] = index
+    for position, task in enumerate(tasks):
+        _hold(entry, position)
         results.append(run_task(cleaner, task, settings))
-        running[slot] = -1
+    _hold(-1, -1)
     return results
 
 
-def _lost_task(task: Task) -> TaskResult:
-    return TaskResult(task.path, rejects=[{
-        "source": task.path,
-        "reason": f"{task.path}: the worker process cleaning it died, {_MAX_ATTEMPTS} times (out of memory, "
-                  "or a crash in a native library); skipped. Run it alone with --jobs 1 to see the error.",
-    }])
+def _run_shard(entry: int, task: Task, index: int, records: list[Record]) -> TaskResult:
+    assert _WORKER is not None
+    cleaner, settings = _WORKER[:2]
+    _hold(entry, 0)
+    try:
+        return _write_shard(cleaner, task, settings, index, records)
+    finally:
+        _hold(-1, -1)
 
 
-def _new_pool(settings: Settings, workers: int) -> tuple[ProcessPoolExecutor, Any]:
-    context = multiprocessing.get_context()
-    running = context.Array("q", [-1] * workers, lock=False)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                               initargs=(settings, running, context.Value("i", 0)))
-    return pool, running
+@dataclass(eq=False)
+class _Entry:
+    """One step of the ordered work: a chunk of files, one shard of an archive, the joining
+    of an archive's parts, or a result known already. ``outcome`` is set when it is done."""
+
+    kind: str  # "files" | "shard" | "finish" | "ready"
+    tasks: list[Task] = field(default_factory=list)
+    job: ArchiveJob | None = None
+    shard: int = 0
+    records: list[Record] = field(default_factory=list)
+    number: int = -1
+    future: Future | None = None
+    outcome: Any = None
+    done: bool = False
+
+    def submit(self, pool: ProcessPoolExecutor, number: int) -> None:
+        self.number = number
+        if self.kind == "files":
+            self.future = pool.submit(_run_files, number, self.tasks)
+        else:
+            assert self.job is not None
+            self.future = pool.submit(_run_shard, number, self.job.task, self.shard, self.records)
+
+    def settle(self) -> None:
+        if not self.done and self.future is not None:
+            self.outcome = self.future.result()
+            self.done = True
 
 
-def _run_alone(task: Task, index: int, settings: Settings) -> TaskResult:
-    """A task that was in hand when a pool broke, run in a pool of its own: if that worker
-    dies too, the task is the cause, not a neighbour."""
-    for _ in range(_MAX_ATTEMPTS):
-        pool, _running = _new_pool(settings, 1)
+def _plan(tasks: list[Task], settings: Settings, chunk_size: int) -> Iterator[_Entry]:
+    """The entries of the run, in output order, made as they are needed: a checkpointed
+    archive is read here, one shard at a time, so its shards spread over the workers."""
+    files: list[Task] = []
+    for task in tasks:
+        if not (task.checkpoints and not settings.dry_run and archive_kind(Path(task.path))):
+            files.append(task)
+            if len(files) >= chunk_size:
+                yield _Entry("files", tasks=files)
+                files = []
+            continue
+        if files:
+            yield _Entry("files", tasks=files)
+            files = []
+        result = TaskResult(task.path)
+        if not _prepare(task, settings, result):
+            yield _Entry("ready", outcome=result, done=True)
+            continue
+        counts: dict[str, int] = {}
         try:
-            return pool.submit(_run_chunk, [(index, task)]).result()[0]
+            job = ArchiveJob(task, records_of(Path(task.path), settings, counts), counts)
+        except OSError as exc:
+            _reject_failure(result, task, exc)
+            yield _Entry("ready", outcome=result, done=True)
+            continue
+        for index, shard in job.remaining():
+            yield _Entry("shard", job=job, shard=index, records=shard)
+        yield _Entry("finish", job=job, outcome=result, done=True)
+    if files:
+        yield _Entry("files", tasks=files)
+
+
+def _results_of(entry: _Entry) -> Iterator[TaskResult]:
+    """What a settled entry gives the caller, in order; an archive's shards give nothing
+    until the archive is joined."""
+    if entry.kind == "files":
+        yield from entry.outcome
+    elif entry.kind == "shard":
+        assert entry.job is not None
+        if entry.outcome.rejects and entry.outcome.rejects[0].pop("lost", False):
+            entry.job.shard_lost(entry.shard, len(entry.records), entry.outcome)
+        else:
+            entry.job.shard_done(entry.shard, len(entry.records), entry.outcome)
+    elif entry.kind == "finish":
+        assert entry.job is not None
+        result = entry.outcome
+        try:
+            entry.job.finish(result)
+            result.bytes_out = Path(entry.job.task.target).stat().st_size
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the batch
+            _reject_failure(result, entry.job.task, exc)
+        yield result
+    else:
+        yield entry.outcome
+
+
+def _new_pool(settings: Settings, workers: int) -> tuple[ProcessPoolExecutor, Any, Any]:
+    context = multiprocessing.get_context()
+    holding_entry = context.Array("q", [-1] * workers, lock=False)
+    holding_position = context.Array("q", [-1] * workers, lock=False)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                               initargs=(settings, holding_entry, holding_position, context.Value("i", 0)))
+    return pool, holding_entry, holding_position
+
+
+def _run_alone(entry: _Entry, settings: Settings) -> Any:
+    """What a worker held when its pool broke, run in a pool of its own: if that worker dies
+    too, this was the cause, not a neighbour. After ``_MAX_ATTEMPTS`` deaths it is given up."""
+    for _ in range(_MAX_ATTEMPTS):
+        pool = _new_pool(settings, 1)[0]
+        try:
+            entry.submit(pool, entry.number)
+            return entry.future.result()  # type: ignore[union-attr]
         except BrokenProcessPool:
             continue
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
-    return _lost_task(task)
+    died = (f"the worker process cleaning it died, {_MAX_ATTEMPTS} times (out of memory, or a crash in a native "
+            "library); skipped. Run it alone with --jobs 1 to see the error.")
+    if entry.kind == "files":
+        [task] = entry.tasks
+        return [TaskResult(task.path, rejects=[{"source": task.path, "reason": f"{task.path}: {died}"}])]
+    assert entry.job is not None
+    first, last = entry.records[0].source, entry.records[-1].source
+    return TaskResult(entry.job.task.path, rejects=[{"source": f"{first} .. {last}", "lost": True,
+                                                     "reason": f"{len(entry.records)} records: {died}"}])
+
+
+def _recover(pending: deque[_Entry], held: set[tuple[int, int]], settings: Settings) -> deque[_Entry]:
+    """After a pool broke: keep what finished, run what the dead workers held alone, and
+    leave the rest to be sent again, in the same order."""
+    again: deque[_Entry] = deque()
+    for entry in pending:
+        future = entry.future
+        if entry.done or future is None:
+            again.append(entry)
+            continue
+        if future.done() and not future.cancelled() and future.exception() is None:
+            entry.outcome, entry.done = future.result(), True
+            again.append(entry)
+            continue
+        entry.future = None
+        suspects = sorted(position for number, position in held if number == entry.number)
+        if not suspects:
+            again.append(entry)
+        elif entry.kind == "shard":
+            entry.outcome, entry.done = _run_alone(entry, settings), True
+            again.append(entry)
+        else:
+            start = 0
+            for position in suspects:
+                if position > start:
+                    again.append(_Entry("files", tasks=entry.tasks[start:position]))
+                alone = _Entry("files", tasks=[entry.tasks[position]], number=entry.number)
+                alone.outcome, alone.done = _run_alone(alone, settings), True
+                again.append(alone)
+                start = position + 1
+            if start < len(entry.tasks):
+                again.append(_Entry("files", tasks=entry.tasks[start:]))
+    return again
 
 
 def run_tasks(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[TaskResult]:
     """Results in the order of ``tasks``. ``jobs=1`` runs here, with no process overhead.
 
-    A worker that dies (killed for memory, a crash in a C extension) breaks its pool. The
-    tasks that were in the workers' hands are then run one at a time in pools of their own,
-    a task whose worker dies there ``_MAX_ATTEMPTS`` times is reported as a failed input,
-    and a new pool takes up the rest: one poisonous file costs a few restarts, never the batch.
+    With more jobs, files go to the workers in chunks and a checkpointed archive in shards,
+    so one large archive uses every worker too. A worker that dies (killed for memory, a crash
+    in a C extension) breaks its pool: what the dead workers held is run alone in pools of its
+    own, and given up after ``_MAX_ATTEMPTS`` deaths; a new pool takes up the rest. One
+    poisonous file costs a few restarts, never the batch.
     """
-    if jobs <= 1 or len(tasks) <= 1:
+    if jobs <= 1 or (len(tasks) <= 1 and not any(t.checkpoints for t in tasks)):
         cleaner = build_cleaner(settings)
         for task in tasks:
             yield run_task(cleaner, task, settings)
         return
-    jobs = min(jobs, len(tasks), os.cpu_count() or 1)
-    # Tasks go in chunks, since most files take about a millisecond and a round trip to a
-    # worker costs a fair share of that; a bounded window of chunks keeps memory flat on a
-    # million-file run.
+    jobs = max(1, min(jobs, os.cpu_count() or 1))
+    # Most files take about a millisecond and a round trip to a worker costs a fair share of
+    # that, hence chunks; a bounded window of entries in flight keeps memory flat.
     chunk_size = max(1, min(64, len(tasks) // (jobs * 8)))
-    window = jobs * 4
-    finished: dict[int, TaskResult] = {}  # results that came early or out of a broken pool
-    next_index = 0
+    window = jobs * 3
+    plan = _plan(tasks, settings, chunk_size)
+    waiting: deque[_Entry] = deque()  # entries to send again after a pool broke
+    pending: deque[_Entry] = deque()
+    numbers = iter(range(1 << 62))
     restarts_without_a_suspect = 0
-    while next_index < len(tasks):
-        pool, running = _new_pool(settings, jobs)
-        pending: deque[tuple[list[int], Future[list[TaskResult]]]] = deque()
-        submit_from = next_index
+    while True:
+        pool, holding_entry, holding_position = _new_pool(settings, jobs)
         broken = False
+        current: _Entry | None = None
         try:
-            while next_index < len(tasks):
-                while submit_from < len(tasks) and len(pending) < window:
-                    chunk = [i for i in range(submit_from, min(len(tasks), submit_from + chunk_size))
-                             if i not in finished]
-                    submit_from = min(len(tasks), submit_from + chunk_size)
-                    if chunk:
-                        pending.append((chunk, pool.submit(_run_chunk, [(i, tasks[i]) for i in chunk])))
-                while next_index in finished:
-                    yield finished.pop(next_index)
-                    next_index += 1
-                if pending:
-                    chunk, future = pending.popleft()
-                    finished.update(zip(chunk, future.result(), strict=True))
+            while True:
+                while sum(1 for e in pending if not e.done) < window:
+                    entry = waiting.popleft() if waiting else next(plan, None)
+                    if entry is None:
+                        break
+                    if not entry.done:
+                        entry.submit(pool, next(numbers))
+                    pending.append(entry)
+                if not pending:
+                    return
+                current = pending.popleft()
+                current.settle()
+                yield from _results_of(current)
+                current = None
         except BrokenProcessPool:
             broken = True
+            if current is not None:
+                pending.appendleft(current)
         finally:
             pool.shutdown(wait=not broken, cancel_futures=True)
-        if not broken:
-            continue
-        for chunk, future in pending:
-            if future.done() and not future.cancelled() and future.exception() is None:
-                finished.update(zip(chunk, future.result(), strict=True))
-        suspects = sorted({index for index in running if index >= 0} - finished.keys())
-        for index in suspects:
-            finished[index] = _run_alone(tasks[index], index, settings)
-        restarts_without_a_suspect = 0 if suspects else restarts_without_a_suspect + 1
+        held = {(number, position) for number, position in zip(holding_entry, holding_position, strict=True)
+                if number >= 0}
+        waiting = _recover(pending, held, settings) + waiting
+        pending = deque()
+        restarts_without_a_suspect = 0 if held else restarts_without_a_suspect + 1
         if restarts_without_a_suspect >= _MAX_ATTEMPTS:
             raise RuntimeError("worker processes die before taking any work; run with --jobs 1 to see why")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import cleaner.engine.local as local
+import cleaner.engine.shards as shards
 from cleaner.engine import Settings, Task, run_tasks
 
 needs_fork = pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
@@ -17,7 +18,7 @@ needs_fork = pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
 
 
 def _tasks(tmp_path: Path, names: list[str]) -> list[Task]:
-    (tmp_path / "in").mkdir()
+    (tmp_path / "in").mkdir(parents=True)
     tasks = []
     for i, name in enumerate(names):
         path = tmp_path / "in" / name
@@ -92,7 +93,7 @@ class Interrupt(BaseException):
 def test_an_archive_killed_midway_resumes_from_its_last_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import cleaner.batch as batch
 
-    monkeypatch.setattr(local, "SHARD_RECORDS", 7)
+    monkeypatch.setattr(shards, "SHARD_RECORDS", 7)
     source = tmp_path / "dump.jsonl"
     _dump(source, 40)
     whole = Task(str(source), str(tmp_path / "whole" / "dump.jsonl.gz"), checkpoints=str(tmp_path / "cp-whole"))
@@ -154,3 +155,53 @@ def test_a_truncated_archive_keeps_what_came_before_the_break(tmp_path: Path) ->
     assert "Is the file complete?" in reject["reason"]
     with gzip.open(task.target, "rt", encoding="utf-8") as fh:
         assert sum(1 for _ in fh) == result.documents
+
+
+def test_one_archive_spreads_over_the_workers_and_writes_what_one_process_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shards, "SHARD_RECORDS", 6)
+    source = tmp_path / "dump.jsonl"
+    _dump(source, 50)
+    outputs = {}
+    for jobs in (1, 2):
+        task = Task(str(source), str(tmp_path / f"out{jobs}" / "dump.jsonl.zst"),
+                    checkpoints=str(tmp_path / f"cp{jobs}"))
+        [result] = run_tasks([task], Settings(), jobs)
+        assert (result.documents, result.changed, len(result.rejects)) == (50, 50, 0)
+        assert result.bytes_out > 0 and not Path(task.checkpoints).exists()
+        outputs[jobs] = Path(task.target).read_bytes()
+    assert outputs[1] == outputs[2]
+
+
+@needs_fork
+def test_a_shard_that_kills_its_worker_is_rejected_and_the_rest_of_the_archive_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.setattr(shards, "SHARD_RECORDS", 5)
+    real = local._write_shard
+
+    def write_shard(cleaner, task, settings, index, records):
+        if any("POISON" in (r.text or "") for r in records):
+            os._exit(139)
+        return real(cleaner, task, settings, index, records)
+
+    monkeypatch.setattr(local, "_write_shard", write_shard)
+    (tmp_path / "in").mkdir()
+    source = tmp_path / "in" / "dump.jsonl"
+    _dump(source, 30)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    lines[12] = json.dumps({"id": "bad", "text": "POISON in this record"})
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = _tasks(tmp_path / "a", ["one.txt", "two.txt"])
+    after = _tasks(tmp_path / "b", ["three.txt"])
+    archive = Task(str(source), str(tmp_path / "out" / "dump.jsonl"), checkpoints=str(tmp_path / "cp"))
+    results = list(run_tasks([*before, archive, *after], Settings(), 2))
+    assert [r.source for r in results] == [t.path for t in [*before, archive, *after]]
+    dump = results[2]
+    assert dump.documents == 25
+    [reject] = dump.rejects
+    assert reject["source"] == f"{source}:11 .. {source}:15" and "died" in reject["reason"]
+    written = [json.loads(line)["id"] for line in Path(archive.target).read_text(encoding="utf-8").splitlines()]
+    assert written == [f"r{i}" for i in range(30) if not 10 <= i < 15]
+    assert all(not r.rejects for r in results if r is not dump)
