@@ -100,6 +100,8 @@ class TaskResult:
         self.kept_tenths = [a + b for a, b in zip(self.kept_tenths, other.kept_tenths, strict=True)]
         for line, count in other.removed_lines.items():
             self.removed_lines[line] = self.removed_lines.get(line, 0) + count
+        if len(self.removed_lines) > 5000:  # bounded on a huge archive: the rare lines go
+            self.removed_lines = dict(sorted(self.removed_lines.items(), key=lambda kv: -kv[1])[:1000])
         self.samples.extend(other.samples[: max(0, _SAMPLES_PER_FILE - len(self.samples))])
 
 
@@ -533,9 +535,9 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Task
                     entry = waiting.popleft() if waiting else next(plan, None)
                     if entry is None:
                         break
+                    pending.append(entry)  # first, so that a pool broken at submit loses nothing
                     if not entry.done:
                         entry.submit(pool, next(numbers))
-                    pending.append(entry)
                 if not pending:
                     return
                 current = pending.popleft()

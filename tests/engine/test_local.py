@@ -126,12 +126,13 @@ def test_an_archive_killed_midway_resumes_from_its_last_shard(tmp_path: Path, mo
     assert Path(resumed.target).read_bytes() == Path(whole.target).read_bytes()
 
 
-def test_a_changed_shard_size_or_damaged_checkpoint_starts_the_file_again(tmp_path: Path) -> None:
+def test_a_damaged_checkpoint_starts_the_file_again(tmp_path: Path) -> None:
     source = tmp_path / "dump.jsonl"
     _dump(source, 5)
     checkpoints = tmp_path / "cp"
     checkpoints.mkdir()
-    (checkpoints / "done.json").write_text("{not json", encoding="utf-8")
+    (checkpoints / "part-000000.jsonl").write_text('{"id": "stale"}\n', encoding="utf-8")
+    (checkpoints / "part-000000.done.json").write_text("{not json", encoding="utf-8")
     task = Task(str(source), str(tmp_path / "out.jsonl"), checkpoints=str(checkpoints))
     [result] = run_tasks([task], Settings(), 1)
     assert result.documents == 5
