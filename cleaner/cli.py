@@ -32,7 +32,8 @@ from cleaner.kinds.site_boilerplate import BOILERPLATE
 from cleaner.pipeline import Cleaner
 from cleaner.readers import discover
 from cleaner.readers.files import HTML_SUFFIXES, INPUT_SUFFIXES
-from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES, archive_kind
+from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES, archive_kind, read_jsonl_stream
+from cleaner.readers.stdin import open_stdin
 from cleaner.readers.text import decode_bytes
 from cleaner.manifest import Manifest, input_signature, run_key
 from cleaner.report import Report
@@ -172,7 +173,12 @@ def clean(
         raise _fail(str(exc)) from None
 
     if paths == [Path("-")]:
-        data = sys.stdin.buffer.read()
+        kind, stream = open_stdin(sys.stdin.buffer)
+        if kind == "jsonl":
+            _clean_records_to_stdout(cleaner, read_jsonl_stream(stream, display="<stdin>", text_field=text_field,
+                                                                html_field=html_field), settings)
+            return
+        data = stream.read()
         try:
             if _looks_like_html(data):
                 doc = extract_document(cleaner, data, "<stdin>", settings)
@@ -383,15 +389,7 @@ def _dry_run(engine: Engine, tasks: list[Task], settings: Settings, jobs: int, q
 def _clean_one_to_stdout(cleaner: Cleaner, path: Path, settings: Settings) -> None:
     """One file and no --out: a document to stdout, or an archive's records as JSONL."""
     if archive_kind(path):
-        outcome = Outcome()
-        options = Options(extractor=settings.extractor, output=settings.output, title=settings.title,
-                          with_changes=settings.with_changes, timeout=settings.timeout)
-        for item in clean_records(cleaner, records_of(path, settings, outcome.counts), options, outcome):
-            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-        for reject in outcome.rejects:
-            typer.echo(f"cleaner: {reject['source']}: {reject['reason']}", err=True)
-        if outcome.rejects:
-            raise typer.Exit(EXIT_SOME_FAILED)
+        _clean_records_to_stdout(cleaner, records_of(path, settings, {}), settings)
         return
     try:
         doc = load_document(cleaner, path, settings)
@@ -401,6 +399,20 @@ def _clean_one_to_stdout(cleaner: Cleaner, path: Path, settings: Settings) -> No
     doc = cleaner.clean_document(doc)
     _report_warnings(doc)
     sys.stdout.write(format_document(doc, settings.fmt))
+
+
+def _clean_records_to_stdout(cleaner: Cleaner, records, settings: Settings) -> None:
+    """An archive's or a JSONL stream's records, cleaned, as JSONL on standard output; each
+    failed record named on stderr."""
+    outcome = Outcome()
+    options = Options(extractor=settings.extractor, output=settings.output, title=settings.title,
+                      with_changes=settings.with_changes, timeout=settings.timeout)
+    for item in clean_records(cleaner, records, options, outcome):
+        sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+    for reject in outcome.rejects:
+        typer.echo(f"cleaner: {reject['source']}: {reject['reason']}", err=True)
+    if outcome.rejects:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _output_name(relative: Path, fmt: str) -> Path:

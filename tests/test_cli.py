@@ -44,6 +44,15 @@ def test_stdin_to_stdout(runner: CliRunner) -> None:
     assert result.stdout == CLEANED
 
 
+def test_jsonl_on_stdin_streams_cleaned_records_to_stdout(runner: CliRunner) -> None:
+    lines = [json.dumps({"id": "a", "text": SCRAPED, "lang": "en"}), "{broken", json.dumps({"id": "b", "text": "x"})]
+    result = runner.invoke(app, ["clean", "-"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 1  # one record failed, and it is named
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], r["text"], r.get("lang")) for r in records] == [("a", CLEANED, "en"), ("b", "x\n", None)]
+    assert "<stdin>:2" in result.stderr and "not valid JSON" in result.stderr
+
+
 def test_directory_is_mirrored_under_out(runner: CliRunner, tmp_path: Path) -> None:
     source = make_tree(tmp_path)
     out = tmp_path / "out"

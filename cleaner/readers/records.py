@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cleaner.readers.compressed import open_binary
 
@@ -50,21 +50,27 @@ def read_jsonl(path: Path, *, text_field: str | None = None, html_field: str | N
                display: str | None = None) -> Iterator[Record]:
     """Records of a JSONL dump. The document is ``text_field`` or ``html_field`` when given,
     else ``text`` or ``html``, whichever the record has (``html`` first: it holds more)."""
-    name = display or str(path)
     with open_binary(path) as raw:
-        for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"), 1):
-            source = f"{name}:{number}"
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Record(source, error=f"not valid JSON ({exc.msg} at column {exc.colno})")
-                continue
-            if not isinstance(data, dict):
-                yield Record(source, error="a JSON line must be an object with a text or html field")
-                continue
-            yield _record_from_object(data, source, text_field, html_field)
+        yield from read_jsonl_stream(raw, display=display or str(path), text_field=text_field,
+                                     html_field=html_field)
+
+
+def read_jsonl_stream(raw: BinaryIO, *, display: str, text_field: str | None = None,
+                      html_field: str | None = None) -> Iterator[Record]:
+    """Records of JSONL read from an open binary stream (standard input, a pipe)."""
+    for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"), 1):
+        source = f"{display}:{number}"
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Record(source, error=f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(data, dict):
+            yield Record(source, error="a JSON line must be an object with a text or html field")
+            continue
+        yield _record_from_object(data, source, text_field, html_field)
 
 
 def _record_from_object(data: dict[str, Any], source: str, text_field: str | None,
