@@ -49,7 +49,7 @@ def test_jsonl_on_stdin_streams_cleaned_records_to_stdout(runner: CliRunner) -> 
     result = runner.invoke(app, ["clean", "-"], input="\n".join(lines) + "\n")
     assert result.exit_code == 1  # one record failed, and it is named
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [(r["id"], r["text"], r.get("lang")) for r in records] == [("a", CLEANED, "en"), ("b", "x\n", None)]
+    assert [(r["id"], r["text"], r.get("lang")) for r in records] == [("a", CLEANED, "en"), ("b", "x", None)]
     assert "<stdin>:2" in result.stderr and "not valid JSON" in result.stderr
 
 
