@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from cleaner.html import extract_page
 from cleaner.pipeline import Cleaner
 from cleaner.readers.compressed import open_binary_for_writing
 from cleaner.readers.records import Record
+from cleaner.writers.atomic import new_temporary
 
 
 @dataclass
@@ -82,6 +82,15 @@ def output_record(record: Record, doc: Document, options: Options) -> dict[str, 
     return out
 
 
+def document_record(doc: Document, source: str, with_changes: bool) -> dict[str, Any]:
+    """A text or HTML file's document as an output record, in the same shape as an archive's."""
+    out: dict[str, Any] = {"id": source, "url": doc.metadata.get("url"), "source": source, "text": doc.text,
+                           "metadata": doc.metadata}
+    if with_changes:
+        out["changes"] = [c.to_dict() for c in doc.changes]
+    return out
+
+
 def clean_records(cleaner: Cleaner, records: Iterable[Record], options: Options,
                   outcome: Outcome, *, seen: list[Document] | None = None,
                   context: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
@@ -106,7 +115,7 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
     same folder, renamed into place when complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = "".join(path.suffixes[-1:]) if path.suffix in (".gz", ".zst") else ""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + suffix, dir=path.parent)
+    fd, tmp = new_temporary(path, ".tmp" + suffix)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -124,7 +133,7 @@ def write_joined(path: Path, parts: list[Path]) -> None:
     as one stream (not a chain of frames some readers stop after)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = "".join(path.suffixes[-1:]) if path.suffix in (".gz", ".zst") else ""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + suffix, dir=path.parent)
+    fd, tmp = new_temporary(path, ".tmp" + suffix)
     os.close(fd)
     tmp_path = Path(tmp)
     try:

@@ -21,7 +21,7 @@ import typer
 
 from cleaner import __version__
 from cleaner.archive import index_titles
-from cleaner.batch import Options, Outcome, clean_records, write_jsonl
+from cleaner.batch import Options, Outcome, clean_records, write_joined, write_jsonl
 from cleaner.document import Document
 from cleaner.engine import Engine, Settings, Task, build_cleaner, get_engine, load_document
 from cleaner.engine.local import extract_document, learn_boilerplate, records_of
@@ -89,7 +89,9 @@ def clean(
     paths: Annotated[list[Path], typer.Argument(help="Text or HTML files, or directories of them; '-' reads "
                                                  "standard input.", show_default=False)],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output directory; the input tree is "
-                                                "mirrored under it. Needed for directories and several files.")] = None,
+                                                "mirrored under it. Needed for directories and several files. "
+                                                "A name ending in .jsonl[.gz|.zst] collects every document as "
+                                                "records of that one file.")] = None,
     rules: RulesOption = None,
     enable: EnableOption = None,
     disable: DisableOption = None,
@@ -196,8 +198,10 @@ def clean(
     if out is None and not in_place and (len(paths) > 1 or any(p.is_dir() for p in paths)):
         raise _fail("a directory or several files need --out DIR (where the cleaned files go); "
                     "for one file without --out, the result goes to standard output")
-    if out is not None and out.exists() and not out.is_dir():
-        raise _fail(f"--out {out} exists and is not a directory")
+    one_file = out is not None and archive_kind(out) == "jsonl"  # every document a record of one file
+    if out is not None and not one_file and out.exists() and not out.is_dir():
+        raise _fail(f"--out {out} exists and is not a directory (a file ending in .jsonl, .jsonl.gz or "
+                    ".jsonl.zst collects every document as records of one file)")
 
     try:
         inputs = list(discover(paths, include=include or (), exclude=exclude or ()))
@@ -217,9 +221,17 @@ def clean(
         _clean_one_to_stdout(cleaner, inputs[0].path, settings)
         return
 
-    tasks = [Task(str(item.path), str(item.path if in_place else out / _output_name(item.relative, fmt)),
-                  _site_of(item)) for item in inputs]
-    table = _boilerplate_table(cleaner, tasks, settings, learn_boilerplate, boilerplate, out, dry_run, quiet)
+    state = out.with_name(out.name + STATE_DIR) if one_file else out / STATE_DIR
+    if one_file:
+        # Each input is cleaned into a part of its own (so the run resumes file by file), and
+        # the parts are joined into the one output at the end.
+        settings = replace(settings, as_records=True)
+        tasks = [Task(str(item.path), str(state / "parts" / f"{item.relative.as_posix()}.jsonl"), _site_of(item))
+                 for item in inputs]
+    else:
+        tasks = [Task(str(item.path), str(item.path if in_place else out / _output_name(item.relative, fmt)),
+                      _site_of(item)) for item in inputs]
+    table = _boilerplate_table(cleaner, tasks, settings, learn_boilerplate, boilerplate, state, dry_run, quiet)
     if table:
         settings = replace(settings, context={**settings.context, BOILERPLATE: table})
     if dry_run:
@@ -229,8 +241,8 @@ def clean(
                   text_field=text_field, html_field=html_field, filter_list=settings.filter_list,
                   context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
                   boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
-    manifest = Manifest(out / STATE_DIR / "manifest.json", key)
-    todo = [_with_checkpoints(t, out, key) for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
+    manifest = Manifest(state / "manifest.json", key)
+    todo = [_with_checkpoints(t, state, key) for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
     report = Report()
     if len(todo) < len(tasks):
         done = [t for t in tasks if t not in todo]
@@ -257,17 +269,20 @@ def clean(
                    "again to do the rest.", err=True)
         raise typer.Exit(130) from None
     manifest.save(force=True)
-    _drop_stale_checkpoints(out, todo)
+    _drop_stale_checkpoints(state, todo)
+    if one_file:
+        finished = [Path(t.target) for t in tasks if Path(t.target).exists()]
+        write_joined(out, finished)
     report.finish(time.monotonic() - started)
     # Every failed document, one JSON line each with its source and the reason: a batch is
     # judged by what it could not do as much as by what it wrote.
-    write_jsonl(out / STATE_DIR / "rejects.jsonl", report.rejects)
+    write_jsonl(state / "rejects.jsonl", report.rejects)
     summary = report.summary(rules=settings.rules)
-    atomic_write_text(out / STATE_DIR / "report.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(state / "report.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     if report_path is not None:
         atomic_write_text(report_path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     if not quiet:
-        _print_summary(summary, out.resolve())
+        _print_summary(summary, out.resolve(), state.resolve())
     if report.rejects:
         raise typer.Exit(EXIT_SOME_FAILED)
 
@@ -301,7 +316,7 @@ def _in_place_state_root(paths: list[Path], inputs: list) -> Path:
     return paths[0] if paths[0].is_dir() else paths[0].parent
 
 
-def _with_checkpoints(task: Task, out: Path, key: str) -> Task:
+def _with_checkpoints(task: Task, state: Path, key: str) -> Task:
     """An archive gets a checkpoint folder named by the input as it is now and the run's key,
     so a changed file or rule set starts afresh instead of joining stale shards."""
     path = Path(task.path)
@@ -312,12 +327,12 @@ def _with_checkpoints(task: Task, out: Path, key: str) -> Task:
     except OSError:
         return task  # unreadable: the task reports it
     name = hashlib.sha256(f"{task.path}\0{key}\0{signature}".encode()).hexdigest()[:20]
-    return replace(task, checkpoints=str(out / STATE_DIR / "shards" / name))
+    return replace(task, checkpoints=str(state / "shards" / name))
 
 
-def _drop_stale_checkpoints(out: Path, tasks: list[Task]) -> None:
+def _drop_stale_checkpoints(state: Path, tasks: list[Task]) -> None:
     """Shard folders of earlier runs that no task of this one continues."""
-    folder = out / STATE_DIR / "shards"
+    folder = state / "shards"
     if not folder.is_dir():
         return
     current = {Path(t.checkpoints).name for t in tasks if t.checkpoints}
@@ -336,7 +351,7 @@ def _site_of(item) -> str:
 
 
 def _boilerplate_table(cleaner: Cleaner, tasks: list[Task], settings: Settings, learn: bool,
-                       saved: Path | None, out: Path, dry_run: bool, quiet: bool) -> dict:
+                       saved: Path | None, state: Path, dry_run: bool, quiet: bool) -> dict:
     if saved is not None:
         try:
             table = json.loads(saved.read_text(encoding="utf-8"))
@@ -351,7 +366,7 @@ def _boilerplate_table(cleaner: Cleaner, tasks: list[Task], settings: Settings, 
     started = time.monotonic()
     table = learn_boilerplate(cleaner, tasks, settings)
     if not dry_run:
-        atomic_write_text(out / STATE_DIR / "boilerplate.json", json.dumps(table, ensure_ascii=False) + "\n")
+        atomic_write_text(state / "boilerplate.json", json.dumps(table, ensure_ascii=False) + "\n")
     if not quiet:
         typer.echo(f"learned boilerplate of {len(table)} site(s) from "
                    f"{sum(e['documents'] for e in table.values())} documents in {time.monotonic() - started:.1f} s",
@@ -423,12 +438,12 @@ def _output_name(relative: Path, fmt: str) -> Path:
     return relative.with_suffix(output_suffix(fmt, relative.suffix))
 
 
-def _print_summary(summary: dict, out: Path) -> None:
+def _print_summary(summary: dict, out: Path, state: Path) -> None:
     docs = summary["documents"]
     typer.echo(f"cleaned {docs['written']} documents from {summary['files']} files into {out} "
                f"in {summary['wall_seconds']:.1f} s ({summary['documents_per_second']:.0f} docs/s); "
                f"{docs['changed']} changed, {docs['failed']} failed"
-               + (f" (see {out / STATE_DIR / 'rejects.jsonl'})" if docs["failed"] else ""), err=True)
+               + (f" (see {state / 'rejects.jsonl'})" if docs["failed"] else ""), err=True)
     _report_unknown_tags(summary["unknown_shortcodes"])
 
 

@@ -341,6 +341,33 @@ def test_jsonl_and_warc_archives_become_jsonl_with_rejects(runner: CliRunner, tm
     assert not (out / ".cleaner" / "shards").exists()  # an archive's checkpoints go when it is whole
 
 
+def test_out_ending_in_jsonl_collects_every_document_into_one_file(runner: CliRunner, tmp_path: Path) -> None:
+    import gzip as gz
+
+    source = make_tree(tmp_path)
+    (source / "sub" / "dump.jsonl").write_text(json.dumps({"id": "r1", "text": SCRAPED}) + "\n"
+                                               + json.dumps({"id": "r2", "text": "Advertisement\nLast.\n"}) + "\n",
+                                               encoding="utf-8")
+    out = tmp_path / "all.jsonl.gz"
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q", "-j", "2"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in gz.decompress(out.read_bytes()).splitlines()]
+    assert [(Path(r["source"]).name, r["text"]) for r in records] == [
+        ("a.txt", CLEANED), ("b.txt", "Second article body.\n"), ("dump.jsonl:1", CLEANED), ("dump.jsonl:2", "Last.\n")]
+    assert records[0]["id"] == str(source / "a.txt") and records[2]["id"] == "r1"
+    state = tmp_path / "all.jsonl.gz.cleaner"
+    assert (state / "report.json").exists() and (state / "rejects.jsonl").read_text() == ""
+    first = out.read_bytes()
+
+    (source / "b.txt").write_text("Advertisement\nAdded later.\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "3 of 4 files are done already" in result.output
+    texts = [json.loads(line)["text"] for line in gz.decompress(out.read_bytes()).splitlines()]
+    assert texts == [CLEANED, "Added later.\n", "Second article body.\n", CLEANED, "Last.\n"]
+    assert out.read_bytes() != first
+
+
 def test_one_jsonl_file_streams_records_to_stdout(runner: CliRunner, tmp_path: Path) -> None:
     dump = tmp_path / "d.jsonl"
     dump.write_text(json.dumps({"text": "Advertisement\n\nWords stay."}) + "\n", encoding="utf-8")

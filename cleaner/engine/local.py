@@ -6,6 +6,7 @@ order whatever the number of workers, so outputs and reports are the same for an
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from collections import deque
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch import Options, Outcome, clean_records, write_jsonl
+from cleaner.batch import Options, Outcome, clean_records, document_record, write_jsonl
 from cleaner.document import Document
 from cleaner.engine.shards import ArchiveJob, part_path
 from cleaner.errors import InputError
@@ -47,6 +48,7 @@ class Settings:
     html_field: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     dry_run: bool = False  # clean and count, write nothing
+    as_records: bool = False  # text and HTML documents written as one JSONL record each
     backup_suffix: str | None = None  # set for --in-place: the original is kept beside as NAME+suffix
 
     @property
@@ -250,7 +252,12 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
             doc.context.update(settings.context)
             doc.context["site"] = task.site
             doc = cleaner.clean_document(doc)
-            if not settings.dry_run:
+            if settings.dry_run:
+                pass
+            elif settings.as_records:
+                atomic_write_text(target, json.dumps(document_record(doc, task.path, settings.with_changes),
+                                                     ensure_ascii=False) + "\n")
+            else:
                 atomic_write_text(target, format_document(doc, settings.fmt))
             result.documents = 1
             _account(result, doc)

@@ -1,0 +1,33 @@
+import os
+import stat
+from pathlib import Path
+
+from cleaner.batch import write_joined, write_jsonl
+from cleaner.writers import atomic_write_text, keep_backup
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_outputs_get_the_mode_of_any_new_file_not_the_temporary_files_0600(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    atomic_write_text(tmp_path / "a.txt", "x")
+    write_jsonl(tmp_path / "b.jsonl.gz", [{"id": 1}])
+    write_joined(tmp_path / "c.jsonl", [tmp_path / "a.txt"])
+    for name in ("a.txt", "b.jsonl.gz", "c.jsonl"):
+        assert _mode(tmp_path / name) == 0o666 & ~mask
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.jsonl.gz", "c.jsonl"]  # no temporaries left
+
+
+def test_a_backup_keeps_the_first_original(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("original", encoding="utf-8")
+    source.chmod(0o640)
+    backup = keep_backup(source, ".orig")
+    assert backup == tmp_path / "a.txt.orig" and backup.read_text(encoding="utf-8") == "original"
+    assert _mode(backup) == 0o640
+    source.write_text("cleaned once", encoding="utf-8")
+    keep_backup(source, ".orig")
+    assert backup.read_text(encoding="utf-8") == "original"
