@@ -252,8 +252,8 @@ def clean(
             typer.echo(f"resuming: {len(done)} of {len(tasks)} files are done already and skipped", err=True)
     started = time.monotonic()
     try:
-        for task, result in zip(todo, _progress(engine(todo, settings, jobs or (os.cpu_count() or 1)),
-                                                len(todo), quiet), strict=True):
+        results = _progress(engine, todo, settings, jobs or (os.cpu_count() or 1), quiet)
+        for task, result in zip(todo, results, strict=True):
             report.add(result)
             for warning in result.warnings:
                 typer.echo(f"cleaner: warning: {warning}", err=True)
@@ -379,7 +379,7 @@ def _dry_run(engine: Engine, tasks: list[Task], settings: Settings, jobs: int, q
     report = Report()
     samples: list[dict[str, str]] = []
     started = time.monotonic()
-    for result in _progress(engine(tasks, settings, jobs), len(tasks), quiet):
+    for result in _progress(engine, tasks, settings, jobs, quiet):
         report.add(result)
         samples.extend(result.samples)
     report.finish(time.monotonic() - started)
@@ -485,23 +485,39 @@ def _report_unknown_tags(unknown_tags: dict[str, dict]) -> None:
         typer.echo(f"  {tag:<24} {entry['count']:>6}  e.g. {entry['example'][:60]}  ({entry['file']})", err=True)
 
 
-def _progress(results, total: int, quiet: bool):
-    """Results as they come, with a progress bar (files, documents, MB, rate, ETA) on a
-    terminal; nothing when piped or quiet."""
-    if quiet or not sys.stderr.isatty() or total < 2:
-        yield from results
+def _progress(engine: Engine, tasks: list[Task], settings: Settings, jobs: int, quiet: bool):
+    """The engine's results as they come, with a progress bar on a terminal (files, documents
+    so far, counted shard by shard inside archives, MB read, documents per second, time
+    left); nothing when piped or quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield from engine(tasks, settings, jobs, on_documents=None)
         return
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} files"),
-               TextColumn("{task.fields[docs]} docs, {task.fields[mb]:.1f} MB"), TimeRemainingColumn())
+               TextColumn("{task.fields[docs]} docs, {task.fields[mb]:.1f} MB, {task.fields[rate]:.0f} docs/s"),
+               TimeRemainingColumn())
+    started = time.monotonic()
+    done, size, inside = 0, 0, 0  # inside: documents of the archive in hand, shard by shard
+
     with Progress(*columns, transient=True) as progress:
-        task = progress.add_task("cleaning", total=total, docs=0, mb=0.0)
-        docs, size = 0, 0
-        for result in results:
-            docs += result.documents
+        bar = progress.add_task("cleaning", total=len(tasks), docs=0, mb=0.0, rate=0.0)
+
+        def show() -> None:
+            docs = done + inside
+            progress.update(bar, docs=docs, mb=size / 1e6, rate=docs / max(1e-6, time.monotonic() - started))
+
+        def on_documents(count: int) -> None:
+            nonlocal inside
+            inside += count
+            show()
+
+        for result in engine(tasks, settings, jobs, on_documents=on_documents):
+            done += result.documents
             size += result.bytes_in
-            progress.update(task, advance=1, docs=docs, mb=size / 1e6)
+            inside = 0
+            progress.advance(bar)
+            show()
             yield result
 
 

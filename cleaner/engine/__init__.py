@@ -1,6 +1,8 @@
 """Executors: the same per-file work run in this process, in worker processes, or (through
-another engine) elsewhere. An engine is a function ``run(tasks, settings, jobs)`` that yields
-one :class:`TaskResult` per task, in the order of the tasks; the CLI picks it by name."""
+another engine) elsewhere. An engine is a function ``run(tasks, settings, jobs, *,
+on_documents=None)`` that yields one :class:`TaskResult` per task, in the order of the tasks,
+and may call ``on_documents(n)`` as documents inside a large input are done; the CLI picks
+it by name."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from importlib import import_module
 from cleaner.engine.local import Settings, Task, TaskResult, build_cleaner, load_document, run_tasks
 from cleaner.errors import CleanerError
 
-Engine = Callable[[list[Task], Settings, int], Iterator[TaskResult]]
+Engine = Callable[..., Iterator[TaskResult]]
 
 # Names to "module:function", imported only when chosen, so an engine's own dependencies
 # are needed only by those who use it.

@@ -10,7 +10,7 @@ import json
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -239,14 +239,15 @@ def _reject_failure(result: TaskResult, task: Task, exc: Exception) -> None:
     result.rejects.append({"source": task.path, "reason": reason})
 
 
-def run_task(cleaner: Cleaner, task: Task, settings: Settings) -> TaskResult:
+def run_task(cleaner: Cleaner, task: Task, settings: Settings,
+             on_documents: Callable[[int], None] | None = None) -> TaskResult:
     path, target = Path(task.path), Path(task.target)
     result = TaskResult(task.path)
     if not _prepare(task, settings, result):
         return result
     try:
         if archive_kind(path):
-            _clean_archive(cleaner, task, settings, result)
+            _clean_archive(cleaner, task, settings, result, on_documents)
         else:
             doc = load_document(cleaner, path, settings)
             doc.context.update(settings.context)
@@ -287,7 +288,8 @@ def _write_shard(cleaner: Cleaner, task: Task, settings: Settings, index: int, r
     return part
 
 
-def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: TaskResult) -> None:
+def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: TaskResult,
+                   on_documents: Callable[[int], None] | None = None) -> None:
     """An archive's records into one JSONL output: in checkpointed shards when the task has a
     checkpoint folder (see :mod:`cleaner.engine.shards`), else in one go."""
     counts: dict[str, int] = {}
@@ -305,7 +307,10 @@ def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: Tas
         return
     job = ArchiveJob(task, records, counts)
     for index, shard in job.remaining():
-        job.shard_done(index, len(shard), _write_shard(cleaner, task, settings, index, shard))
+        part = _write_shard(cleaner, task, settings, index, shard)
+        job.shard_done(index, len(shard), part)
+        if on_documents is not None:
+            on_documents(part.documents)
     job.finish(result)
 
 
@@ -418,7 +423,7 @@ def _plan(tasks: list[Task], settings: Settings, chunk_size: int) -> Iterator[_E
         yield _Entry("files", tasks=files)
 
 
-def _results_of(entry: _Entry) -> Iterator[TaskResult]:
+def _results_of(entry: _Entry, on_documents: Callable[[int], None] | None) -> Iterator[TaskResult]:
     """What a settled entry gives the caller, in order; an archive's shards give nothing
     until the archive is joined."""
     if entry.kind == "files":
@@ -429,6 +434,8 @@ def _results_of(entry: _Entry) -> Iterator[TaskResult]:
             entry.job.shard_lost(entry.shard, len(entry.records), entry.outcome)
         else:
             entry.job.shard_done(entry.shard, len(entry.records), entry.outcome)
+        if on_documents is not None:
+            on_documents(entry.outcome.documents)
     elif entry.kind == "finish":
         assert entry.job is not None
         result = entry.outcome
@@ -508,8 +515,11 @@ def _recover(pending: deque[_Entry], held: set[tuple[int, int]], settings: Setti
     return again
 
 
-def run_tasks(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[TaskResult]:
+def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
+              on_documents: Callable[[int], None] | None = None) -> Iterator[TaskResult]:
     """Results in the order of ``tasks``. ``jobs=1`` runs here, with no process overhead.
+    ``on_documents`` hears of documents done inside an archive, shard by shard, before the
+    archive's own result comes (for progress).
 
     With more jobs, files go to the workers in chunks and a checkpointed archive in shards,
     so one large archive uses every worker too. A worker that dies (killed for memory, a crash
@@ -520,7 +530,7 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Task
     if jobs <= 1 or (len(tasks) <= 1 and not any(t.checkpoints for t in tasks)):
         cleaner = build_cleaner(settings)
         for task in tasks:
-            yield run_task(cleaner, task, settings)
+            yield run_task(cleaner, task, settings, on_documents)
         return
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     # Most files take about a millisecond and a round trip to a worker costs a fair share of
@@ -549,7 +559,7 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[Task
                     return
                 current = pending.popleft()
                 current.settle()
-                yield from _results_of(current)
+                yield from _results_of(current, on_documents)
                 current = None
         except BrokenProcessPool:
             broken = True

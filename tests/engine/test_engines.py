@@ -16,9 +16,9 @@ from cleaner.errors import CleanerError
 SEEN: list[str] = []
 
 
-def recording_engine(tasks, settings, jobs):
+def recording_engine(tasks, settings, jobs, *, on_documents=None):
     """An engine of our own: every task in this process, in order, remembered."""
-    for result in run_tasks(tasks, settings, 1):
+    for result in run_tasks(tasks, settings, 1, on_documents=on_documents):
         SEEN.append(result.source)
         yield result
 

@@ -206,3 +206,15 @@ def test_a_shard_that_kills_its_worker_is_rejected_and_the_rest_of_the_archive_w
     written = [json.loads(line)["id"] for line in Path(archive.target).read_text(encoding="utf-8").splitlines()]
     assert written == [f"r{i}" for i in range(30) if not 10 <= i < 15]
     assert all(not r.rejects for r in results if r is not dump)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_documents_inside_an_archive_are_told_shard_by_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            jobs: int) -> None:
+    monkeypatch.setattr(shards, "SHARD_RECORDS", 4)
+    source = tmp_path / "dump.jsonl"
+    _dump(source, 10)
+    told: list[int] = []
+    task = Task(str(source), str(tmp_path / "out.jsonl"), checkpoints=str(tmp_path / "cp"))
+    [result] = run_tasks([task], Settings(), jobs, on_documents=told.append)
+    assert told == [4, 4, 2] and result.documents == 10
