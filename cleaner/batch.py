@@ -9,9 +9,10 @@ import json
 import os
 import shutil
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cleaner.document import Document
 from cleaner.errors import CleanerError
@@ -110,9 +111,10 @@ def clean_records(cleaner: Cleaner, records: Iterable[Record], options: Options,
         yield output_record(record, doc, options)
 
 
-def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
-    """Write records to ``path`` atomically (compressed by its suffix): a temporary file in the
-    same folder, renamed into place when complete."""
+@contextmanager
+def _atomic_binary(path: Path) -> Iterator[BinaryIO]:
+    """A sink compressing by the suffix of ``path``, into a temporary file in the same folder
+    that is renamed into place only when everything was written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = "".join(path.suffixes[-1:]) if path.suffix in (".gz", ".zst") else ""
     fd, tmp = new_temporary(path, ".tmp" + suffix)
@@ -120,28 +122,24 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
     tmp_path = Path(tmp)
     try:
         with open_binary_for_writing(tmp_path) as sink:
-            for item in records:
-                sink.write((json.dumps(item, ensure_ascii=False) + "\n").encode("utf-8"))
+            yield sink
         os.replace(tmp_path, path)
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
+    """Write records to ``path`` atomically, compressed by its suffix."""
+    with _atomic_binary(path) as sink:
+        for item in records:
+            sink.write((json.dumps(item, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def write_joined(path: Path, parts: list[Path]) -> None:
     """Join uncompressed JSONL part files into ``path`` atomically, compressed by its suffix
     as one stream (not a chain of frames some readers stop after)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    suffix = "".join(path.suffixes[-1:]) if path.suffix in (".gz", ".zst") else ""
-    fd, tmp = new_temporary(path, ".tmp" + suffix)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        with open_binary_for_writing(tmp_path) as sink:
-            for part in parts:
-                with part.open("rb") as source:
-                    shutil.copyfileobj(source, sink, 1 << 20)
-        os.replace(tmp_path, path)
-    except BaseException:
-        tmp_path.unlink(missing_ok=True)
-        raise
+    with _atomic_binary(path) as sink:
+        for part in parts:
+            with part.open("rb") as source:
+                shutil.copyfileobj(source, sink, 1 << 20)

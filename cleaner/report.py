@@ -9,6 +9,24 @@ from typing import Any
 from cleaner import __version__
 
 
+def fold_observations(into: Any, other: Any, *, samples: int) -> None:
+    """Add what ``other`` saw (per-rule hits, unknown tags, the share of each document kept,
+    removed lines, sample changes) to ``into``: a task's result or a run's report."""
+    for rule_id, hits in other.rule_hits.items():
+        mine = into.rule_hits.setdefault(rule_id, dict.fromkeys(hits, 0))
+        for key, value in hits.items():
+            mine[key] = mine.get(key, 0) + value
+    for tag, seen in other.unknown_tags.items():
+        entry = into.unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": seen["file"]})
+        entry["count"] += seen["count"]
+    into.kept_tenths = [a + b for a, b in zip(into.kept_tenths, other.kept_tenths, strict=True)]
+    for line, count in other.removed_lines.items():
+        into.removed_lines[line] = into.removed_lines.get(line, 0) + count
+    if len(into.removed_lines) > 5000:  # bounded on a huge run: the rare lines go
+        into.removed_lines = dict(sorted(into.removed_lines.items(), key=lambda kv: -kv[1])[:1000])
+    into.samples.extend(other.samples[: max(0, samples - len(into.samples))])
+
+
 @dataclass
 class Report:
     files: int = 0
@@ -33,22 +51,9 @@ class Report:
         self.bytes_in += result.bytes_in
         self.bytes_out += result.bytes_out
         self.rejects.extend(result.rejects)
-        for rule_id, hits in result.rule_hits.items():
-            mine = self.rule_hits.setdefault(rule_id, dict.fromkeys(hits, 0))
-            for key, value in hits.items():
-                mine[key] = mine.get(key, 0) + value
-        for tag, seen in result.unknown_tags.items():
-            entry = self.unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": seen["file"]})
-            entry["count"] += seen["count"]
+        fold_observations(self, result, samples=12)
         for key, value in result.counts.items():
             self.counts[key] = self.counts.get(key, 0) + value
-        self.kept_tenths = [a + b for a, b in zip(self.kept_tenths, result.kept_tenths, strict=True)]
-        for line, count in result.removed_lines.items():
-            self.removed_lines[line] = self.removed_lines.get(line, 0) + count
-        if len(self.removed_lines) > 5000:  # keep memory bounded on huge runs: the rare lines go
-            self.removed_lines = dict(sorted(self.removed_lines.items(), key=lambda kv: -kv[1])[:1000])
-        if len(self.samples) < 12:
-            self.samples.extend(result.samples[: 12 - len(self.samples)])
 
     def finish(self, wall_seconds: float) -> None:
         self.wall_seconds = wall_seconds

@@ -26,6 +26,7 @@ from cleaner.pipeline import Cleaner
 from cleaner.readers.files import HTML_SUFFIXES
 from cleaner.readers.records import Record, archive_kind, read_jsonl, read_warc
 from cleaner.readers.text import read_text
+from cleaner.report import fold_observations
 from cleaner.ruleset import load_rule_set
 from cleaner.timeouts import ExtractionTimeout, time_limit
 from cleaner.writers import atomic_write_text, format_document, keep_backup
@@ -92,19 +93,7 @@ class TaskResult:
         self.changed += other.changed
         self.rejects.extend(other.rejects)
         self.warnings.extend(other.warnings)
-        for rule_id, hits in other.rule_hits.items():
-            mine = self.rule_hits.setdefault(rule_id, dict.fromkeys(hits, 0))
-            for key, value in hits.items():
-                mine[key] = mine.get(key, 0) + value
-        for tag, seen in other.unknown_tags.items():
-            entry = self.unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": seen["file"]})
-            entry["count"] += seen["count"]
-        self.kept_tenths = [a + b for a, b in zip(self.kept_tenths, other.kept_tenths, strict=True)]
-        for line, count in other.removed_lines.items():
-            self.removed_lines[line] = self.removed_lines.get(line, 0) + count
-        if len(self.removed_lines) > 5000:  # bounded on a huge archive: the rare lines go
-            self.removed_lines = dict(sorted(self.removed_lines.items(), key=lambda kv: -kv[1])[:1000])
-        self.samples.extend(other.samples[: max(0, _SAMPLES_PER_FILE - len(self.samples))])
+        fold_observations(self, other, samples=_SAMPLES_PER_FILE)
 
 
 _SAMPLES_PER_FILE = 3
