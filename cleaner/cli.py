@@ -247,7 +247,7 @@ def clean(
     if len(todo) < len(tasks):
         done = [t for t in tasks if t not in todo]
         for task in done:
-            report.rejects.extend(manifest.rejects_of(Path(task.path)))
+            report.add_resumed(manifest.entry_of(Path(task.path)))
         if not quiet:
             typer.echo(f"resuming: {len(done)} of {len(tasks)} files are done already and skipped", err=True)
     started = time.monotonic()
@@ -262,7 +262,8 @@ def clean(
                 typer.echo(f"cleaner: {result.rejects[-1]['reason']}", err=True)
             else:
                 manifest.record(Path(task.path), Path(task.target), documents=result.documents,
-                                rejects=result.rejects)
+                                rejects=result.rejects, changed=result.changed, bytes_in=result.bytes_in,
+                                bytes_out=result.bytes_out)
     except KeyboardInterrupt:
         manifest.save(force=True)
         typer.echo("cleaner: interrupted; the files finished so far are recorded. Run the same command "
@@ -440,7 +441,9 @@ def _output_name(relative: Path, fmt: str) -> Path:
 
 def _print_summary(summary: dict, out: Path, state: Path) -> None:
     docs = summary["documents"]
-    typer.echo(f"cleaned {docs['written']} documents from {summary['files']} files into {out} "
+    resumed = summary["resumed"]
+    earlier = f", {resumed['files']} of the files by an earlier run" if resumed["files"] else ""
+    typer.echo(f"cleaned {docs['written']} documents from {summary['files']} files into {out}{earlier} "
                f"in {summary['wall_seconds']:.1f} s ({summary['documents_per_second']:.0f} docs/s); "
                f"{docs['changed']} changed, {docs['failed']} failed"
                + (f" (see {state / 'rejects.jsonl'})" if docs["failed"] else ""), err=True)

@@ -57,17 +57,20 @@ class Manifest:
         except OSError:
             return False
 
-    def rejects_of(self, source: Path) -> list[dict[str, str]]:
-        """The rejected records a finished input had, so a resumed run still reports them."""
-        return list(self.entries.get(str(source), {}).get("rejects", []))
+    def entry_of(self, source: Path) -> dict[str, Any]:
+        """What a finished input gave (documents, changed, bytes, rejected records), so a
+        resumed run's report still counts it."""
+        return dict(self.entries.get(str(source), {}))
 
-    def record(self, source: Path, target: Path, *, documents: int, rejects: list[dict[str, str]]) -> None:
+    def record(self, source: Path, target: Path, *, documents: int, rejects: list[dict[str, str]],
+               changed: int = 0, bytes_in: int = 0, bytes_out: int = 0) -> None:
         try:
             signature = input_signature(source)
         except OSError:
             return
         self.entries[str(source)] = {"run": self.run_key, "target": str(target), "input": signature,
-                                     "documents": documents, "rejects": rejects}
+                                     "documents": documents, "changed": changed, "bytes_in": bytes_in,
+                                     "bytes_out": bytes_out, "rejects": rejects}
         # Saved at most every second while tasks stream in; always at the end (save(force=True)).
         if time.monotonic() - self._last_save > 1.0:
             self.save(force=True)

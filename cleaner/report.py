@@ -42,6 +42,22 @@ class Report:
     kept_tenths: list[int] = field(default_factory=lambda: [0] * 11)
     removed_lines: dict[str, int] = field(default_factory=dict)
     samples: list[dict[str, str]] = field(default_factory=list)
+    # Files a resumed run found done: in the totals, but neither in this run's rate nor in the
+    # per-rule figures (which cover the files cleaned by this run).
+    resumed_files: int = 0
+    resumed_documents: int = 0
+
+    def add_resumed(self, entry: dict[str, Any]) -> None:
+        """Fold in a file an earlier run finished, from what the manifest kept of it."""
+        rejects = entry.get("rejects", [])
+        self.files += 1
+        self.resumed_files += 1
+        self.written += entry.get("documents", 0)
+        self.resumed_documents += entry.get("documents", 0) + len(rejects)
+        self.changed += entry.get("changed", 0)
+        self.bytes_in += entry.get("bytes_in", 0)
+        self.bytes_out += entry.get("bytes_out", 0)
+        self.rejects.extend(rejects)
 
     def add(self, result) -> None:
         """Fold in one :class:`~cleaner.engine.local.TaskResult`."""
@@ -74,6 +90,8 @@ class Report:
             "top_removed_lines": [{"line": line, "count": n} for line, n in
                                   sorted(self.removed_lines.items(), key=lambda kv: (-kv[1], kv[0]))[:20]],
             "sample_changes": self.samples,
+            "resumed": {"files": self.resumed_files, "documents": self.resumed_documents},
             "wall_seconds": round(self.wall_seconds, 3),
-            "documents_per_second": round(documents / self.wall_seconds, 1) if self.wall_seconds else 0.0,
+            "documents_per_second": (round((documents - self.resumed_documents) / self.wall_seconds, 1)
+                                     if self.wall_seconds else 0.0),
         }

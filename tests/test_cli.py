@@ -425,6 +425,26 @@ def test_rerun_skips_finished_files_and_redoes_changed_ones(runner: CliRunner, t
     assert (out / "t0.txt").read_text(encoding="utf-8").startswith("Advertisement")
 
 
+def test_a_resumed_run_reports_the_whole_batch(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text(SCRAPED, encoding="utf-8")
+    (source / "d.jsonl").write_text(json.dumps({"text": SCRAPED}) + "\n{broken\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"])
+    assert first.exit_code == 1
+    report = json.loads((out / ".cleaner" / "report.json").read_text(encoding="utf-8"))
+    second = runner.invoke(app, ["clean", str(source), "-o", str(out)])
+    assert second.exit_code == 1  # the rejected record is still reported
+    assert "2 of the files by an earlier run" in second.output
+    again = json.loads((out / ".cleaner" / "report.json").read_text(encoding="utf-8"))
+    for key in ("files", "documents", "bytes"):
+        assert again[key] == report[key], key
+    assert again["documents"] == {"in": 3, "written": 2, "failed": 1, "changed": 2}
+    assert again["resumed"] == {"files": 2, "documents": 3} and report["resumed"] == {"files": 0, "documents": 0}
+    assert len((out / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+
+
 def test_dry_run_counts_and_samples_but_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     source = make_tree(tmp_path)
     out = tmp_path / "out"
