@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -314,8 +316,17 @@ _WORKER: tuple[Cleaner, Settings, Any, Any, int] | None = None
 _MAX_ATTEMPTS = 2
 
 
+def _exit_with_parent(parent: int) -> None:
+    # A worker blocks on its queue forever if the parent is killed outright (SIGKILL, out of
+    # memory): the other workers hold the queue open too. It leaves once it is orphaned.
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
 def _start_worker(settings: Settings, holding_entry: Any, holding_position: Any, slots: Any) -> None:
     global _WORKER
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="exit-with-parent").start()
     with slots.get_lock():
         slot = slots.value % len(holding_entry)
         slots.value += 1

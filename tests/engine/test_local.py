@@ -218,3 +218,48 @@ def test_documents_inside_an_archive_are_told_shard_by_shard(tmp_path: Path, mon
     task = Task(str(source), str(tmp_path / "out.jsonl"), checkpoints=str(tmp_path / "cp"))
     [result] = run_tasks([task], Settings(), jobs, on_documents=told.append)
     assert told == [4, 4, 2] and result.documents == 10
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie has exited; only its parent's reaping is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the process tree from /proc")
+def test_workers_leave_when_the_main_process_is_killed_outright(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(4000):
+        (source / f"{i:05}.txt").write_text("Advertisement\nA body, of some words; here.\n" * 20, encoding="utf-8")
+    main = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(source), "-o", str(tmp_path / "out"),
+                             "--jobs", "2", "-q"], start_new_session=True)
+    children: list[int] = []
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(children) < 2 and main.poll() is None:
+            time.sleep(0.05)
+            try:
+                text = Path(f"/proc/{main.pid}/task/{main.pid}/children").read_text()
+            except OSError:
+                continue
+            children = [int(pid) for pid in text.split()]
+        if main.poll() is not None or len(children) < 2:
+            pytest.skip("the run ended before its workers could be seen")
+        main.send_signal(signal.SIGKILL)
+        main.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+            time.sleep(0.1)
+        assert not [pid for pid in children if _alive(pid)]
+    finally:
+        for pid in children:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
