@@ -29,17 +29,17 @@ from cleaner.errors import CleanerError, InputError, RuleSetError
 from cleaner.extractors import EXTRACTORS
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.kinds.site_boilerplate import BOILERPLATE
+from cleaner.manifest import Manifest, input_signature, run_key
 from cleaner.pipeline import Cleaner
 from cleaner.readers import discover
 from cleaner.readers.files import HTML_SUFFIXES, INPUT_SUFFIXES
 from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES, archive_kind, read_jsonl_stream
 from cleaner.readers.stdin import open_stdin
 from cleaner.readers.text import decode_bytes
-from cleaner.manifest import Manifest, input_signature, run_key
 from cleaner.report import Report
 from cleaner.report_html import render_html
 from cleaner.ruleset import bundled_rule_sets, load_rule_set
-from cleaner.writers import FORMATS, atomic_write_text, format_document, output_suffix
+from cleaner.writers import FORMATS, atomic_write_text, format_document, output_suffix, remove_stale_temporaries
 
 app = typer.Typer(
     name="cleaner",
@@ -241,6 +241,12 @@ def clean(
                   text_field=text_field, html_field=html_field, filter_list=settings.filter_list,
                   context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
                   boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
+    if (state / "manifest.json").exists():  # an earlier run was here, and may have been killed mid-write
+        if one_file:
+            remove_stale_temporaries(state)
+            remove_stale_temporaries(out.parent, recursive=False)
+        else:
+            remove_stale_temporaries(out)
     manifest = Manifest(state / "manifest.json", key)
     todo = [_with_checkpoints(t, state, key) for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
     report = Report()

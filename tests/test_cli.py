@@ -425,6 +425,17 @@ def test_rerun_skips_finished_files_and_redoes_changed_ones(runner: CliRunner, t
     assert (out / "t0.txt").read_text(encoding="utf-8").startswith("Advertisement")
 
 
+def test_a_rerun_clears_what_a_killed_run_left_half_written(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"]).exit_code == 0
+    half = out / "sub" / ".b.txt.q1w2e3r4.tmp"
+    half.write_text("Second art", encoding="utf-8")  # as a kill mid-write leaves it
+    assert runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"]).exit_code == 0
+    assert not half.exists()
+    assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "Second article body.\n"
+
+
 def test_a_resumed_run_reports_the_whole_batch(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -59,3 +61,29 @@ def keep_backup(path: Path, suffix: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return backup
+
+
+# The names new_temporary gives: ".NAME." + eight random characters + ".tmp", maybe with the
+# compression suffix the writer needs.
+_TEMPORARY_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp(\.gz|\.zst)?$")
+
+
+def remove_stale_temporaries(root: Path, *, recursive: bool = True) -> int:
+    """Delete the temporary files a killed run left under ``root``; they never became outputs.
+    Returns how many went."""
+    removed = 0
+    folders = [root]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if recursive:
+                    folders.append(Path(entry.path))
+            elif _TEMPORARY_NAME.match(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed

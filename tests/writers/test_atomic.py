@@ -31,3 +31,15 @@ def test_a_backup_keeps_the_first_original(tmp_path: Path) -> None:
     source.write_text("cleaned once", encoding="utf-8")
     keep_backup(source, ".orig")
     assert backup.read_text(encoding="utf-8") == "original"
+
+
+def test_a_killed_runs_temporaries_are_found_and_only_they(tmp_path: Path) -> None:
+    from cleaner.writers import remove_stale_temporaries
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    stale = [tmp_path / ".x.txt.abc_1234.tmp", tmp_path / "a" / "b" / ".crawl.jsonl.gz.k2j4h5g6.tmp.gz"]
+    kept = [tmp_path / "x.txt", tmp_path / "notes.tmp", tmp_path / ".hidden.tmp", tmp_path / "a" / ".x.txt.toolong12.tmp"]
+    for path in stale + kept:
+        path.write_text("x", encoding="utf-8")
+    assert remove_stale_temporaries(tmp_path) == 2
+    assert not any(p.exists() for p in stale) and all(p.exists() for p in kept)
