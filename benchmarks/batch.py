@@ -1,6 +1,7 @@
 """The ``cleaner clean`` command on whole archives: speed-up with worker processes, peak memory
-against input size, and resuming after a kill. Every figure comes from the installed command
-run as a subprocess, as a user runs it; nothing is imported from ``cleaner`` for the runs.
+against input size, and resuming after a kill. Every figure comes from the ``cleaner`` command
+run as a subprocess, as a user runs it (the package is installed editable, so that is this
+checkout; the commit is printed).
 
 A synthetic scraped archive is built from the sentences of the article-extraction ground truth
 (``../shared/benchmarks/article-extraction/``; invented paragraphs if it is absent, and the
@@ -14,13 +15,17 @@ About half are HTML pages (a nav, ``<div class="ad-slot">Advertisement</div>``, 
 1. Throughput. ``cleaner clean SRC --out OUTk --jobs k --quiet`` for k = 1 and 2, ``--repeats``
    times each, the order of k alternating between repeats so that drift in the machine's load
    falls on both; each run writes into an empty OUTk (a rerun into a full one would only
-   resume). The whole command is timed (start-up, discovery and writing included). Reported:
-   median wall seconds, documents per second, and the speed-up of 2 jobs over 1 (median over
-   median) beside the target; then whether OUT1 and OUT2 hold byte-identical outputs
-   (``.cleaner/`` aside) and one output per input.
+   resume). The whole command is timed (start-up, discovery and writing included), after an
+   ``os.sync()`` so that no run pays for the disk writes of the step before. Reported: median
+   wall seconds and their range, documents per second, CPU seconds (command and workers) and
+   cores kept busy, the time outside the command's own timed loop (start-up, discovery), and
+   the speed-up of 2 jobs over 1 (median over median; also per repeat) beside the target; then
+   whether OUT1 and OUT2 hold byte-identical outputs (``.cleaner/`` aside) and one output per
+   input.
 2. Peak memory against input size. One JSONL.zst dump per ``--memory-sizes`` (MB of
    uncompressed JSONL; records ``{"id", "url", "text"}``, streamed into the .zst so the
-   generator holds one record at a time), cleaned with ``--jobs 1`` under ``/usr/bin/time -v``
+   generator holds one record at a time), cleaned with ``--jobs 1`` (``--memory-jobs``) under
+   ``/usr/bin/time -v``
    (its "Maximum resident set size"), or, without it, with ``getrusage(RUSAGE_CHILDREN)`` in a
    fresh wrapper process. Reported: peak RSS per size, the ratio largest over smallest, and
    the peak at 1 GB (measured with ``--memory-sizes 1000``, else extrapolated from a straight
@@ -37,7 +42,7 @@ Default: 10,000 documents in 100 folders, dumps of 50, 100 and 200 MB (under 10 
 2 cores). ``--quick``: 2,000 documents, dumps of 20 and 50 MB. Run from the repository root:
 
     .venv/bin/python benchmarks/batch.py [--quick] [--docs 10000] [--repeats 3]
-        [--memory-sizes 50 100 200 | 1000] [--parts throughput memory resume]
+        [--memory-sizes 50 100 200 | 1000] [--memory-jobs 1] [--parts throughput memory resume]
         [--workdir DIR] [--keep] [--json out.json]
 """
 
@@ -50,6 +55,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -61,7 +67,7 @@ from pathlib import Path
 from typing import Any
 
 # _common puts this checkout on sys.path; throughput holds the scraped-defect vocabulary.
-from _common import load_articles, print_table, spin_commas, write_json
+from _common import REPO_ROOT, load_articles, print_table, spin_commas, write_json
 from throughput import AD_LABELS, BANNERS, DATE_STAMPS, SECTIONS, sentence_pool
 
 MB = 1_000_000
@@ -70,6 +76,9 @@ TARGET_RSS_MB = 500
 TARGET_DUMP_MB = 1000
 # Peak RSS at the largest dump at most this many times the smallest's counts as flat.
 FLAT_RATIO = 1.10
+# Below this, a dump's peak still includes buffers filling up (a shard holds up to 4 MB), and a
+# line through such sizes says nothing about 1 GB.
+MIN_EXTRAPOLATED_MB = 20
 ARTICLE_CHARS = (2_000, 5_000)
 DEFAULT_DOCS, QUICK_DOCS = 10_000, 2_000
 DEFAULT_FOLDERS = 100
@@ -114,7 +123,8 @@ def junk_line(rng: random.Random) -> str | None:
     if roll < 0.15:
         return rng.choice(AD_LABELS)
     if roll < 0.25:
-        return rng.choice(BANNERS[:1]) if rng.random() < 0.7 else rng.choice(BANNERS)
+        # Mostly the Google Ads banner seen in the wild, sometimes another repeated one.
+        return BANNERS[0] if rng.random() < 0.7 else rng.choice(BANNERS)
     return None
 
 
@@ -191,12 +201,18 @@ def write_dump(path: Path, size_mb: float, sentences: list[str], seed: int) -> d
 
 
 def run_timed(command: list[str]) -> dict[str, Any]:
-    # Flush what earlier steps wrote or deleted first (the disk is mounted with discard): left
-    # to the kernel, that write-back and trimming lands inside the timed run, as system time.
+    # Flush what earlier steps wrote or deleted first: left to the kernel, that write-back (and,
+    # on a disk mounted with discard, the trimming of deleted files) lands inside the timed run.
     os.sync()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    return {"seconds": time.perf_counter() - started, "returncode": done.returncode, "stderr": done.stderr}
+    done = subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # Children's CPU times add up as they are reaped (workers into the command, the command
+    # into this process), so the difference is this command's, workers included.
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": seconds, "cpu_seconds": cpu, "returncode": done.returncode, "stderr": done.stderr}
 
 
 def read_report(out: Path) -> dict[str, Any]:
@@ -257,8 +273,7 @@ def show_failure(what: str, run: dict[str, Any]) -> None:
 
 
 def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, Any], repeats: int) -> dict[str, Any]:
-    walls: dict[int, list[float]] = {1: [], 2: []}
-    tool_rates: dict[int, list[float]] = {1: [], 2: []}
+    runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
     failed_runs = []
     for repeat in range(repeats):
         for jobs in (1, 2) if repeat % 2 == 0 else (2, 1):
@@ -270,17 +285,30 @@ def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, A
                 show_failure(f"jobs {jobs}, repeat {repeat + 1}", run)
                 failed_runs.append({"jobs": jobs, "repeat": repeat + 1, "returncode": run["returncode"],
                                     "stderr": run["stderr"][-2000:]})
-            walls[jobs].append(run["seconds"])
-            tool_rates[jobs].append(read_report(out).get("documents_per_second", 0.0))
-            print(f"  jobs {jobs}, repeat {repeat + 1}: {run['seconds']:.1f} s", flush=True)
+            report = read_report(out)
+            runs[jobs].append({"wall_s": run["seconds"], "cpu_s": run["cpu_seconds"],
+                               "tool_wall_s": report.get("wall_seconds"),
+                               "tool_docs_per_s": report.get("documents_per_second")})
+            print(f"  jobs {jobs}, repeat {repeat + 1}: {run['seconds']:.1f} s wall, "
+                  f"{run['cpu_seconds']:.1f} s CPU", flush=True)
 
     documents = archive["documents"]
     rows = []
     for jobs in (1, 2):
-        median = statistics.median(walls[jobs])
-        rows.append({"jobs": jobs, "runs": len(walls[jobs]), "median_wall_s": median, "walls_s": walls[jobs],
-                     "docs_per_s": documents / median, "tool_docs_per_s": statistics.median(tool_rates[jobs])})
+        walls = [r["wall_s"] for r in runs[jobs]]
+        median = statistics.median(walls)
+        cpu = statistics.median(r["cpu_s"] for r in runs[jobs])
+        tool_walls = [r["tool_wall_s"] for r in runs[jobs] if r["tool_wall_s"]]
+        rows.append({"jobs": jobs, "runs": len(walls), "median_wall_s": median, "walls_s": walls,
+                     "min_wall_s": min(walls), "max_wall_s": max(walls), "docs_per_s": documents / median,
+                     "median_cpu_s": cpu, "cores_busy": cpu / median,
+                     # The command's time outside its own timed loop: start-up, discovery, exit.
+                     "outside_loop_s": median - statistics.median(tool_walls) if tool_walls else None,
+                     "tool_docs_per_s": statistics.median(r["tool_docs_per_s"] or 0.0 for r in runs[jobs])})
     speedup = rows[0]["median_wall_s"] / rows[1]["median_wall_s"]
+    # Each repeat ran both, next to each other: their ratio is less exposed to drift in the
+    # machine's speed than the ratio of medians, so both are shown.
+    pair_speedups = [one["wall_s"] / two["wall_s"] for one, two in zip(runs[1], runs[2], strict=True)]
     # The last run of each keeps its outputs (as out-jobs1, out-jobs2) for the checks and part 3.
     for jobs in (1, 2):
         for repeat in range(repeats - 1):
@@ -295,14 +323,20 @@ def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, A
 
     print(f"\n== Throughput: {documents:,} documents ({archive['html']:,} HTML, {archive['text']:,} text, "
           f"{archive['mb']:.1f} MB) in {archive['folders']} folders ==")
-    print_table(["jobs", "runs", "median wall s", "docs/s (wall)", "docs/s (report.json)", "speed-up", "target",
-                 "met"],
-                [[r["jobs"], r["runs"], f"{r['median_wall_s']:.2f}", f"{r['docs_per_s']:.0f}",
-                  f"{r['tool_docs_per_s']:.0f}", f"{r['median_wall_s'] and rows[0]['median_wall_s'] / r['median_wall_s']:.2f}x",
+    print_table(["jobs", "runs", "median wall s", "min-max s", "docs/s", "docs/s (report.json)", "CPU s",
+                 "cores busy", "outside loop s", "speed-up", "target", "met"],
+                [[r["jobs"], r["runs"], f"{r['median_wall_s']:.2f}", f"{r['min_wall_s']:.1f}-{r['max_wall_s']:.1f}",
+                  f"{r['docs_per_s']:.0f}", f"{r['tool_docs_per_s']:.0f}", f"{r['median_cpu_s']:.1f}",
+                  f"{r['cores_busy']:.2f}", "n/a" if r["outside_loop_s"] is None else f"{r['outside_loop_s']:.2f}",
+                  f"{rows[0]['median_wall_s'] / r['median_wall_s']:.2f}x",
                   "" if r["jobs"] == 1 else f">= {TARGET_SPEEDUP:g}x",
                   "" if r["jobs"] == 1 else yes_no(speedup >= TARGET_SPEEDUP)] for r in rows])
-    print("(docs/s (wall) times the whole command; report.json's rate is the tool's own, from after "
-          "start-up and discovery.)")
+    print("docs/s times the whole command, median wall; report.json's rate is the tool's own, from after "
+          "start-up and discovery. CPU s: user + system of the command and its workers; cores busy: CPU s "
+          "over wall s (2 at most here).")
+    print("Speed-up within each repeat (jobs 1 over jobs 2, run next to each other): "
+          + ", ".join(f"{r:.2f}x" for r in pair_speedups)
+          + (f"; median {statistics.median(pair_speedups):.2f}x" if len(pair_speedups) > 1 else ""))
     documents_report = report.get("documents", {})
     print("\nOutputs:")
     print_table(["check", "result"], [
@@ -319,7 +353,8 @@ def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, A
                          ("only in OUT2", same["only_right"])):
         if items:
             print(f"  {label}: {', '.join(items[:5])}" + (" ..." if len(items) > 5 else ""))
-    return {"runs": rows, "speedup": speedup, "target_speedup": TARGET_SPEEDUP, "met": speedup >= TARGET_SPEEDUP,
+    return {"runs": rows, "per_run": runs, "speedup": speedup, "pair_speedups": pair_speedups,
+            "target_speedup": TARGET_SPEEDUP, "met": speedup >= TARGET_SPEEDUP,
             "identical": same["identical"], "only_jobs1": same["only_left"][:20],
             "only_jobs2": same["only_right"][:20], "differing": same["differing"][:20],
             "complete_jobs1": complete[1]["complete"], "complete_jobs2": complete[2]["complete"],
@@ -343,16 +378,18 @@ def peak_rss(command: list[str]) -> dict[str, Any]:
         run = run_timed(["/usr/bin/time", "-v", *command])
         found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run["stderr"])
         exit_code = re.search(r"Exit status: (\d+)", run["stderr"])
-        return {"rss_mb": int(found.group(1)) * 1024 / MB if found else None, "method": "/usr/bin/time -v",
-                "seconds": run["seconds"], "returncode": int(exit_code.group(1)) if exit_code else run["returncode"],
-                "stderr": run["stderr"]}
+        if found:  # else not GNU time (BusyBox's has no -v): measured the other way below
+            return {"rss_mb": int(found.group(1)) * 1024 / MB, "method": "/usr/bin/time -v",
+                    "seconds": run["seconds"], "stderr": run["stderr"],
+                    "returncode": int(exit_code.group(1)) if exit_code else run["returncode"]}
     run = run_timed([sys.executable, "-c", _RUSAGE_WRAPPER, *command])
     last = run["stderr"].strip().splitlines()[-1].split()
     return {"rss_mb": int(last[0]) * 1024 / MB, "method": "getrusage(RUSAGE_CHILDREN)", "seconds": run["seconds"],
             "returncode": int(last[1]), "stderr": run["stderr"]}
 
 
-def measure_memory(cleaner: str, work: Path, sentences: list[str], sizes: list[float], seed: int) -> dict[str, Any]:
+def measure_memory(cleaner: str, work: Path, sentences: list[str], sizes: list[float], seed: int,
+                   jobs: int) -> dict[str, Any]:
     rows = []
     for size_mb in sizes:
         dump = work / f"dump-{size_mb:g}mb.jsonl.zst"
@@ -362,11 +399,13 @@ def measure_memory(cleaner: str, work: Path, sentences: list[str], sizes: list[f
               f"in {time.perf_counter() - started:.0f} s", flush=True)
         out = work / f"out-dump-{size_mb:g}mb"
         shutil.rmtree(out, ignore_errors=True)
-        measured = peak_rss([cleaner, "clean", str(dump), "--out", str(out), "--jobs", "1", "--quiet"])
+        measured = peak_rss([cleaner, "clean", str(dump), "--out", str(out), "--jobs", str(jobs), "--quiet"])
         if measured["returncode"] != 0:
             show_failure(f"the {size_mb:g} MB dump", {"returncode": measured["returncode"],
                                                       "stderr": measured["stderr"]})
         written = read_report(out).get("documents", {}).get("written")
+        if written != built["records"]:
+            print(f"WARNING: {built['records']:,} records in, {written} written (report.json)")
         output = out / dump.name
         rows.append({"size_mb": size_mb, **built, "rss_mb": measured["rss_mb"], "method": measured["method"],
                      "seconds": measured["seconds"], "mb_per_s": built["jsonl_mb"] / measured["seconds"],
@@ -382,7 +421,7 @@ def measure_memory(cleaner: str, work: Path, sentences: list[str], sizes: list[f
     measured_target = next((r for r in rows if r["jsonl_mb"] >= TARGET_DUMP_MB * 0.99), None)
     if measured_target:
         at_target, how = measured_target["rss_mb"], "measured"
-    elif len(rows) > 1:
+    elif len(rows) > 1 and smallest["jsonl_mb"] >= MIN_EXTRAPOLATED_MB:
         fit = statistics.linear_regression([r["jsonl_mb"] for r in rows], [r["rss_mb"] for r in rows])
         at_target, how = fit.intercept + fit.slope * TARGET_DUMP_MB, "extrapolated (straight line)"
     else:
@@ -390,19 +429,20 @@ def measure_memory(cleaner: str, work: Path, sentences: list[str], sizes: list[f
     slope = ((largest["rss_mb"] - smallest["rss_mb"]) / (largest["jsonl_mb"] - smallest["jsonl_mb"]) * 100
              if len(rows) > 1 else None)
 
-    print(f"\n== Peak memory, one JSONL.zst dump, --jobs 1 ({rows[0]['method']}) ==")
+    print(f"\n== Peak memory, one JSONL.zst dump, --jobs {jobs} ({rows[0]['method']}) ==")
     print_table(["dump MB", "records", ".zst MB", "written", "exit", "peak RSS MB", "wall s", "MB/s"],
                 [[f"{r['jsonl_mb']:.0f}", r["records"], f"{r['zst_mb']:.1f}", r["written"], r["returncode"],
                   f"{r['rss_mb']:.1f}", f"{r['seconds']:.1f}", f"{r['mb_per_s']:.2f}"] for r in rows])
-    flat = ratio <= FLAT_RATIO
+    flat = ratio <= FLAT_RATIO if len(rows) > 1 else None  # one size says nothing about growth
     print_table(["figure", "value", "target", "met"], [
-        ["peak RSS, largest dump over smallest", f"{ratio:.3f}", f"<= {FLAT_RATIO:.2f} (flat)", yes_no(flat)],
+        ["peak RSS, largest dump over smallest", f"{ratio:.3f}", f"<= {FLAT_RATIO:.2f} (flat)",
+         "n/a" if flat is None else yes_no(flat)],
         ["RSS growth per 100 MB of input", "n/a" if slope is None else f"{slope:+.1f} MB", "", ""],
         [f"peak RSS at a {TARGET_DUMP_MB / 1000:g} GB dump, {how}",
          "n/a" if at_target is None else f"{at_target:.0f} MB", f"< {TARGET_RSS_MB} MB",
          "n/a" if at_target is None else yes_no(at_target < TARGET_RSS_MB)],
     ])
-    return {"method": rows[0]["method"], "sizes": rows, "ratio_largest_smallest": ratio, "flat": flat,
+    return {"jobs": jobs, "method": rows[0]["method"], "sizes": rows, "ratio_largest_smallest": ratio, "flat": flat,
             "growth_mb_per_100mb": slope, "rss_at_1gb_mb": at_target, "rss_at_1gb_how": how,
             "target_rss_mb": TARGET_RSS_MB}
 
@@ -492,8 +532,10 @@ def measure_resume(cleaner: str, src: Path, work: Path, archive: dict[str, Any],
     print_table(["check", "result"], [
         ["the kill came before the run finished", yes_no(not finished_before_kill)],
         ["one output per input, no other file", yes_no(complete["complete"])
-         + (f" ({len(complete['missing'])} missing, {len(complete['extra'])} extra)" if not complete["complete"] else "")],
-        ["no temporary files left", yes_no(not temporary_after) + (f" ({len(temporary_after)})" if temporary_after else "")],
+         + ("" if complete["complete"]
+            else f" ({len(complete['missing'])} missing, {len(complete['extra'])} extra)")],
+        ["no temporary files left",
+         yes_no(not temporary_after) + (f" ({len(temporary_after)})" if temporary_after else "")],
         ["byte-identical to the uninterrupted --jobs 1 run", yes_no(same["identical"])
          + (f" ({len(same['differing'])} differ)" if not same["identical"] else "")],
         ["the rerun skipped what the manifest held", yes_no(skipped == manifest_entries)],
@@ -516,6 +558,20 @@ def measure_resume(cleaner: str, src: Path, work: Path, archive: dict[str, Any],
 # ---------------------------------------------------------------- main
 
 
+def checkout_state() -> str:
+    """The commit measured, and whether the code differs from it (the package is installed
+    editable, so the command runs the working tree)."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], check=False, cwd=REPO_ROOT, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "unknown (not a git checkout)"
+    dirty = git("status", "--porcelain", "--", "cleaner", "rules", "pyproject.toml")
+    return commit + (" with uncommitted changes to the package" if dirty else "")
+
+
 def default_cleaner() -> str:
     beside = Path(sys.executable).parent / "cleaner"
     found = str(beside) if beside.exists() else shutil.which("cleaner")
@@ -535,6 +591,9 @@ def main() -> None:
     parser.add_argument("--memory-sizes", type=float, nargs="+", metavar="MB",
                         help=f"dump sizes in MB of uncompressed JSONL (default "
                         f"{' '.join(map(str, DEFAULT_MEMORY_SIZES))}; the target is about 1000)")
+    parser.add_argument("--memory-jobs", type=int, default=1,
+                        help="--jobs for the memory runs (default 1; with more, the figure is the largest "
+                        "single process, parent or worker)")
     parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS), help="what to measure (default all)")
     parser.add_argument("--workdir", type=Path, help="make the temporary folder in here (default: the system's)")
     parser.add_argument("--keep", action="store_true", help="keep the generated inputs and outputs")
@@ -555,13 +614,14 @@ def main() -> None:
     articles, source = load_articles(args.corpus)
     sentences = sentence_pool(articles)
     print(f"Sentences from: {source} ({len(sentences):,} sentences)")
-    print(f"Command: {cleaner}; {os.cpu_count()} cores")
+    checkout = checkout_state()
+    print(f"Command: {cleaner} (checkout {checkout}); {os.cpu_count()} cores")
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="cleaner-batch-", dir=args.workdir))
     started = time.perf_counter()
-    figures: dict[str, Any] = {"source": source, "seed": args.seed, "cleaner": cleaner, "cores": os.cpu_count(),
-                               "repeats": args.repeats, "parts": args.parts}
+    figures: dict[str, Any] = {"source": source, "seed": args.seed, "cleaner": cleaner, "checkout": checkout,
+                               "cores": os.cpu_count(), "repeats": args.repeats, "parts": args.parts}
     try:
         src = work / "src"
         archive = None
@@ -576,7 +636,7 @@ def main() -> None:
             figures["throughput"] = measure_throughput(cleaner, src, work, archive, args.repeats)
         if "memory" in args.parts:
             print(f"\nMemory: dumps of {', '.join(f'{s:g}' for s in sizes)} MB:")
-            figures["memory"] = measure_memory(cleaner, work, sentences, sizes, args.seed)
+            figures["memory"] = measure_memory(cleaner, work, sentences, sizes, args.seed, args.memory_jobs)
         if "resume" in args.parts:
             reference_dir = work / "out-jobs1"
             if not (reference_dir / STATE_DIR / "report.json").exists():
