@@ -262,7 +262,8 @@ def clean(
         for task, result in zip(todo, results, strict=True):
             report.add(result)
             for warning in result.warnings:
-                typer.echo(f"cleaner: warning: {warning}", err=True)
+                if report.warnings_seen <= _WARNINGS_SHOWN:
+                    typer.echo(f"cleaner: warning: {warning}", err=True)
             whole_file_failed = any(r["source"] == result.source for r in result.rejects)
             if whole_file_failed:  # a record's failure is in the rejects file; a file's is said here
                 typer.echo(f"cleaner: {result.rejects[-1]['reason']}", err=True)
@@ -284,6 +285,11 @@ def clean(
     # Every failed document, one JSON line each with its source and the reason: a batch is
     # judged by what it could not do as much as by what it wrote.
     write_jsonl(state / "rejects.jsonl", report.rejects)
+    # A warning is a document written with a rule skipped (a user pattern past its time budget):
+    # nothing lost, but the user should know which documents were not fully cleaned.
+    write_jsonl(state / "warnings.jsonl", ({"warning": w} for w in report.warnings))
+    if report.warnings_seen > _WARNINGS_SHOWN and not quiet:
+        typer.echo(f"cleaner: {report.warnings_seen} warnings in all; see {state / 'warnings.jsonl'}", err=True)
     summary = report.summary(rules=settings.rules)
     atomic_write_text(state / "report.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     if report_path is not None:
@@ -294,6 +300,7 @@ def clean(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
+_WARNINGS_SHOWN = 10  # on stderr; all of them (up to the report's bound) go to warnings.jsonl
 _READ_SUFFIXES = tuple(INPUT_SUFFIXES) + tuple(JSONL_SUFFIXES) + tuple(WARC_SUFFIXES)
 
 

@@ -9,6 +9,9 @@ from typing import Any
 from cleaner import __version__
 
 
+_WARNINGS_KEPT = 10_000
+
+
 def fold_observations(into: Any, other: Any, *, samples: int) -> None:
     """Add what ``other`` saw (per-rule hits, unknown tags, the share of each document kept,
     removed lines, sample changes) to ``into``: a task's result or a run's report."""
@@ -46,6 +49,8 @@ class Report:
     # per-rule figures (which cover the files cleaned by this run).
     resumed_files: int = 0
     resumed_documents: int = 0
+    warnings: list[str] = field(default_factory=list)  # the first _WARNINGS_KEPT of them
+    warnings_seen: int = 0
 
     def add_resumed(self, entry: dict[str, Any]) -> None:
         """Fold in a file an earlier run finished, from what the manifest kept of it."""
@@ -68,6 +73,8 @@ class Report:
         self.bytes_out += result.bytes_out
         self.rejects.extend(result.rejects)
         fold_observations(self, result, samples=12)
+        self.warnings_seen += len(result.warnings)
+        self.warnings.extend(result.warnings[: max(0, _WARNINGS_KEPT - len(self.warnings))])
         for key, value in result.counts.items():
             self.counts[key] = self.counts.get(key, 0) + value
 
@@ -86,6 +93,7 @@ class Report:
             "rules_hit": dict(sorted(self.rule_hits.items(), key=lambda kv: -kv[1].get("changes", 0))),
             "unknown_shortcodes": dict(sorted(self.unknown_tags.items(), key=lambda kv: -kv[1]["count"])),
             "skipped": self.counts,
+            "warnings": self.warnings_seen,
             "kept_share_histogram": {f"{i * 10}%": n for i, n in enumerate(self.kept_tenths)},
             "top_removed_lines": [{"line": line, "count": n} for line, n in
                                   sorted(self.removed_lines.items(), key=lambda kv: (-kv[1], kv[0]))[:20]],

@@ -436,6 +436,25 @@ def test_a_rerun_clears_what_a_killed_run_left_half_written(runner: CliRunner, t
     assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "Second article body.\n"
 
 
+def test_a_rule_skipped_on_a_document_is_listed_and_the_document_still_written(runner: CliRunner,
+                                                                               tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "slow.txt").write_text("Advertisement\n" + "a" * 40 + "b\nEnd.\n", encoding="utf-8")
+    (source / "fine.txt").write_text("Advertisement\nFine.\n", encoding="utf-8")
+    rules = tmp_path / "slow.toml"
+    rules.write_text('extends = ["default"]\n[[rules]]\nid = "my.slow"\nkind = "regex"\n'
+                     'pattern = "(a|a)+$"\nreplace = "X"\ntimeout_ms = 20\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-r", str(rules), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert (out / "slow.txt").read_text(encoding="utf-8").startswith("aaaa")  # written, ad label gone
+    [line] = (out / ".cleaner" / "warnings.jsonl").read_text(encoding="utf-8").splitlines()
+    assert "slow.txt" in line and "'my.slow' skipped" in line
+    assert json.loads((out / ".cleaner" / "report.json").read_text(encoding="utf-8"))["warnings"] == 1
+    assert "warning:" in result.output
+
+
 def test_a_resumed_run_reports_the_whole_batch(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
