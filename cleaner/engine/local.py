@@ -1,7 +1,9 @@
 """The local engine: one task per input file, run here (``jobs=1``) or in worker processes.
 
-Each worker builds the rule set once and cleans whole files; results come back in input
-order whatever the number of workers, so outputs and reports are the same for any ``--jobs``.
+Each worker builds the rule set once and cleans files in chunks, or shards of a large archive
+(:mod:`cleaner.engine.shards`); results come back in input order whatever the number of
+workers, so outputs and reports are the same for any ``--jobs``. Workers that die are
+replaced, and what they held is retried alone before it is given up.
 """
 
 from __future__ import annotations
