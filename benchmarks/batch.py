@@ -1,7 +1,7 @@
-"""The ``cleaner clean`` command on whole archives: speed-up with worker processes, peak memory
-against input size, and resuming after a kill. Every figure comes from the ``cleaner`` command
-run as a subprocess, as a user runs it (the package is installed editable, so that is this
-checkout; the commit is printed).
+"""The ``cleaner clean`` command on whole archives: speed-up with worker processes (a folder of
+files, and one archive file), peak memory against input size, and resuming after a kill. Every
+figure comes from the ``cleaner`` command run as a subprocess, as a user runs it (the package is
+installed editable, so that is this checkout; the commit is printed).
 
 A synthetic scraped archive is built from the sentences of the article-extraction ground truth
 (``../shared/benchmarks/article-extraction/``; invented paragraphs if it is absent, and the
@@ -22,7 +22,19 @@ About half are HTML pages (a nav, ``<div class="ad-slot">Advertisement</div>``, 
    the speed-up of 2 jobs over 1 (median over median; also per repeat) beside the target; then
    whether OUT1 and OUT2 hold byte-identical outputs (``.cleaner/`` aside) and one output per
    input.
-2. Peak memory against input size. One JSONL.zst dump per ``--memory-sizes`` (MB of
+2. One archive. The same documents (same count and seed) as records of ONE JSONL file,
+   ``dump.jsonl``, in the same order: ``{"id", "url", "html"}`` for an HTML page and
+   ``{"id", "text"}`` for a text one. One file is one task, so the workers could only share it
+   because the cleaner cuts an archive into shards of 500 records (fewer if they hold 4 MB) and
+   spreads the shards over its workers, joining their parts in order at the end: that is what
+   this part measures. ``cleaner clean dump.jsonl --out OUTk --jobs k --quiet`` for k = 1 and 2,
+   timed as in part 1 (same alternation, ``os.sync()``, fresh OUTk per run). Reported: the same
+   table (median wall seconds, range, records per second, CPU, speed-up of 2 jobs over 1, median
+   over median and per repeat, beside the target); then whether OUT1/dump.jsonl and
+   OUT2/dump.jsonl are byte-identical, hold one line per input record with the ids in input
+   order, and no shard parts are left. In the ``--json`` figures under ``jsonl_archive``
+   (``archive`` describes the generated folder).
+3. Peak memory against input size. One JSONL.zst dump per ``--memory-sizes`` (MB of
    uncompressed JSONL; records ``{"id", "url", "text"}``, streamed into the .zst so the
    generator holds one record at a time), cleaned with ``--jobs 1`` (``--memory-jobs``) under
    ``/usr/bin/time -v``
@@ -30,7 +42,7 @@ About half are HTML pages (a nav, ``<div class="ad-slot">Advertisement</div>``, 
    fresh wrapper process. Reported: peak RSS per size, the ratio largest over smallest, and
    the peak at 1 GB (measured with ``--memory-sizes 1000``, else extrapolated from a straight
    line through the measured sizes, and labelled so) against the 500 MB target.
-3. Resume. ``cleaner clean SRC --out OUTr --jobs 2 --quiet`` is started in its own process
+4. Resume. ``cleaner clean SRC --out OUTr --jobs 2 --quiet`` is started in its own process
    group and the whole group is killed with SIGKILL once about half the outputs exist (a crash:
    the workers die with the parent). The same command is then run to completion (without
    ``--quiet``, the only way to see its "resuming: K of N" line; quiet does not change what is
@@ -42,7 +54,8 @@ Default: 10,000 documents in 100 folders, dumps of 50, 100 and 200 MB (under 10 
 2 cores). ``--quick``: 2,000 documents, dumps of 20 and 50 MB. Run from the repository root:
 
     .venv/bin/python benchmarks/batch.py [--quick] [--docs 10000] [--repeats 3]
-        [--memory-sizes 50 100 200 | 1000] [--memory-jobs 1] [--parts throughput memory resume]
+        [--memory-sizes 50 100 200 | 1000] [--memory-jobs 1]
+        [--parts throughput archive memory resume]
         [--workdir DIR] [--keep] [--json out.json]
 """
 
@@ -63,6 +76,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +90,9 @@ TARGET_RSS_MB = 500
 TARGET_DUMP_MB = 1000
 # Peak RSS at the largest dump at most this many times the smallest's counts as flat.
 FLAT_RATIO = 1.10
+# The cleaner cuts an archive into shards of this many records, or fewer holding this many
+# characters of documents, and spreads the shards over its workers.
+SHARD_RECORDS, SHARD_BYTES = 500, 4 << 20
 # Below this, a dump's peak still includes buffers filling up (a shard holds up to 4 MB), and a
 # line through such sizes says nothing about 1 GB.
 MIN_EXTRAPOLATED_MB = 20
@@ -83,7 +100,7 @@ ARTICLE_CHARS = (2_000, 5_000)
 DEFAULT_DOCS, QUICK_DOCS = 10_000, 2_000
 DEFAULT_FOLDERS = 100
 DEFAULT_MEMORY_SIZES, QUICK_MEMORY_SIZES = [50, 100, 200], [20, 50]
-PARTS = ("throughput", "memory", "resume")
+PARTS = ("throughput", "archive", "memory", "resume")
 STATE_DIR = ".cleaner"  # the run's own files under --out, not outputs of documents
 KILL_SHARE = 0.5
 # Counting the outputs walks the whole tree (10,000 files: about 15 ms); more often would take
@@ -156,28 +173,60 @@ def html_document(sentences: list[str], rng: random.Random, number: int) -> str:
             f'</main>\n{FOOTER}\n</body></html>\n')
 
 
+def generate_documents(sentences: list[str], documents: int, seed: int) -> Iterator[tuple[int, bool, str]]:
+    """The archive's documents in order, HTML or text by a coin toss: (number, is HTML,
+    content). The same seed gives the same documents, as files or as records of one dump."""
+    rng = random.Random(seed)
+    for number in range(documents):
+        if rng.random() < 0.5:
+            yield number, True, html_document(sentences, rng, number)
+        else:
+            yield number, False, text_document(sentences, rng)
+
+
 def build_folder(src: Path, sentences: list[str], documents: int, folders: int, seed: int) -> dict[str, Any]:
     """``documents`` files, HTML or text by a coin toss, over ``folders`` subfolders; returns
     counts and the relative output path each input must produce (``x.html`` -> ``x.txt``)."""
-    rng = random.Random(seed)
     expected, html_count, size = [], 0, 0
-    for number in range(documents):
+    for number, is_html, content in generate_documents(sentences, documents, seed):
         folder = src / f"site-{number % folders:03d}"
         folder.mkdir(parents=True, exist_ok=True)
         # Numbered names: no ``x.html`` beside an ``x.txt``, whose outputs would collide.
-        if rng.random() < 0.5:
-            path = folder / f"page-{number:06d}.html"
-            content = html_document(sentences, rng, number)
-            html_count += 1
-        else:
-            path = folder / f"page-{number:06d}.txt"
-            content = text_document(sentences, rng)
+        path = folder / f"page-{number:06d}.{'html' if is_html else 'txt'}"
+        html_count += is_html
         data = content.encode("utf-8")
         path.write_bytes(data)
         size += len(data)
         expected.append(path.relative_to(src).with_suffix(".txt").as_posix())
     return {"documents": documents, "html": html_count, "text": documents - html_count, "folders": folders,
             "mb": size / MB, "expected": sorted(expected)}
+
+
+def write_archive_dump(path: Path, sentences: list[str], documents: int, folders: int, seed: int) -> dict[str, Any]:
+    """The documents of the folder archive (same count and seed) as one JSONL file, in the same
+    order: ``{"id", "url", "html"}`` for an HTML page (its URL names the folder and file it
+    would be), ``{"id", "text"}`` for a text one."""
+    html_count, size, ids = 0, 0, []
+    shards, in_shard, shard_chars = 0, 0, 0  # cut as the cleaner cuts them
+    with path.open("wb") as sink:
+        for number, is_html, content in generate_documents(sentences, documents, seed):
+            in_shard += 1
+            shard_chars += len(content)
+            if in_shard >= SHARD_RECORDS or shard_chars >= SHARD_BYTES:
+                shards, in_shard, shard_chars = shards + 1, 0, 0
+            name = f"page-{number:06d}"
+            if is_html:
+                record = {"id": name, "url": f"https://news.example.com/site-{number % folders:03d}/{name}.html",
+                          "html": content}
+            else:
+                record = {"id": name, "text": content}
+            data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+            sink.write(data)
+            size += len(data)
+            html_count += is_html
+            ids.append(name)
+    return {"records": documents, "html": html_count, "text": documents - html_count, "mb": size / MB,
+            "shards": shards + bool(in_shard), "ids": ids}
 
 
 def write_dump(path: Path, size_mb: float, sentences: list[str], seed: int) -> dict[str, Any]:
@@ -272,14 +321,17 @@ def show_failure(what: str, run: dict[str, Any]) -> None:
 # ---------------------------------------------------------------- 1. throughput
 
 
-def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, Any], repeats: int) -> dict[str, Any]:
+def alternating_runs(cleaner: str, src: Path, work: Path, name: str,
+                     repeats: int) -> tuple[dict[int, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """``cleaner clean SRC --out WORK/NAME-jobsK-runN --jobs K --quiet``, timed, for K = 1 and 2,
+    ``repeats`` times each, the order of K alternating; the runs per K and the failed ones."""
     runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
     failed_runs = []
     for repeat in range(repeats):
         for jobs in (1, 2) if repeat % 2 == 0 else (2, 1):
             # A fresh folder each run: into a full one the command would only resume, and
             # deleting 10,000 files just before a timed run slows the run down.
-            out = work / f"out-jobs{jobs}-run{repeat + 1}"
+            out = work / f"{name}-jobs{jobs}-run{repeat + 1}"
             run = run_timed([cleaner, "clean", str(src), "--out", str(out), "--jobs", str(jobs), "--quiet"])
             if run["returncode"] != 0:
                 show_failure(f"jobs {jobs}, repeat {repeat + 1}", run)
@@ -291,8 +343,22 @@ def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, A
                                "tool_docs_per_s": report.get("documents_per_second")})
             print(f"  jobs {jobs}, repeat {repeat + 1}: {run['seconds']:.1f} s wall, "
                   f"{run['cpu_seconds']:.1f} s CPU", flush=True)
+    return runs, failed_runs
 
-    documents = archive["documents"]
+
+def keep_last_runs(work: Path, name: str, repeats: int) -> None:
+    """The last run of each K keeps its outputs, as WORK/NAME-jobsK; the others go."""
+    for jobs in (1, 2):
+        for repeat in range(repeats - 1):
+            shutil.rmtree(work / f"{name}-jobs{jobs}-run{repeat + 1}", ignore_errors=True)
+        last = work / f"{name}-jobs{jobs}-run{repeats}"
+        if last.exists():
+            last.rename(work / f"{name}-jobs{jobs}")
+
+
+def summarise_runs(runs: dict[int, list[dict[str, Any]]],
+                   documents: int) -> tuple[list[dict[str, Any]], float, list[float]]:
+    """A row per K, the speed-up of 2 jobs over 1 (median over median) and that of each repeat."""
     rows = []
     for jobs in (1, 2):
         walls = [r["wall_s"] for r in runs[jobs]]
@@ -309,20 +375,10 @@ def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, A
     # Each repeat ran both, next to each other: their ratio is less exposed to drift in the
     # machine's speed than the ratio of medians, so both are shown.
     pair_speedups = [one["wall_s"] / two["wall_s"] for one, two in zip(runs[1], runs[2], strict=True)]
-    # The last run of each keeps its outputs (as out-jobs1, out-jobs2) for the checks and part 3.
-    for jobs in (1, 2):
-        for repeat in range(repeats - 1):
-            shutil.rmtree(work / f"out-jobs{jobs}-run{repeat + 1}", ignore_errors=True)
-        last = work / f"out-jobs{jobs}-run{repeats}"
-        if last.exists():
-            last.rename(work / f"out-jobs{jobs}")
-    report = read_report(work / "out-jobs1")
-    one, two = tree_digests(work / "out-jobs1"), tree_digests(work / "out-jobs2")
-    same = compare_trees(one, two)
-    complete = {jobs: completeness(d, archive["expected"]) for jobs, d in ((1, one), (2, two))}
+    return rows, speedup, pair_speedups
 
-    print(f"\n== Throughput: {documents:,} documents ({archive['html']:,} HTML, {archive['text']:,} text, "
-          f"{archive['mb']:.1f} MB) in {archive['folders']} folders ==")
+
+def print_speedup(rows: list[dict[str, Any]], speedup: float, pair_speedups: list[float]) -> None:
     print_table(["jobs", "runs", "median wall s", "min-max s", "docs/s", "docs/s (report.json)", "CPU s",
                  "cores busy", "outside loop s", "speed-up", "target", "met"],
                 [[r["jobs"], r["runs"], f"{r['median_wall_s']:.2f}", f"{r['min_wall_s']:.1f}-{r['max_wall_s']:.1f}",
@@ -337,6 +393,22 @@ def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, A
     print("Speed-up within each repeat (jobs 1 over jobs 2, run next to each other): "
           + ", ".join(f"{r:.2f}x" for r in pair_speedups)
           + (f"; median {statistics.median(pair_speedups):.2f}x" if len(pair_speedups) > 1 else ""))
+
+
+def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, Any], repeats: int) -> dict[str, Any]:
+    runs, failed_runs = alternating_runs(cleaner, src, work, "out", repeats)
+    documents = archive["documents"]
+    rows, speedup, pair_speedups = summarise_runs(runs, documents)
+    # The last run of each keeps its outputs (as out-jobs1, out-jobs2) for the checks and part 4.
+    keep_last_runs(work, "out", repeats)
+    report = read_report(work / "out-jobs1")
+    one, two = tree_digests(work / "out-jobs1"), tree_digests(work / "out-jobs2")
+    same = compare_trees(one, two)
+    complete = {jobs: completeness(d, archive["expected"]) for jobs, d in ((1, one), (2, two))}
+
+    print(f"\n== Throughput: {documents:,} documents ({archive['html']:,} HTML, {archive['text']:,} text, "
+          f"{archive['mb']:.1f} MB) in {archive['folders']} folders ==")
+    print_speedup(rows, speedup, pair_speedups)
     documents_report = report.get("documents", {})
     print("\nOutputs:")
     print_table(["check", "result"], [
@@ -362,7 +434,80 @@ def measure_throughput(cleaner: str, src: Path, work: Path, archive: dict[str, A
             "failed_runs": failed_runs}
 
 
-# ---------------------------------------------------------------- 2. memory
+# ---------------------------------------------------------------- 2. one archive
+
+
+def jsonl_lines(path: Path) -> tuple[int, list[str | None]]:
+    """Lines of a JSONL output and the ``id`` of each (None where a line is no JSON object)."""
+    if not path.exists():
+        return 0, []
+    ids = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+            ids.append(record.get("id") if isinstance(record, dict) else None)
+    return len(ids), ids
+
+
+def measure_archive(cleaner: str, dump: Path, work: Path, built: dict[str, Any], repeats: int) -> dict[str, Any]:
+    runs, failed_runs = alternating_runs(cleaner, dump, work, "out-archive", repeats)
+    records = built["records"]
+    rows, speedup, pair_speedups = summarise_runs(runs, records)
+    keep_last_runs(work, "out-archive", repeats)
+    outs = {jobs: work / f"out-archive-jobs{jobs}" for jobs in (1, 2)}
+    report = read_report(outs[1])
+    trees = {jobs: tree_digests(out) for jobs, out in outs.items()}
+    same = compare_trees(trees[1], trees[2])
+    lines = {jobs: jsonl_lines(out / dump.name) for jobs, out in outs.items()}
+    in_order = {jobs: ids == built["ids"] for jobs, (_, ids) in lines.items()}
+    # A finished run joins the shards' parts and deletes them.
+    leftovers = {jobs: sorted(str(Path(d, f).relative_to(out)) for d, _, files in os.walk(out / STATE_DIR)
+                              for f in files if f.startswith("part-"))
+                 for jobs, out in outs.items()}
+    present = {jobs: (out / dump.name).exists() for jobs, out in outs.items()}
+    identical = present[1] and present[2] and trees[1].get(dump.name) == trees[2].get(dump.name)
+
+    print(f"\n== One archive: {dump.name}, {records:,} records ({built['html']:,} HTML, {built['text']:,} text, "
+          f"{built['mb']:.1f} MB), shards of {SHARD_RECORDS} records ({built['shards']}) ==")
+    print_speedup(rows, speedup, pair_speedups)
+    documents_report = report.get("documents", {})
+    print("\nOutputs:")
+    print_table(["check", "result"], [
+        [f"OUT1/{dump.name} and OUT2/{dump.name} byte-identical", yes_no(identical)],
+        ["other files: only in OUT1 / only in OUT2 / differing (.cleaner/ aside)",
+         f"{len(same['only_left'])} / {len(same['only_right'])} / {len(same['differing'])}"],
+        [f"lines of {dump.name}: jobs 1 / jobs 2 (records in: {records:,})",
+         f"{lines[1][0]:,} / {lines[2][0]:,}"],
+        ["one line per input record: jobs 1 / jobs 2",
+         f"{yes_no(lines[1][0] == records)} / {yes_no(lines[2][0] == records)}"],
+        ["ids in input order: jobs 1 / jobs 2", f"{yes_no(in_order[1])} / {yes_no(in_order[2])}"],
+        ["shard parts left: jobs 1 / jobs 2", f"{len(leftovers[1])} / {len(leftovers[2])}"],
+        ["documents written / failed (report.json, jobs 1)",
+         f"{documents_report.get('written', 'n/a')} / {documents_report.get('failed', 'n/a')}"],
+        ["runs with a non-zero exit", str(len(failed_runs))],
+    ])
+    for label, items in (("differing", same["differing"]), ("only in OUT1", same["only_left"]),
+                         ("only in OUT2", same["only_right"]), ("parts left in OUT1", leftovers[1]),
+                         ("parts left in OUT2", leftovers[2])):
+        if items:
+            print(f"  {label}: {', '.join(items[:5])}" + (" ..." if len(items) > 5 else ""))
+    return {"records": records, "html": built["html"], "text": built["text"], "jsonl_mb": built["mb"],
+            "shard_records": SHARD_RECORDS, "shards": built["shards"], "runs": rows, "per_run": runs,
+            "speedup": speedup, "pair_speedups": pair_speedups, "target_speedup": TARGET_SPEEDUP,
+            "met": speedup >= TARGET_SPEEDUP, "identical": identical, "only_jobs1": same["only_left"][:20],
+            "only_jobs2": same["only_right"][:20], "differing": same["differing"][:20],
+            "lines_jobs1": lines[1][0], "lines_jobs2": lines[2][0],
+            "one_line_per_record_jobs1": lines[1][0] == records, "one_line_per_record_jobs2": lines[2][0] == records,
+            "ids_in_order_jobs1": in_order[1], "ids_in_order_jobs2": in_order[2],
+            "parts_left_jobs1": leftovers[1][:20], "parts_left_jobs2": leftovers[2][:20],
+            "documents_written": documents_report.get("written"), "documents_failed": documents_report.get("failed"),
+            "failed_runs": failed_runs}
+
+
+# ---------------------------------------------------------------- 3. memory
 
 
 # Run in a fresh interpreter: RUSAGE_CHILDREN is the largest of all children a process has ever
@@ -447,7 +592,7 @@ def measure_memory(cleaner: str, work: Path, sentences: list[str], sizes: list[f
             "target_rss_mb": TARGET_RSS_MB}
 
 
-# ---------------------------------------------------------------- 3. resume
+# ---------------------------------------------------------------- 4. resume
 
 
 def kill_group(process: subprocess.Popen) -> None:
@@ -634,6 +779,14 @@ def main() -> None:
         if "throughput" in args.parts:
             print(f"Throughput: jobs 1 and 2, {args.repeats} repeat(s):")
             figures["throughput"] = measure_throughput(cleaner, src, work, archive, args.repeats)
+        if "archive" in args.parts:
+            dump = work / "dump.jsonl"
+            built_at = time.perf_counter()
+            built = write_archive_dump(dump, sentences, documents, args.folders, args.seed)
+            print(f"\nBuilt {dump.name}: the same {documents:,} documents as records ({built['mb']:.1f} MB), "
+                  f"in {time.perf_counter() - built_at:.0f} s", flush=True)
+            print(f"One archive: jobs 1 and 2, {args.repeats} repeat(s):")
+            figures["jsonl_archive"] = measure_archive(cleaner, dump, work, built, args.repeats)
         if "memory" in args.parts:
             print(f"\nMemory: dumps of {', '.join(f'{s:g}' for s in sizes)} MB:")
             figures["memory"] = measure_memory(cleaner, work, sentences, sizes, args.seed, args.memory_jobs)
