@@ -140,6 +140,9 @@ def clean(
     backup_suffix: Annotated[Optional[str], typer.Option("--backup-suffix", help="With --in-place: each original "
                                                          "is kept beside its file as NAME+SUFFIX (an existing "
                                                          "backup is never overwritten).", metavar="SUFFIX")] = None,
+    max_document_mb: Annotated[float, typer.Option("--max-document-mb", help="A document larger than this "
+                                                   "(a file, a JSONL line, a WARC body, after decompression) is "
+                                                   "rejected unread.", min=0.001)] = 1024.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Clean text or HTML files and write the results.
@@ -165,7 +168,8 @@ def clean(
     settings = Settings(rules=tuple(rules or ["default"]), enable=tuple(enable or ()), disable=tuple(disable or ()),
                         filter_list=str(filter_list) if filter_list else None, fmt=fmt, extractor=extractor,
                         title=title, timeout=timeout, with_changes=changes, text_field=text_field,
-                        html_field=html_field, dry_run=dry_run, backup_suffix=backup_suffix if in_place else None)
+                        html_field=html_field, dry_run=dry_run, backup_suffix=backup_suffix if in_place else None,
+                        max_document_bytes=int(max_document_mb * (1 << 20)))
     if in_place:
         _check_in_place(paths, out, fmt, backup_suffix)
     try:
@@ -178,9 +182,13 @@ def clean(
         kind, stream = open_stdin(sys.stdin.buffer)
         if kind == "jsonl":
             _clean_records_to_stdout(cleaner, read_jsonl_stream(stream, display="<stdin>", text_field=text_field,
-                                                                html_field=html_field), settings)
+                                                                html_field=html_field,
+                                                                max_bytes=settings.max_document_bytes), settings)
             return
-        data = stream.read()
+        data = stream.read(settings.max_document_bytes + 1)
+        if len(data) > settings.max_document_bytes:
+            raise _fail(f"<stdin>: longer than the {max_document_mb:g} MB limit per document; nothing written "
+                        "(raise --max-document-mb to take it)", EXIT_SOME_FAILED)
         try:
             if _looks_like_html(data):
                 doc = extract_document(cleaner, data, "<stdin>", settings)

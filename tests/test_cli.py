@@ -455,6 +455,21 @@ def test_a_rule_skipped_on_a_document_is_listed_and_the_document_still_written(r
     assert "warning:" in result.output
 
 
+def test_documents_over_the_size_limit_are_rejected_unread(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    (source / "big.txt").write_text("Advertisement\n" + "A long line of story text. " * 100, encoding="utf-8")
+    (source / "big.html").write_text("<html><body><p>" + "Story text. " * 300 + "</p></body></html>",
+                                     encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "--max-document-mb", "0.002", "-q"])
+    assert result.exit_code == 1
+    rejects = {Path(r["source"]).name: r["reason"] for r in map(json.loads, (out / ".cleaner" / "rejects.jsonl")
+                                                                .read_text(encoding="utf-8").splitlines())}
+    assert sorted(rejects) == ["big.html", "big.txt"]
+    assert "limit per document" in rejects["big.txt"] and "--max-document-mb" in rejects["big.html"]
+    assert (out / "a.txt").read_text(encoding="utf-8") == CLEANED  # the small ones are cleaned
+
+
 def test_a_resumed_run_reports_the_whole_batch(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()

@@ -28,8 +28,8 @@ from cleaner.errors import InputError
 from cleaner.html import extract_page
 from cleaner.pipeline import Cleaner
 from cleaner.readers.files import HTML_SUFFIXES
-from cleaner.readers.records import Record, archive_kind, read_jsonl, read_warc
-from cleaner.readers.text import read_text
+from cleaner.readers.records import MAX_DOCUMENT_BYTES, Record, archive_kind, read_jsonl, read_warc
+from cleaner.readers.text import read_limited, read_text
 from cleaner.report import fold_observations
 from cleaner.ruleset import load_rule_set
 from cleaner.timeouts import ExtractionTimeout, time_limit
@@ -53,6 +53,7 @@ class Settings:
     html_field: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     dry_run: bool = False  # clean and count, write nothing
+    max_document_bytes: int = MAX_DOCUMENT_BYTES  # larger documents are rejected unread
     as_records: bool = False  # text and HTML documents written as one JSONL record each
     backup_suffix: str | None = None  # set for --in-place: the original is kept beside as NAME+suffix
 
@@ -121,9 +122,9 @@ def build_cleaner(settings: Settings) -> Cleaner:
 def load_document(cleaner: Cleaner, path: Path, settings: Settings, *, metadata: bool | None = None) -> Document:
     """The document of one text or HTML file, ready for the text rules: HTML is extracted first."""
     if path.suffix.lower() not in HTML_SUFFIXES:
-        return read_text(path, display_name=str(path))
+        return read_text(path, display_name=str(path), max_bytes=settings.max_document_bytes)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, settings.max_document_bytes, str(path))
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return extract_document(cleaner, data, str(path), settings, metadata=metadata)
@@ -143,9 +144,10 @@ def extract_document(cleaner: Cleaner, data: bytes, source: str, settings: Setti
 
 def records_of(path: Path, settings: Settings, counts: dict[str, int]) -> Iterator[Record]:
     if archive_kind(path) == "warc":
-        records = read_warc(path, display=str(path), counts=counts)
+        records = read_warc(path, display=str(path), counts=counts, max_bytes=settings.max_document_bytes)
     else:
-        records = read_jsonl(path, display=str(path), text_field=settings.text_field, html_field=settings.html_field)
+        records = read_jsonl(path, display=str(path), text_field=settings.text_field, html_field=settings.html_field,
+                             max_bytes=settings.max_document_bytes)
     return _readable(records, str(path))
 
 

@@ -20,6 +20,13 @@ from cleaner.readers.compressed import open_binary
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Past this, one document is rejected unread rather than held in memory: a line of a JSONL
+# dump (or a .gz/.zst that inflates to one), a WARC response body, a text or HTML file.
+MAX_DOCUMENT_BYTES = 1 << 30
+
+
+def describe_size(size: int) -> str:
+    return f"{size / (1 << 20):,.0f} MB" if size >= 1 << 20 else f"{size:,} bytes"
 
 
 def archive_kind(path: Path) -> str | None:
@@ -47,23 +54,36 @@ class Record:
 
 
 def read_jsonl(path: Path, *, text_field: str | None = None, html_field: str | None = None,
-               display: str | None = None) -> Iterator[Record]:
+               display: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Record]:
     """Records of a JSONL dump. The document is ``text_field`` or ``html_field`` when given,
     else ``text`` or ``html``, whichever the record has (``html`` first: it holds more)."""
     with open_binary(path) as raw:
         yield from read_jsonl_stream(raw, display=display or str(path), text_field=text_field,
-                                     html_field=html_field)
+                                     html_field=html_field, max_bytes=max_bytes)
 
 
 def read_jsonl_stream(raw: BinaryIO, *, display: str, text_field: str | None = None,
-                      html_field: str | None = None) -> Iterator[Record]:
-    """Records of JSONL read from an open binary stream (standard input, a pipe)."""
-    for number, line in enumerate(io.TextIOWrapper(raw, encoding="utf-8", errors="replace"), 1):
+                      html_field: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Record]:
+    """Records of JSONL read from an open binary stream (standard input, a pipe). A line
+    longer than ``max_bytes`` is skipped as it is read, never held whole."""
+    lines = io.BufferedReader(raw) if not hasattr(raw, "peek") else raw  # readline(limit) needs a buffer
+    number = 0
+    while True:
+        line = lines.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
         source = f"{display}:{number}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (chunk := lines.readline(1 << 20)) and not chunk.endswith(b"\n"):
+                pass
+            yield Record(source, error=f"record longer than the {describe_size(max_bytes)} limit per document; "
+                                       "skipped (raise --max-document-mb to take it)")
+            continue
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = json.loads(line.decode("utf-8", errors="replace"))
         except json.JSONDecodeError as exc:
             yield Record(source, error=f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
@@ -90,7 +110,8 @@ def _record_from_object(data: dict[str, Any], source: str, text_field: str | Non
     return Record(source, error=f"no string field {wanted} in this record (fields: {', '.join(sorted(data))})")
 
 
-def read_warc(path: Path, *, display: str | None = None, counts: dict[str, int] | None = None) -> Iterator[Record]:
+def read_warc(path: Path, *, display: str | None = None, counts: dict[str, int] | None = None,
+              max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Record]:
     """HTML responses of a WARC file (plain or gzip); other records are skipped and counted."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -114,8 +135,11 @@ def read_warc(path: Path, *, display: str | None = None, counts: dict[str, int] 
                     counts["skipped non-HTML responses"] = counts.get("skipped non-HTML responses", 0) + 1
                     continue
                 try:
-                    body = record.content_stream().read()
+                    body = record.content_stream().read(max_bytes + 1)
                     error = None
+                    if len(body) > max_bytes:
+                        body, error = b"", (f"response body longer than the {describe_size(max_bytes)} limit per "
+                                            "document; skipped (raise --max-document-mb to take it)")
                 except Exception as exc:  # noqa: BLE001 - one unreadable body must not stop the file
                     body, error = b"", f"unreadable response body ({type(exc).__name__}: {exc})"
                 # The offset is known once the record is read to its end (warcio reads on to find it).

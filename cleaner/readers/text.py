@@ -35,9 +35,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
 
 
-def read_text(path: Path, *, display_name: str | None = None) -> Document:
+def read_text(path: Path, *, display_name: str | None = None, max_bytes: int | None = None) -> Document:
     try:
-        data = path.read_bytes()
+        data = read_limited(path, max_bytes, display_name or str(path))
     except OSError as exc:
         raise InputError(f"{display_name or path}: cannot read: {exc.strerror or exc}") from None
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
@@ -47,3 +47,14 @@ def read_text(path: Path, *, display_name: str | None = None) -> Document:
     text, encoding = decode_bytes(data)
     doc = Document(text, {"encoding": encoding}, source=display_name or str(path))
     return doc
+
+
+def read_limited(path: Path, max_bytes: int | None, display: str) -> bytes:
+    """The file's bytes; one larger than ``max_bytes`` is refused before it is read."""
+    if max_bytes is not None and path.stat().st_size > max_bytes:
+        from cleaner.readers.records import describe_size
+
+        raise InputError(f"{display}: {describe_size(path.stat().st_size)}, over the "
+                         f"{describe_size(max_bytes)} limit per document; skipped (raise --max-document-mb "
+                         "to take it)")
+    return path.read_bytes()

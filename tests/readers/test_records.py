@@ -92,3 +92,32 @@ def test_not_a_warc_is_one_error_record(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a warc file at all\n")
     (record,) = read_warc(path)
     assert record.error and "not a readable WARC" in record.error
+
+
+def test_a_record_past_the_size_limit_is_skipped_unread_and_the_next_one_read(tmp_path: Path) -> None:
+    # 64 MB of one line inflates from a few KB of zstd: a bomb for anything that reads it whole.
+    bomb = tmp_path / "bomb.jsonl.zst"
+    with bomb.open("wb") as raw, zstandard.ZstdCompressor().stream_writer(raw) as sink:
+        sink.write(b'{"text": "before"}\n{"text": "')
+        for _ in range(64):
+            sink.write(b"a" * (1 << 20))
+        sink.write(b'"}\n{"text": "after"}\n')
+    assert bomb.stat().st_size < 100_000
+    records = list(read_jsonl(bomb, max_bytes=1 << 20))
+    assert [r.text for r in records] == ["before", None, "after"]
+    assert records[1].source.endswith(":2") and "longer than the 1 MB limit" in records[1].error
+    assert "--max-document-mb" in records[1].error
+
+
+def test_a_line_exactly_at_the_limit_is_read(tmp_path: Path) -> None:
+    line = json.dumps({"text": "x" * 100})
+    path = write_jsonl(tmp_path / "a.jsonl", [line])
+    [record] = read_jsonl(path, max_bytes=len(line))
+    assert record.text == "x" * 100
+
+
+def test_a_warc_body_past_the_size_limit_is_an_error_record(tmp_path: Path) -> None:
+    path = make_warc(tmp_path / "c.warc.gz", gzipped=True)
+    [record] = read_warc(path, max_bytes=100)
+    assert record.html is None and "response body longer than the 100 bytes limit" in record.error
+    assert record.source.startswith(str(path) + "@")
