@@ -25,7 +25,7 @@ from cleaner.batch import Options, Outcome, clean_records, write_joined, write_j
 from cleaner.document import Document
 from cleaner.engine import Engine, Settings, Task, build_cleaner, get_engine, load_document
 from cleaner.engine.local import extract_document, learn_boilerplate, records_of
-from cleaner.errors import CleanerError, InputError, RuleSetError
+from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError, is_out_of_space
 from cleaner.extractors import EXTRACTORS
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.kinds.site_boilerplate import BOILERPLATE
@@ -51,7 +51,7 @@ app = typer.Typer(
 rules_app = typer.Typer(help="List, show and check rule sets.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_OUTPUT_FULL = 0, 1, 2, 3
 STATE_DIR = ".cleaner"  # under --out: the run's own files (rejects), never an output of a document
 
 RulesOption = Annotated[
@@ -284,6 +284,17 @@ def clean(
         typer.echo("cleaner: interrupted; the files finished so far are recorded. Run the same command "
                    "again to do the rest.", err=True)
         raise typer.Exit(130) from None
+    except (OutputFull, OSError) as exc:
+        if not isinstance(exc, OutputFull) and not is_out_of_space(exc):
+            raise
+        try:
+            manifest.save(force=True)
+        except OSError:
+            pass  # the last saved manifest stands: it lists only outputs written whole
+        typer.echo(f"cleaner: error: {exc}. The run stopped; the files finished so far are recorded and no "
+                   "output was left half-written. Free some space and run the same command again to do the "
+                   "rest.", err=True)
+        raise typer.Exit(EXIT_OUTPUT_FULL) from None
     manifest.save(force=True)
     _drop_stale_checkpoints(state, todo)
     if one_file:

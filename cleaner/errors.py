@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class CleanerError(Exception):
     """Base class for errors the CLI reports without a traceback."""
@@ -35,3 +37,13 @@ class RuleSetError(CleanerError):
 
 class InputError(CleanerError):
     """An input file cannot be read or decoded."""
+
+
+class OutputFull(CleanerError):
+    """The output's file system is full (or over quota): every further write would fail too,
+    so the run stops instead of rejecting every remaining document."""
+
+
+
+def is_out_of_space(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}

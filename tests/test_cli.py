@@ -470,6 +470,41 @@ def test_documents_over_the_size_limit_are_rejected_unread(runner: CliRunner, tm
     assert (out / "a.txt").read_text(encoding="utf-8") == CLEANED  # the small ones are cleaned
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_disk_stops_the_run_cleanly_and_a_rerun_finishes(runner: CliRunner, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    import errno
+
+    import cleaner.engine.local as local
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(12):
+        (source / f"{i:02}.txt").write_text(f"Advertisement\nStory {i}.\n", encoding="utf-8")
+    real = local.atomic_write_text
+
+    def write(path, text):
+        if Path(path).name == "07.txt":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(local, "atomic_write_text", write)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-j", jobs, "-q"])
+    assert result.exit_code == 3, result.output
+    assert "no space left" in result.output and "run the same command again" in result.output
+    assert not (out / "07.txt").exists() and not list(out.rglob("*.tmp"))
+    manifest = json.loads((out / ".cleaner" / "manifest.json").read_text(encoding="utf-8"))
+    assert str(source / "07.txt") not in manifest["inputs"]
+    assert all(Path(entry["target"]).exists() for entry in manifest["inputs"].values())
+
+    monkeypatch.setattr(local, "atomic_write_text", real)  # space freed
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-j", jobs, "-q"])
+    assert result.exit_code == 0, result.output
+    assert [(out / f"{i:02}.txt").read_text(encoding="utf-8") for i in range(12)] == [
+        f"Story {i}.\n" for i in range(12)]
+
+
 def test_a_resumed_run_reports_the_whole_batch(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()

@@ -24,7 +24,7 @@ from typing import Any
 from cleaner.batch import Options, Outcome, clean_records, document_record, write_jsonl
 from cleaner.document import Document
 from cleaner.engine.shards import ArchiveJob, part_path
-from cleaner.errors import InputError
+from cleaner.errors import InputError, OutputFull, is_out_of_space
 from cleaner.html import extract_page
 from cleaner.pipeline import Cleaner
 from cleaner.readers.files import HTML_SUFFIXES
@@ -225,6 +225,10 @@ def _prepare(task: Task, settings: Settings, result: TaskResult) -> bool:
 
 
 def _reject_failure(result: TaskResult, task: Task, exc: Exception) -> None:
+    if is_out_of_space(exc):
+        # Not this file's fault, and every file after it would fail the same way: stop the run.
+        raise OutputFull(f"no space left on the output's file system while writing for {task.path} "
+                         f"({exc})") from None
     if isinstance(exc, InputError):
         reason = str(exc)
     elif isinstance(exc, OSError):
