@@ -102,6 +102,9 @@ def clean(
     exclude: Annotated[Optional[list[str]], typer.Option("--exclude", help="In folders, skip files matching "
                                                          "this glob (repeatable): 'tag', '**/amp/*'.",
                                                          metavar="GLOB")] = None,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="In folders, follow symbolic "
+                                                  "links that lead outside the folder too (links inside it are "
+                                                  "always followed).")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text: the cleaned text; markdown: headings and "
                                      "lists kept (HTML inputs); json: one JSON object per document with text, "
                                      "metadata and changes.")] = "text",
@@ -212,7 +215,7 @@ def clean(
                     ".jsonl.zst collects every document as records of one file)")
 
     try:
-        inputs = list(discover(paths, include=include or (), exclude=exclude or ()))
+        inputs = list(discover(paths, include=include or (), exclude=exclude or (), follow_symlinks=follow_symlinks))
     except InputError as exc:
         raise _fail(str(exc)) from None
     if not inputs:

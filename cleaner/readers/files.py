@@ -42,18 +42,19 @@ def matches_glob(relative: PurePosixPath | Path, pattern: str) -> bool:
 
 
 def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
-             include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[InputFile]:
+             include: Sequence[str] = (), exclude: Sequence[str] = (),
+             follow_symlinks: bool = False) -> Iterator[InputFile]:
     """Yield input files in a stable order: each path as given, directories walked sorted.
 
     Under a directory, a file is taken when it matches one of ``include`` (if any are given)
     and none of ``exclude``; a file named on its own is always taken, since the user chose it.
-    Symbolic links under a directory are not followed, so a link cannot pull files from
-    outside the tree being cleaned into the output.
+    A symbolic link under a directory is followed only while it stays inside that directory,
+    so a link cannot pull files from elsewhere into the output; ``follow_symlinks`` follows
+    every link. A folder reached twice (a link loop) is walked once.
     """
     for path in paths:
         if path.is_dir():
-            for found in sorted(_walk(path)):
-                relative = found.relative_to(path)
+            for found, relative in sorted(_walk(path, follow_symlinks), key=lambda pair: pair[1]):
                 if include and not any(matches_glob(relative, g) for g in include):
                     continue
                 if any(matches_glob(relative, g) for g in exclude):
@@ -66,19 +67,33 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
             raise InputError(f"{path}: no such file or directory")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    stack = [root]
+def _walk(root: Path, follow_symlinks: bool) -> Iterator[tuple[Path, Path]]:
+    """Files under ``root`` as (path, path relative to root)."""
+    top = root.resolve()
+    seen = {top}
+    stack = [(root, Path())]
     while stack:
-        directory = stack.pop()
+        directory, relative = stack.pop()
         try:
             entries = list(directory.iterdir())
         except OSError:
             continue
         for entry in entries:
             if entry.is_symlink():
-                continue
+                try:
+                    target = entry.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    continue  # dangling, or a loop of links
+                if not follow_symlinks and not target.is_relative_to(top):
+                    continue
+                if target.is_dir():
+                    if target in seen:
+                        continue
+                    seen.add(target)
+            elif entry.is_dir():
+                seen.add(entry.resolve())
             if entry.is_dir():
                 if not entry.name.startswith("."):
-                    stack.append(entry)
+                    stack.append((entry, relative / entry.name))
             elif entry.is_file():
-                yield entry
+                yield entry, relative / entry.name

@@ -57,3 +57,21 @@ def test_a_file_named_on_its_own_ignores_the_globs(tmp_path: Path) -> None:
 def test_missing_path_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="nothing-here"):
         list(discover([tmp_path / "nothing-here"]))
+
+
+def test_links_inside_the_folder_are_followed_links_out_of_it_only_when_asked(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    (root / "news").mkdir(parents=True)
+    (root / "news" / "a.txt").write_text("x", encoding="utf-8")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("x", encoding="utf-8")
+    (root / "latest").symlink_to(root / "news", target_is_directory=True)
+    (root / "b.txt").symlink_to(root / "news" / "a.txt")
+    (root / "out-file.txt").symlink_to(outside / "secret.txt")
+    (root / "out-dir").symlink_to(outside, target_is_directory=True)
+    (root / "news" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    assert _found(root) == ["b.txt", "latest/a.txt", "news/a.txt"]
+    assert _found(root, follow_symlinks=True) == ["b.txt", "latest/a.txt", "news/a.txt", "out-dir/secret.txt",
+                                                  "out-file.txt"]
