@@ -102,3 +102,17 @@ def test_empty_and_binary_pages_raise_input_errors() -> None:
 def test_xml_declaration_does_not_stop_parsing(default_cleaner) -> None:
     doc = extract_article('<?xml version="1.0" encoding="utf-8"?>' + PAGE, cleaner=default_cleaner)
     assert "shipwrights" in doc.text
+
+
+@pytest.mark.parametrize("extractor", ["auto", "trafilatura", "readability"])
+def test_entities_never_read_local_files_or_the_network(tmp_path: Path, default_cleaner, extractor: str) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    story = "".join(f"<p>Paragraph {i}: the ferry timetable changes next week, the council said.</p>"
+                    for i in range(8))
+    for doctype in (f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>',
+                    '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "http://192.0.2.1/x">]>'):
+        page = f"{doctype}<html><body><article><h1>Ferry</h1><p>&xxe;</p>{story}</article></body></html>"
+        doc = extract_page(page.encode(), cleaner=default_cleaner, extractor=extractor)
+        assert "TOP-SECRET-VALUE" not in doc.text
+        assert "Paragraph 7" in doc.text
