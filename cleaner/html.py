@@ -19,6 +19,7 @@ from cleaner.errors import InputError
 from cleaner.extractors import extract
 from cleaner.extractors.metadata import read_headline, read_metadata
 from cleaner.readers.html import decode_html
+from cleaner.readers.text import looks_binary
 
 if TYPE_CHECKING:
     from cleaner.pipeline import Cleaner
@@ -61,7 +62,7 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     if output not in OUTPUTS:
         raise ValueError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
     if isinstance(data, bytes):
-        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if looks_binary(data):
             raise InputError(f"{source or '<html>'}: looks like a binary file (NUL bytes), not a web page")
         text, encoding = decode_html(data, http_charset=http_charset)
     else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from cleaner.readers.text import decode_bytes
+from cleaner.readers.text import decode_bytes, utf16_without_bom
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 
@@ -26,7 +26,7 @@ def declared_charset(data: bytes) -> str | None:
 def decode_html(data: bytes, *, http_charset: str | None = None) -> tuple[str, str]:
     """``(text, encoding)``: BOM, then the HTTP header's charset, then the page's own
     declaration, each only if the bytes decode under it, then UTF-8 and detection."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(data):
         return decode_bytes(data)
     for candidate in (http_charset, declared_charset(data)):
         if not candidate:

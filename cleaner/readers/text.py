@@ -4,6 +4,7 @@ in a legacy encoding is read rather than rejected and no byte sequence crashes a
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from cleaner.document import Document
@@ -18,15 +19,45 @@ _BOMS = [
 ]
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 saved without a BOM (Windows tools do):
+    its Latin text has a NUL beside every letter, on the same side, which binary data lacks."""
+    head = data[:4096]
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+        if len(head) < 8:
+            return None
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.6 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.6 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes in the first 4 KB, and not UTF-16 or UTF-32 text (with or without a BOM)."""
+    if b"\x00" not in data[:4096]:
+        return False
+    return not (data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
+                                 codecs.BOM_UTF32_BE)) or utf16_without_bom(data))
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; undecodable bytes become U+FFFD only as a last resort."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _reads_as_western(data):
+        return data.decode("cp1252"), "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -35,13 +66,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
 
 
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# What cp1252 makes of another code page's letters: symbols where a word needs a letter
+# (Polish "ł" read as "³", "ż" as "¿", "ą" as "¹").
+# Only symbols that stand for a cp1250 letter and never touch a letter in Western text
+# (Spanish opens a question with "¿", so that one only counts after a letter).
+_SYMBOL_IN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][£¥¯³¹¼¾¿]|[£¥¯³¹¼¾][a-zà-öø-ÿ]")
+
+
+def _reads_as_western(data: bytes) -> bool:
+    """Whether undeclared legacy bytes are cp1252, the web's usual legacy code page: a few
+    accented letters among mostly ASCII words, every byte defined, and no symbol standing
+    inside a word. Detection libraries guess poorly on such short evidence (a French "café"
+    read as Baltic or Mac Central European); Cyrillic or Greek text, all high bytes, and
+    Central European text, whose letters cp1252 turns into symbols, go to detection."""
+    high = sum(1 for byte in data if byte >= 0x80)
+    letters = sum(1 for byte in data if 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A)
+    if not high or high > 0.35 * (high + letters) or _CP1252_UNDEFINED.intersection(data):
+        return False
+    return not _SYMBOL_IN_WORD.search(data.decode("cp1252"))
+
+
 def read_text(path: Path, *, display_name: str | None = None, max_bytes: int | None = None) -> Document:
     try:
         data = read_limited(path, max_bytes, display_name or str(path))
     except OSError as exc:
         raise InputError(f"{display_name or path}: cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
-                                                       codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+    if looks_binary(data):
         raise InputError(f"{display_name or path}: looks like a binary file (NUL bytes), not text; "
                          "exclude it or convert it to text first")
     text, encoding = decode_bytes(data)
