@@ -30,6 +30,7 @@ class Options:
     title: bool = True
     with_changes: bool = False
     timeout: float = 60.0
+    no_article: str = "reject"
 
 
 @dataclass
@@ -62,6 +63,7 @@ def clean_record(cleaner: Cleaner, record: Record, options: Options,
             with time_limit(options.timeout):
                 doc = extract_page(record.html, cleaner=cleaner, url=record.url, extractor=options.extractor,
                                    output=options.output, source=record.source, title=options.title,
+                                   no_article=options.no_article,
                                    http_charset=record.http_charset)
         except ExtractionTimeout:
             raise CleanerError(f"extraction took longer than {options.timeout:g} s") from None

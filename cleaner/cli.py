@@ -112,6 +112,9 @@ def clean(
                                            "too little), trafilatura or readability.")] = "auto",
     timeout: Annotated[float, typer.Option(help="Seconds one HTML page may take to extract before it is "
                                            "reported as failed.", min=0.1)] = 60.0,
+    no_article: Annotated[str, typer.Option("--no-article", help="For HTML where no extractor finds an "
+                                            "article: reject (listed in the rejects file) or text (keep the "
+                                            "page's visible text).")] = "reject",
     title: Annotated[bool, typer.Option("--title/--no-title", help="For HTML: start the text with the "
                                         "page's headline.")] = True,
     filter_list: Annotated[Optional[Path], typer.Option("--filter-list", help="For HTML: an EasyList-format "
@@ -166,13 +169,15 @@ def clean(
     """
     if fmt not in FORMATS:
         raise _fail(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
+    if no_article not in ("reject", "text"):
+        raise _fail(f"--no-article must be reject or text (got {no_article!r})")
     if extractor not in EXTRACTORS:
         raise _fail(f"--extractor must be one of: {', '.join(EXTRACTORS)} (got {extractor!r})")
     settings = Settings(rules=tuple(rules or ["default"]), enable=tuple(enable or ()), disable=tuple(disable or ()),
                         filter_list=str(filter_list) if filter_list else None, fmt=fmt, extractor=extractor,
                         title=title, timeout=timeout, with_changes=changes, text_field=text_field,
                         html_field=html_field, dry_run=dry_run, backup_suffix=backup_suffix if in_place else None,
-                        max_document_bytes=int(max_document_mb * (1 << 20)))
+                        max_document_bytes=int(max_document_mb * (1 << 20)), no_article=no_article)
     if in_place:
         _check_in_place(paths, out, fmt, backup_suffix)
     try:
@@ -457,7 +462,7 @@ def _clean_records_to_stdout(cleaner: Cleaner, records, settings: Settings) -> N
     failed record named on stderr."""
     outcome = Outcome()
     options = Options(extractor=settings.extractor, output=settings.output, title=settings.title,
-                      with_changes=settings.with_changes, timeout=settings.timeout)
+                      with_changes=settings.with_changes, timeout=settings.timeout, no_article=settings.no_article)
     for item in clean_records(cleaner, records, options, outcome):
         sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
     for reject in outcome.rejects:

@@ -17,6 +17,8 @@ from lxml import etree
 from cleaner.document import Document
 from cleaner.errors import InputError
 from cleaner.extractors import extract
+from cleaner.extractors.base import Extraction
+from cleaner.extractors.readability_extractor import blocks_to_text
 from cleaner.extractors.metadata import read_headline, read_metadata
 from cleaner.readers.html import decode_html
 from cleaner.readers.text import looks_binary
@@ -26,11 +28,17 @@ if TYPE_CHECKING:
 
 OUTPUTS = ("text", "markdown")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Bounded, so that a page of unclosed "<script" cannot make these scans quadratic.
+_SCRIPT_TAG = re.compile(r"<(/?)(script|style|noscript|template)\b[^>]{0,2000}>", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]{0,2000}>|&[#\w]{1,32};")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The parser never fetches anything and never expands entities into external resources;
 # comments and processing instructions are not content.
+# huge_tree: libxml2 would otherwise cut a text node at 10 MB and a tree at 256 levels, losing
+# article text without a word; the size of a document is capped before parsing instead
+# (--max-document-mb).
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
-                               default_doctype=False, huge_tree=False)
+                               default_doctype=False, huge_tree=True)
 
 
 def parse_html(text: str, *, source: str | None = None):
@@ -50,8 +58,12 @@ def parse_html(text: str, *, source: str | None = None):
 
 def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
                  output: str = "text", source: str | None = None, http_charset: str | None = None,
-                 title: bool = True, metadata: bool = True) -> Document:
+                 title: bool = True, metadata: bool = True, no_article: str = "reject") -> Document:
     """The article of one HTML page, extracted after the page rules ran; text rules not yet.
+
+    When no extractor finds an article (a page of scripts, a tree too deep for them),
+    ``no_article="reject"`` raises :class:`InputError`, and ``"text"`` keeps the page's visible
+    text instead: never an empty output that looks like a cleaned page.
 
     ``output``: ``"text"`` (paragraphs) or ``"markdown"`` (headings, lists, emphasis kept).
     The document's metadata holds what the extractor found (title, author, date, url,
@@ -79,6 +91,8 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     for key, value in found.items():
         doc.metadata.setdefault(key, value)
     extraction = extract(tree, extractor=extractor, url=url, output=output)
+    if not extraction.text.strip():
+        extraction = _page_text(text, source=source, no_article=no_article, markdown=output == "markdown")
     doc.text = extraction.text
     headline = doc.metadata.get("title")
     if title and headline and doc.text and not doc.text.lstrip().startswith(headline):
@@ -89,6 +103,43 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     if doc.text and not doc.text.endswith("\n"):
         doc.text += "\n"  # a new text, written as a file: it ends its last line
     return doc
+
+
+def _page_text(page: str, *, source: str | None, no_article: str, markdown: bool) -> Extraction:
+    if no_article != "text":
+        raise InputError(f"{source or '<html>'}: no article found (the extractors found no text); "
+                         "--no-article text keeps the page's visible text instead")
+    tree = parse_html(page, source=source)  # afresh: the extractors may have pruned the first tree
+    body = tree.find("body")
+    root = body if body is not None else tree
+    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
+    text = blocks_to_text(root, markdown=markdown)
+    if not text.strip():
+        lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+        text = "\n\n".join(line for line in lines if line)
+    if not text.strip():
+        if _TAGS.sub(" ", _without_scripts(page)).split():
+            raise InputError(f"{source or '<html>'}: the page has text the HTML parser could not reach "
+                             "(elements nested over 2,000 deep?); skipped")
+        raise InputError(f"{source or '<html>'}: no text in the page at all (scripts and markup only)")
+    return Extraction(text, "page-text")
+
+
+def _without_scripts(page: str) -> str:
+    """The page without the content of its script, style, noscript and template elements."""
+    kept: list[str] = []
+    inside: str | None = None
+    start = 0
+    for match in _SCRIPT_TAG.finditer(page):
+        closing, name = match.group(1), match.group(2).lower()
+        if inside is None and not closing:
+            kept.append(page[start:match.start()])
+            inside = name
+        elif inside == name and closing:
+            inside, start = None, match.end()
+    if inside is None:
+        kept.append(page[start:])
+    return " ".join(kept)
 
 
 def _without_headline(text: str, headline: str | None, standfirst: str | None) -> str:

@@ -116,3 +116,38 @@ def test_entities_never_read_local_files_or_the_network(tmp_path: Path, default_
         doc = extract_page(page.encode(), cleaner=default_cleaner, extractor=extractor)
         assert "TOP-SECRET-VALUE" not in doc.text
         assert "Paragraph 7" in doc.text
+
+
+SCRIPTS_ONLY = "<html><head><script>var a = 1;</script></head><body>" + "<script>track('x')</script>" * 50 + "</body></html>"
+
+
+def test_a_page_without_an_article_is_rejected_never_written_empty(default_cleaner) -> None:
+    with pytest.raises(InputError, match="no article found .*--no-article text"):
+        extract_page(SCRIPTS_ONLY.encode(), cleaner=default_cleaner, source="tracker.html")
+    with pytest.raises(InputError, match="no text in the page at all"):
+        extract_page(SCRIPTS_ONLY.encode(), cleaner=default_cleaner, source="tracker.html", no_article="text")
+
+
+def test_no_article_text_keeps_the_visible_text_where_extractors_find_nothing(default_cleaner, monkeypatch) -> None:
+    import cleaner.html as html_module
+    from cleaner.extractors.base import Extraction
+
+    monkeypatch.setattr(html_module, "extract", lambda tree, **kw: Extraction("", "trafilatura"))
+    page = ("<html><body><script>var x = 'hidden';</script><div><p>First paragraph of the notice.</p>"
+            "<p>Second paragraph, with <b>bold</b> words.</p></div><style>p { color: red }</style></body></html>")
+    doc = extract_page(page.encode(), cleaner=default_cleaner, no_article="text", title=False)
+    assert doc.text == "First paragraph of the notice.\n\nSecond paragraph, with bold words.\n"
+    assert doc.metadata["extractor"] == "page-text"
+
+
+def test_nesting_too_deep_for_the_parser_is_rejected_with_the_reason(default_cleaner) -> None:
+    page = "<html><body>" + "<div>" * 5000 + "<p>Deep down, the ferry story.</p>" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(InputError, match="could not reach .*nested"):
+        extract_page(page.encode(), cleaner=default_cleaner, no_article="text")
+
+
+def test_a_paragraph_longer_than_the_parsers_default_text_limit_is_kept_whole(default_cleaner) -> None:
+    words = "harbour " * 1_400_000  # 11 MB in one text node: libxml2's default limit is 10 MB
+    page = f"<html><body><article><h1>Long</h1><p>{words}</p></article></body></html>"
+    doc = extract_page(page.encode(), cleaner=default_cleaner, title=False)
+    assert doc.text.count("harbour") == 1_400_000

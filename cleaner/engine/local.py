@@ -53,6 +53,7 @@ class Settings:
     html_field: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     dry_run: bool = False  # clean and count, write nothing
+    no_article: str = "reject"  # a page where no extractor finds text: "reject", or "text" (its visible text)
     max_document_bytes: int = MAX_DOCUMENT_BYTES  # larger documents are rejected unread
     as_records: bool = False  # text and HTML documents written as one JSONL record each
     backup_suffix: str | None = None  # set for --in-place: the original is kept beside as NAME+suffix
@@ -135,7 +136,7 @@ def extract_document(cleaner: Cleaner, data: bytes, source: str, settings: Setti
     try:
         with time_limit(settings.timeout):
             return extract_page(data, cleaner=cleaner, extractor=settings.extractor, output=settings.output,
-                                source=source, title=settings.title,
+                                source=source, title=settings.title, no_article=settings.no_article,
                                 metadata=settings.fmt == "json" if metadata is None else metadata)
     except ExtractionTimeout:
         raise InputError(f"{source}: extraction took longer than {settings.timeout:g} s; skipped "
@@ -315,7 +316,7 @@ def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: Tas
 
 def _options(settings: Settings) -> Options:
     return Options(extractor=settings.extractor, output=settings.output, title=settings.title,
-                   with_changes=settings.with_changes, timeout=settings.timeout)
+                   with_changes=settings.with_changes, timeout=settings.timeout, no_article=settings.no_article)
 
 
 # In a worker process: its pipeline and settings, and where it says what it holds (the
