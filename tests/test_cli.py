@@ -505,6 +505,33 @@ def test_a_full_disk_stops_the_run_cleanly_and_a_rerun_finishes(runner: CliRunne
         f"Story {i}.\n" for i in range(12)]
 
 
+def test_names_inside_archives_never_become_paths(runner: CliRunner, tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    source = tmp_path / "in"
+    source.mkdir()
+    hostile = ["../../escaped.txt", "/etc/escaped", "a\x00b", "x" * 5000]
+    (source / "dump.jsonl").write_text("".join(json.dumps({"id": name, "url": name, "text": "A story.\n"}) + "\n"
+                                               for name in hostile), encoding="utf-8")
+    with (source / "crawl.warc.gz").open("wb") as raw:
+        writer = WARCWriter(raw, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        page = b"<html><body><article><p>" + b"A story about the harbour and the ferry. " * 10 + b"</p></article></body></html>"
+        writer.write_record(writer.create_warc_record("file:///../../escaped-warc.txt", "response",
+                                                      payload=io.BytesIO(page), http_headers=headers))
+    out = tmp_path / "work" / "out"
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()
+                     and not p.is_relative_to(source))
+    assert [w for w in written if "/.cleaner/" not in w] == ["work/out/crawl.jsonl.gz", "work/out/dump.jsonl"]
+    ids = [json.loads(line)["id"] for line in (out / "dump.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == hostile  # kept as data, untouched
+
+
 def test_a_resumed_run_reports_the_whole_batch(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
