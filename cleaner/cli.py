@@ -257,12 +257,13 @@ def clean(
                   text_field=text_field, html_field=html_field, filter_list=settings.filter_list,
                   context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
                   boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
-    if (state / "manifest.json").exists():  # an earlier run was here, and may have been killed mid-write
-        if one_file:
-            remove_stale_temporaries(state)
-            remove_stale_temporaries(out.parent, recursive=False)
-        else:
-            remove_stale_temporaries(out)
+    # An earlier run into the same place may have been killed mid-write, even before it
+    # recorded anything: its temporary files go (one walk of the output).
+    if one_file:
+        remove_stale_temporaries(state)
+        remove_stale_temporaries(out.parent, recursive=False)
+    elif out.exists():
+        remove_stale_temporaries(out)
     manifest = Manifest(state / "manifest.json", key)
     todo = [_with_checkpoints(t, state, key) for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
     report = Report()

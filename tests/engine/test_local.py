@@ -263,3 +263,35 @@ def test_workers_leave_when_the_main_process_is_killed_outright(tmp_path: Path) 
         for pid in children:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="kills process groups, as a crash does, on Linux")
+def test_a_run_killed_at_any_point_is_finished_by_a_rerun_exactly_once(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = tmp_path / "in"
+    (source / "sub").mkdir(parents=True)
+    for i in range(1200):
+        (source / ("sub" if i % 2 else "") / f"{i:04}.txt").write_text(
+            f"Advertisement\nStory {i}; the harbour reopened, the council said.\n" * 30, encoding="utf-8")
+    lines = "".join(f'{{"id": "r{i}", "text": "Advertisement\\\\nRecord {i}."}}\n' for i in range(3000))
+    (source / "dump.jsonl").write_text(lines, encoding="utf-8")
+    command = [sys.executable, "-m", "cleaner.cli", "clean", str(source), "--jobs", "2", "-q", "--out"]
+    reference = tmp_path / "reference"
+    subprocess.run([*command, str(reference)], check=True)
+    expected = {p.relative_to(reference): p.read_bytes() for p in reference.rglob("*")
+                if p.is_file() and ".cleaner" not in p.parts}
+    for delay in (0.5, 0.8, 1.1):  # start-up takes about 0.4 s; the whole run about 2
+        out = tmp_path / f"out-{delay}"
+        run = subprocess.Popen([*command, str(out)], start_new_session=True)
+        time.sleep(delay)
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)  # the whole group: main process and workers, mid-write
+        run.wait()
+        subprocess.run([*command, str(out)], check=True)
+        got = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and ".cleaner" not in p.parts}
+        assert got == expected, f"killed after {delay} s"
+        assert not (out / ".cleaner" / "shards").exists()
