@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -335,6 +336,10 @@ def _exit_with_parent(parent: int) -> None:
 
 def _start_worker(settings: Settings, holding_entry: Any, holding_position: Any, slots: Any) -> None:
     global _WORKER
+    # Ctrl-C reaches the whole process group; the main process answers it (saves what is done,
+    # says how to resume) and stops the pool. Workers that died of it too would only add
+    # tracebacks and a broken pool to the story.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="exit-with-parent").start()
     with slots.get_lock():
         slot = slots.value % len(holding_entry)

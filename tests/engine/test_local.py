@@ -295,3 +295,33 @@ def test_a_run_killed_at_any_point_is_finished_by_a_rerun_exactly_once(tmp_path:
         got = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and ".cleaner" not in p.parts}
         assert got == expected, f"killed after {delay} s"
         assert not (out / ".cleaner" / "shards").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="signals a process group, as a terminal does")
+def test_ctrl_c_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for i in range(1500):
+        (source / f"{i:04}.txt").write_text(f"Advertisement\nStory {i}, as told.\n" * 30, encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "cleaner.cli", "clean", str(source), "--jobs", "2", "--out", str(out)]
+    run = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.8)
+    if run.poll() is not None:
+        pytest.skip("the run ended before it could be interrupted")
+    os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130, stderr
+    assert "interrupted" in stderr and "Run the same command again" in stderr
+    assert "Traceback" not in stderr
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert finished.returncode == 0, finished.stderr
+    assert "resuming:" in finished.stderr
+    outputs = sorted(p.name for p in out.iterdir() if p.is_file())
+    assert outputs == sorted(p.name for p in source.iterdir())
+    assert (out / "0999.txt").read_text(encoding="utf-8") == "Story 999, as told.\n" * 30
