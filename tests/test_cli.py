@@ -532,6 +532,39 @@ def test_names_inside_archives_never_become_paths(runner: CliRunner, tmp_path: P
     assert ids == hostile  # kept as data, untouched
 
 
+def test_a_folder_of_bad_inputs_is_cleaned_or_rejected_file_by_file(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    story = "".join(f"<p>Paragraph {i}: the ferry timetable changes next week, the café said.</p>" for i in range(6))
+    cases = {
+        "empty.txt": b"",
+        "empty.html": b"",
+        "image.html": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        "bad-utf8.txt": SCRAPED.encode() + b"\xff\xfe\xc3\x28\n",
+        "utf16-no-bom.txt": SCRAPED.encode("utf-16-le"),
+        "wrong-charset.html": f'<html><head><meta charset="utf-8"></head><body><article>{story}</article>'
+                              "</body></html>".encode("cp1252"),
+        "unclosed.html": f"<html><body><div><p>Unclosed <b>bold <i>italic {story}".encode(),
+        "scripts.html": b"<html><body>" + b"<script>track()</script>" * 40 + b"</body></html>",
+        "zz-good.txt": SCRAPED.encode(),
+    }
+    for name, data in cases.items():
+        (source / name).write_bytes(data)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"])
+    assert result.exit_code == 1
+    rejected = {Path(r["source"]).name: r["reason"] for r in
+                map(json.loads, (out / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert sorted(rejected) == ["empty.html", "image.html", "scripts.html"]
+    assert "binary" in rejected["image.html"] and "no article" in rejected["scripts.html"]
+    assert (out / "empty.txt").read_text(encoding="utf-8") == ""
+    assert (out / "utf16-no-bom.txt").read_text(encoding="utf-8") == CLEANED
+    assert (out / "zz-good.txt").read_text(encoding="utf-8") == CLEANED
+    assert "the café said" in (out / "wrong-charset.txt").read_text(encoding="utf-8")
+    assert "Paragraph 5" in (out / "unclosed.txt").read_text(encoding="utf-8")
+    assert (out / "bad-utf8.txt").read_text(encoding="utf-8").startswith(CLEANED.split("\n")[0])
+
+
 def test_a_resumed_run_reports_the_whole_batch(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
