@@ -21,10 +21,10 @@ import typer
 
 from cleaner import __version__
 from cleaner.archive import index_titles
-from cleaner.batch import Options, Outcome, clean_records, write_joined, write_jsonl
+from cleaner.batch import Outcome, clean_records, write_joined, write_jsonl
 from cleaner.document import Document
 from cleaner.engine import Engine, Settings, Task, build_cleaner, get_engine, load_document
-from cleaner.engine.local import extract_document, learn_boilerplate, records_of
+from cleaner.engine.local import extract_document, learn_boilerplate, record_options, records_of
 from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError, is_out_of_space
 from cleaner.extractors import EXTRACTORS
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
@@ -462,9 +462,7 @@ def _clean_records_to_stdout(cleaner: Cleaner, records, settings: Settings) -> N
     """An archive's or a JSONL stream's records, cleaned, as JSONL on standard output; each
     failed record named on stderr."""
     outcome = Outcome()
-    options = Options(extractor=settings.extractor, output=settings.output, title=settings.title,
-                      with_changes=settings.with_changes, timeout=settings.timeout, no_article=settings.no_article)
-    for item in clean_records(cleaner, records, options, outcome):
+    for item in clean_records(cleaner, records, record_options(settings), outcome):
         sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
     for reject in outcome.rejects:
         typer.echo(f"cleaner: {reject['source']}: {reject['reason']}", err=True)

@@ -276,7 +276,7 @@ def _clean_shard(cleaner: Cleaner, task: Task, settings: Settings, records: Iter
     outcome = Outcome()
     documents: list[Document] = []
     context = {**settings.context, "site": task.site}
-    for item in clean_records(cleaner, records, _options(settings), outcome, seen=documents, context=context):
+    for item in clean_records(cleaner, records, record_options(settings), outcome, seen=documents, context=context):
         yield item
         _account(part, documents.pop())
     part.documents = outcome.written
@@ -315,7 +315,8 @@ def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: Tas
     job.finish(result)
 
 
-def _options(settings: Settings) -> Options:
+def record_options(settings: Settings) -> Options:
+    """How an archive's records are extracted and written, from the run's settings."""
     return Options(extractor=settings.extractor, output=settings.output, title=settings.title,
                    with_changes=settings.with_changes, timeout=settings.timeout, no_article=settings.no_article)
 
