@@ -55,6 +55,8 @@ _SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time",
 _UNFINISHED_ENDS = frozenset({"to", "the", "a", "an", "of", "and", "or", "but", "with", "from", "by",
                               "which", "who", "whose", "like", "well", "guess", "mean"})
 _CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
+# The longest introductory idiom ("having said that") fits well inside this many characters.
+_IDIOM_REACH = 40
 _RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
 
 
@@ -453,6 +455,9 @@ class SemicolonReader:
             if sentence_words and sentence_words[0].lower() in en.IMPERATIVES and lower in en.IMPERATIVES:
                 return Site(pos, "keep", "joins two commands")
 
+        if _opens_with_idiom(after):
+            # "; as a result, the plant closed": a many-word conjunctive adverb, then the clause.
+            return Site(pos, "keep", "before a conjunctive phrase")
         if lower in en.RELATIVES or lower == "where" or (
                 len(following) > 2 and following[1].lower() == "of" and following[2].lower() in en.RELATIVES):
             # "; which", "; where", "; none of which": a relative clause hangs on what precedes.
@@ -634,6 +639,12 @@ class StraySemicolon(Rule):
             elif site.verdict == "drop":
                 edits.append(Edit(site.pos, site.pos + 1, "", site.reason))
         return edits
+
+
+def _opens_with_idiom(after: str) -> bool:
+    """Whether the text opens with an introductory idiom closed by a comma ("as a result, ")."""
+    head, comma, _ = after[:_IDIOM_REACH].partition(",")
+    return bool(comma) and " ".join(head.split()).lower() in en.INTRO_IDIOMS
 
 
 def _reads_as_english(text: str) -> bool:

@@ -251,9 +251,15 @@ def test_semicolon_in_other_comma_places_becomes_a_comma(before, after):
     "The council plans to keep the reservoir full through August; the water board has continued to "
     "ration supply.",
     "The ferry sails at nine; its owners said in a statement that the route is safe.",
+    "The pumps failed twice; as a result, the lower fields flooded.",
+    "Rents doubled; on the other hand, wages barely moved.",
+    "The museum reopened; for example, the map room now opens at eight.",
+    "The vote was close; even so, the motion carried.",
+    "The figures looked bad; that said, the bank stayed calm.",
 ], ids=["its-workers", "gallery", "most-of-them", "pronoun", "others", "school", "in-summer",
         "commands", "list", "however", "url", "entity", "tldr-wink", "citation", "has-continued-to",
-        "said-with-complement"])
+        "said-with-complement", "as-a-result", "on-the-other-hand", "for-example", "even-so",
+        "that-said"])
 def test_correct_semicolon_in_a_mill_text_is_kept(sentence):
     assert fix_in_mill(sentence) == sentence
 
