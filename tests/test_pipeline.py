@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Document
 from cleaner.document import Edit
 from cleaner.pipeline import apply_edits
+from tests.strategies import fuzz, well_edited
 
 WORD = re.compile(r"\w+")
 
@@ -64,7 +65,6 @@ FRAGMENTS = [
 ]
 texts = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=60).map(lambda parts: "".join(
     p if p in {";", ",", ".", " ", "\n", "\n\n"} else f" {p}" for p in parts))
-fuzz = settings(max_examples=int(__import__("os").environ.get("CLEANER_FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @fuzz
@@ -106,3 +106,10 @@ def _default() -> Cleaner:
     if "default" not in _CACHE:
         _CACHE["default"] = Cleaner.from_rules("default")
     return _CACHE["default"]
+
+
+@fuzz
+@given(well_edited)
+def test_well_edited_text_comes_out_unchanged(text: str) -> None:
+    result = _default().clean(text)
+    assert result.text == text, [c.to_dict() for c in result.changes]

@@ -6,16 +6,12 @@ documented exception)."""
 
 from __future__ import annotations
 
-import os
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.shortcodes.grammar import parse, tokenize
-
-fuzz = settings(max_examples=int(os.environ.get("CLEANER_FUZZ_EXAMPLES", "300")), deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+from tests.strategies import fuzz
 
 PIECES = ["[", "]", "/", "=", '"', "'", "”", "″", "&#8221;", "[/", "[[", "]]", " ", "\n", "caption", "gallery",
           "vc_row", "et_pb_text", "embed", "audio", "x", "id", "width=300", "src=a.mp3", "Story text", ";", ",",

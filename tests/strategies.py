@@ -1,0 +1,65 @@
+"""Hypothesis strategies shared by the property tests: well-edited prose and generated pages."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+# Examples per property (CI runs the default); raise it to search harder.
+EXAMPLES = int(os.environ.get("CLEANER_FUZZ_EXAMPLES", "300"))
+fuzz = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Well-edited prose, generated: names, places, numbers, quotes, lists, commas after
+# introductory phrases, and semicolons only where an editor puts them (between independent
+# clauses, before a conjunctive adverb, in lists of items that hold commas).
+NAMES = ["Maria Lopez", "the mayor", "Tomasz Nowak", "the council", "Aisha Bello", "the board",
+         "Henrik Dahl", "the committee", "Priya Raman", "the engineers", "the new manager"]
+VERBS = ["approved", "delayed", "questioned", "rejected", "published", "reviewed", "funded", "praised"]
+OBJECTS = ["the budget", "the bridge repairs", "a plan for the harbour", "the library levy",
+           "its annual report", "the bus timetable", "a study of the river", "the school merger"]
+WHEN = ["", " on Monday", " last spring", " in March", " after a long debate", " by a narrow vote",
+        " at 9:30 a.m.", " in 2024"]
+INTROS = ["On Tuesday", "After the vote", "In the end", "For the second year running", "Even so",
+          "According to the minutes", "By late afternoon"]
+ADVERBS = ["however", "therefore", "meanwhile", "as a result", "even so"]
+PLACES = ["Ghent, Belgium", "Tartu, Estonia", "Cork, Ireland", "Porto, Portugal", "Lyon, France"]
+
+
+def _sentence_case(clause: str) -> str:
+    return clause[0].upper() + clause[1:]
+
+
+_clause = st.builds(lambda who, verb, what, when: f"{who} {verb} {what}{when}",
+                    st.sampled_from(NAMES), st.sampled_from(VERBS), st.sampled_from(OBJECTS), st.sampled_from(WHEN))
+_sentence = st.one_of(
+    _clause.map(lambda c: _sentence_case(c) + "."),
+    st.builds(lambda intro, c: f"{intro}, {c}.", st.sampled_from(INTROS), _clause),
+    st.builds(lambda a, b: f"{_sentence_case(a)}; {b}.", _clause, _clause),
+    st.builds(lambda a, adv, b: f"{_sentence_case(a)}; {adv}, {b}.", _clause, st.sampled_from(ADVERBS), _clause),
+    st.builds(lambda who, places: f"{_sentence_case(who)} visited {'; '.join(places[:-1])}; and {places[-1]}.",
+              st.sampled_from(NAMES), st.lists(st.sampled_from(PLACES), min_size=3, max_size=4, unique=True)),
+    st.builds(lambda c, who: f"“{_sentence_case(c)},” said {who}.", _clause, st.sampled_from(NAMES)),
+    st.builds(lambda who, a, b, n: f"{_sentence_case(who)} spent {a:,} euros on {OBJECTS[n]}, up from {b:,} euros.",
+              st.sampled_from(NAMES), st.integers(1000, 99_999_999), st.integers(1000, 99_999_999),
+              st.integers(0, len(OBJECTS) - 1)),
+)
+_sentence = st.one_of(
+    _sentence,
+    st.builds(lambda who, what, pct: f"{_sentence_case(who)} — not for the first time — questioned {what} ({pct}% of it).",
+              st.sampled_from(NAMES), st.sampled_from(OBJECTS), st.integers(1, 99)),
+    st.builds(lambda c: f"Why had {c}?", _clause),
+    st.builds(lambda day, c: f"On {day} October 2025, {c}.", st.integers(1, 31), _clause),
+    st.just("Zoë Kowalczyk, who grew up in Łódź, ran the café on Rue Saint-Éloi."),
+    st.just("The scores were 6-4; 7-6; 6-3."),
+)
+_paragraph = st.lists(_sentence, min_size=1, max_size=5).map(" ".join)
+_bullets = st.lists(st.sampled_from(OBJECTS), min_size=2, max_size=5, unique=True).map(
+    lambda items: "\n".join(f"- {_sentence_case(item)}" for item in items))
+_title = st.sampled_from(["Harbour plan approved after long debate", "What the levy pays for",
+                          "A quiet year for the council"])
+well_edited = st.builds(
+    lambda title, blocks: "\n\n".join(([title] if title else []) + blocks) + "\n",
+    st.one_of(st.none(), _title),
+    st.lists(st.one_of(_paragraph, _paragraph, _paragraph, _bullets), min_size=1, max_size=8, unique=True))
