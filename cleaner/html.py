@@ -32,6 +32,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SCRIPT_TAG = re.compile(r"<(/?)(script|style|noscript|template)\b[^>]{0,2000}>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]{0,2000}>|&[#\w]{1,32};")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Something a reader can see: not a space, a byte-order mark, a zero-width or bidi mark.
+_VISIBLE = re.compile("[^\\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # The parser never fetches anything and never expands entities into external resources;
 # comments and processing instructions are not content.
 # huge_tree: libxml2 would otherwise cut a text node at 10 MB and a tree at 256 levels, losing
@@ -91,7 +93,7 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     for key, value in found.items():
         doc.metadata.setdefault(key, value)
     extraction = extract(tree, extractor=extractor, url=url, output=output)
-    if not extraction.text.strip():
+    if not _VISIBLE.search(extraction.text):
         extraction = _page_text(text, source=source, no_article=no_article, markdown=output == "markdown")
     doc.text = extraction.text
     headline = doc.metadata.get("title")
@@ -114,11 +116,11 @@ def _page_text(page: str, *, source: str | None, no_article: str, markdown: bool
     root = body if body is not None else tree
     etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
     text = blocks_to_text(root, markdown=markdown)
-    if not text.strip():
+    if not _VISIBLE.search(text):
         lines = (" ".join(line.split()) for line in root.text_content().splitlines())
         text = "\n\n".join(line for line in lines if line)
-    if not text.strip():
-        if _TAGS.sub(" ", _without_scripts(page)).split():
+    if not _VISIBLE.search(text):
+        if _VISIBLE.search(_TAGS.sub(" ", _without_scripts(page))):
             raise InputError(f"{source or '<html>'}: the page has text the HTML parser could not reach "
                              "(elements nested over 2,000 deep?); skipped")
         raise InputError(f"{source or '<html>'}: no text in the page at all (scripts and markup only)")

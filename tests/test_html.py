@@ -140,6 +140,13 @@ def test_no_article_text_keeps_the_visible_text_where_extractors_find_nothing(de
     assert doc.metadata["extractor"] == "page-text"
 
 
+@pytest.mark.parametrize("page", ["<script>", "<p>\ufeff\u200b\ufeff</p>", "<html><body>\u00ad</body></html>"],
+                         ids=["lone-script-tag", "zero-width-only", "soft-hyphen-only"])
+def test_a_page_with_nothing_visible_is_rejected_with_a_reason_not_a_crash(page: str, default_cleaner) -> None:
+    with pytest.raises(InputError, match="no article found"):
+        extract_article(page, cleaner=default_cleaner)
+
+
 def test_nesting_too_deep_for_the_parser_is_rejected_with_the_reason(default_cleaner) -> None:
     page = "<html><body>" + "<div>" * 5000 + "<p>Deep down, the ferry story.</p>" + "</div>" * 5000 + "</body></html>"
     with pytest.raises(InputError, match="could not reach .*nested"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+from lxml import etree
 from readability import Document as ReadabilityDocument
 
 from cleaner.extractors.base import Extraction
@@ -14,11 +15,20 @@ _HEADINGS = {"h1": "#", "h2": "##", "h3": "###", "h4": "####", "h5": "#####", "h
 
 def extract_with_readability(tree, *, url: str | None, output: str) -> Extraction | None:
     html = lxml.html.tostring(tree, encoding="unicode")
-    document = ReadabilityDocument(html, url=url)
-    summary = document.summary(html_partial=True)
+    try:
+        summary = ReadabilityDocument(html, url=url).summary(html_partial=True)
+    except Exception:  # noqa: BLE001
+        # readability-lxml asserts on trees it did not expect (a page that is one <script>:
+        # "too many bodies") and raises its own Unparseable: either way it found no article,
+        # and the page goes on to the other extractor's text or to --no-article.
+        return None
     if not summary:
         return None
-    text = blocks_to_text(lxml.html.fragment_fromstring(summary, create_parent="div"), markdown=output == "markdown")
+    try:
+        fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
+    except (AssertionError, etree.ParserError):
+        return None  # a summary with no body at all ("<html><head></head></html>"): no article
+    text = blocks_to_text(fragment, markdown=output == "markdown")
     return Extraction(text, "readability")
 
 
