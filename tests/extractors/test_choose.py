@@ -6,7 +6,9 @@ import lxml.html
 import pytest
 
 from cleaner.extractors import extract
+from cleaner.extractors.choose import restore_lost_paragraphs
 from cleaner.extractors.readability_extractor import blocks_to_text
+from cleaner.extractors.trafilatura_extractor import extract_with_trafilatura
 
 ARTICLE = "".join(f"<p>Paragraph {i} tells how the harbour board planned the dredging of the inner basin "
                   f"over six weeks of winter, with the fishing fleet moved to the outer quay.</p>" for i in range(8))
@@ -33,3 +35,75 @@ def test_blocks_become_paragraphs_and_markdown_keeps_structure() -> None:
     root = lxml.html.fragment_fromstring("<div><h2>Plan</h2><p>One.</p><ul><li>Two</li></ul>Loose</div>")
     assert blocks_to_text(root, markdown=False) == "Loose\n\nPlan\n\nOne.\n\nTwo"
     assert blocks_to_text(root, markdown=True) == "Loose\n\n## Plan\n\nOne.\n\n- Two"
+
+
+# trafilatura's precision mode drops a short block holding a link when it stands last (or is
+# short enough): in pages whose paragraphs are <div>s, that is the article's own paragraph.
+SENTENCE = "The harbour board moved the fishing fleet to the outer quay for the six weeks of dredging."
+
+
+def _div_page(*blocks: str) -> str:
+    return ("<html><body><nav><a href='/'>Home</a></nav><article><h1>Dredging</h1>"
+            + "".join(blocks) + "</article><footer>© Harbour Times</footer></body></html>")
+
+
+def _extract(page: str, name: str = "auto", output: str = "text") -> str:
+    return extract(lxml.html.document_fromstring(page), extractor=name, output=output).text
+
+
+@pytest.mark.parametrize("name", ["auto", "trafilatura"])
+def test_a_last_div_paragraph_with_a_link_is_put_back_in_place(name: str) -> None:
+    page = _div_page(f"<div>One. {SENTENCE}</div>", f"<div>Two. {SENTENCE}</div>",
+                     f'<div>Three. The <a href="/quay">outer quay</a> reopens in May, the board said.</div>')
+    paragraphs = _extract(page, name).split("\n\n")
+    assert [p.split(".")[0] for p in paragraphs[-3:]] == ["One", "Two", "Three"]
+
+
+def test_a_first_div_paragraph_dropped_before_kept_ones_is_put_back_before_them() -> None:
+    page = _div_page(f'<div>Zero. The <a href="/x">board</a> met on Monday to plan the dredging.</div>',
+                     f"<div>One. {SENTENCE}</div>", f"<div>Two. {SENTENCE}</div>", f"<div>Three. {SENTENCE}</div>")
+    text = _extract(page)
+    assert text.index("Zero.") < text.index("One.") < text.index("Three.")
+
+
+def test_markdown_output_gets_the_lost_paragraph_too() -> None:
+    page = _div_page(f"<div>One. <em>{SENTENCE}</em></div>", f"<div>Two. {SENTENCE}</div>",
+                     f'<div>Three. The <a href="/quay">outer quay</a> reopens in May, the board said.</div>')
+    text = _extract(page, output="markdown")
+    assert text.count("Three.") == 1 and text.index("Two.") < text.index("Three.")
+
+
+def _restored_over_trafilatura(page: str) -> tuple[str, str]:
+    tree = lxml.html.document_fromstring(page)
+    alone = extract_with_trafilatura(tree, url=None, output="text")
+    return alone.text, restore_lost_paragraphs(tree, alone, markdown=False).text
+
+
+@pytest.mark.parametrize("junk", [
+    '<div>Read more: <a href="/x">How the harbour board plans to pay for the dredging of the basin</a>.</div>',
+    '<div>Follow <a href="/x">us</a> on the radio.</div>',
+    '<div class="promo"><custom-teaser><div>Related</div><div>The board elected a new chair on Friday after '
+    'a long vote, <a href="/chair">the chair</a> said.</div></custom-teaser></div>',
+], ids=["link-line", "short", "teaser-widget"])
+def test_link_lines_short_lines_and_widgets_are_not_put_back(junk: str) -> None:
+    alone, restored = _restored_over_trafilatura(_div_page(f"<div>One. {SENTENCE}</div>", f"<div>Two. {SENTENCE}</div>",
+                                                           junk))
+    assert restored == alone
+
+
+def test_a_notice_cut_off_from_the_article_by_other_blocks_is_not_put_back() -> None:
+    notice = '<div>Comments are moderated; read <a href="/rules">the rules</a> before you post below.</div>'
+    alone, restored = _restored_over_trafilatura(_div_page(
+        f"<div>One. {SENTENCE}</div>", f"<div>Two. {SENTENCE}</div>",
+        '<div><a href="/t/harbour">harbour</a>, <a href="/t/dredging">dredging</a></div>', notice))
+    assert "moderated" not in alone and restored == alone
+    assert "moderated" in _restored_over_trafilatura(_div_page(
+        f"<div>One. {SENTENCE}</div>", f"<div>Two. {SENTENCE}</div>", notice))[1]
+
+
+def test_a_paragraph_the_extractor_kept_in_another_form_is_not_added_twice() -> None:
+    # Soft hyphens and a link's words: trafilatura drops the one and may drop the other.
+    page = _div_page(f"<p>One. Dredg\u00ading of the inner basin began in March. {SENTENCE}</p>",
+                     f"<p>Two. {SENTENCE}</p>", f"<p>Three. {SENTENCE}</p>")
+    text = _extract(page, "trafilatura")
+    assert text.count("One.") == 1 and text.count("Three.") == 1
