@@ -63,3 +63,74 @@ well_edited = st.builds(
     lambda title, blocks: "\n\n".join(([title] if title else []) + blocks) + "\n",
     st.one_of(st.none(), _title),
     st.lists(st.one_of(_paragraph, _paragraph, _paragraph, _bullets), min_size=1, max_size=8, unique=True))
+
+
+# Generated pages: an article's paragraphs among ads, navigation and scripts, in markup of
+# varying hygiene (unclosed paragraphs, upper-case tags, entities, deep wrappers, comments).
+AD_TEXTS = ["Sponsored: flights to Lisbon from 19 euros", "Harbour Mart: buy one, get one free",
+            "Win a weekend in Porto, enter today", "Compare energy tariffs in two minutes",
+            "Local singles are waiting for you"]
+AD_CONTAINERS = ['<div class="ad-slot">{}</div>', '<div class="advertisement"><span>Advertisement</span><p>{}</p></div>',
+                 '<aside id="div-gpt-ad-1712"><p>{}</p></aside>', '<div class="dfp-ad-300x250">{}</div>',
+                 '<ins class="adsbygoogle">{}</ins>', '<div class="sponsored-content"><a href="/x">{}</a></div>',
+                 '<div data-ad-slot="7"><p>{}</p></div>']
+NAVIGATION = ('<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+              '<li><a href="/sport">Sport</a></li><li><a href="/contact">Contact</a></li></ul></nav>')
+SCRIPTS = ["<script>window.dataLayer = window.dataLayer || []; var a = '<p>not text</p>';</script>",
+           "<style>p { margin: 0 } .ad { display: none }</style>", "<!-- comment <p>hidden</p> -->",
+           '<script type="application/ld+json">{"@type": "NewsArticle"}</script>']
+
+
+INLINE = ['<a href="/story/1">{}</a>', "<em>{}</em>", "<strong>{}</strong>", "<b>{}</b>", '<span class="x">{}</span>']
+
+
+def _inline(html: str, mark: tuple[int, str]) -> str:
+    """The paragraph with one word wrapped in an inline element."""
+    words = html.split(" ")
+    at, tag = mark
+    at %= len(words)
+    if "&" in words[at] or not words[at]:
+        return html
+    words[at] = tag.format(words[at])
+    return " ".join(words)
+
+
+def _escape(text: str, entities: bool) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if entities:
+        text = text.replace("“", "&ldquo;").replace("”", "&rdquo;").replace("—", "&#8212;").replace("é", "&eacute;")
+    return text
+
+
+@st.composite
+def pages(draw) -> tuple[str, list[str], list[str]]:
+    """A page's HTML, the article paragraphs it holds, and the ad texts it holds."""
+    paragraphs = draw(st.lists(st.lists(_sentence, min_size=2, max_size=4).map(" ".join),
+                               min_size=3, max_size=8, unique=True))
+    title = draw(_title)
+    ads = draw(st.lists(st.tuples(st.integers(0, len(paragraphs)), st.sampled_from(AD_CONTAINERS),
+                                  st.sampled_from(AD_TEXTS)), max_size=4, unique_by=lambda ad: ad[2]))
+    scripts = draw(st.lists(st.tuples(st.integers(0, len(paragraphs)), st.sampled_from(SCRIPTS)), max_size=3))
+    unclosed = draw(st.booleans())
+    entities = draw(st.booleans())
+    upper = draw(st.booleans())
+    depth = draw(st.integers(0, 40))
+    block = draw(st.sampled_from(["p", "p", "div"]))
+    # Where inline markup goes in each paragraph: (word index, tag).
+    marks = draw(st.lists(st.tuples(st.integers(0, 30), st.sampled_from(INLINE)), min_size=1, max_size=6))
+    body: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        body.extend(container.format(_escape(text, entities)) for at, container, text in ads if at == index)
+        body.extend(script for at, script in scripts if at == index)
+        body.append(f"<{block}>{_inline(_escape(paragraph, entities), marks[index % len(marks)])}"
+                    + ("" if unclosed and block == "p" else f"</{block}>"))
+    body.extend(container.format(text) for at, container, text in ads if at == len(paragraphs))
+    body.extend(script for at, script in scripts if at == len(paragraphs))
+    article = f"<article><h1>{_escape(title, entities)}</h1>\n" + "\n".join(body) + "\n</article>"
+    article = "<div>" * depth + article + "</div>" * depth
+    page = (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{_escape(title, entities)} | Harbour Times"
+            f"</title></head><body><header>{NAVIGATION}</header><main>{article}</main>"
+            "<footer><p>© 2026 Harbour Times. All rights reserved.</p></footer></body></html>")
+    if upper:
+        page = page.replace("<p>", "<P>").replace("</p>", "</P>").replace("<div", "<DIV").replace("</div>", "</DIV>")
+    return page, paragraphs, [text for _, _, text in ads]

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.errors import InputError
 from cleaner.html import extract_article, extract_page, parse_html
 from tests.conftest import FIXTURES
+from tests.strategies import fuzz, pages
+
+WORD = re.compile(r"\w+")
 
 PAGES = sorted(p for p in (FIXTURES / "html").iterdir() if p.is_dir()) if (FIXTURES / "html").is_dir() else []
 
@@ -158,3 +164,70 @@ def test_a_paragraph_longer_than_the_parsers_default_text_limit_is_kept_whole(de
     page = f"<html><body><article><h1>Long</h1><p>{words}</p></article></body></html>"
     doc = extract_page(page.encode(), cleaner=default_cleaner, title=False)
     assert doc.text.count("harbour") == 1_400_000
+
+
+# Properties over generated pages (tests/strategies.py): an article's paragraphs among ads,
+# navigation and scripts, in markup of varying hygiene.
+
+@fuzz
+@given(pages())
+def test_a_generated_page_keeps_every_article_paragraph_and_no_ad(page) -> None:
+    html, paragraphs, ads = page
+    doc = extract_article(html.encode(), cleaner=_default())
+    got = " ".join(doc.text.split())
+    assert [p for p in paragraphs if " ".join(p.split()) not in got] == []
+    assert [ad for ad in ads if ad in doc.text] == []
+
+
+@fuzz
+@given(pages())
+def test_every_ad_and_every_word_removed_from_a_generated_page_has_a_change_record(page) -> None:
+    html, _, ads = page
+    cleaner = _default()
+    doc = extract_page(html.encode(), cleaner=cleaner)
+    page_changes = [change for change in doc.changes if change.rule_id]
+    for ad in ads:
+        assert any(ad in change.before for change in page_changes), f"ad pruned without a record: {ad}"
+    extracted = doc.text
+    cleaned = cleaner.clean_document(doc)
+    missing = Counter(WORD.findall(extracted)) - Counter(WORD.findall(cleaned.text))
+    accounted: Counter[str] = Counter()
+    for change in cleaned.changes[len(page_changes):]:
+        accounted += Counter(WORD.findall(change.before))
+    assert not (missing - accounted), f"words lost without a record: {missing - accounted}"
+
+
+@fuzz
+@given(pages())
+def test_cleaning_the_text_of_a_generated_page_again_changes_nothing(page) -> None:
+    text = extract_article(page[0].encode(), cleaner=_default()).text
+    assert _default().clean(text).text == text
+
+
+TAG_SOUP = st.lists(st.sampled_from([
+    "<p>", "</p>", "<div>", "</div>", "<article>", "<script>", "</script>", "<!--", "-->", "<![CDATA[", "]]>",
+    "<html>", "<body>", "<meta charset='utf-16'>", "<meta charset=\"koi8-r\">", "&amp;", "&#0;", "&#xD800;",
+    "&nbsp;", "<", ">", "\x00", "\ufeff", "\ud7ff", "Lorem ipsum dolor sit amet.", "The council met on Monday.",
+    '<a href="', '">', "<table><tr><td>", "<svg><foreignObject>", "<?xml version='1.0'?>", "<!DOCTYPE x [",
+]), max_size=80).map("".join)
+
+
+@fuzz
+@given(st.one_of(TAG_SOUP, st.text(max_size=400), st.binary(max_size=400), TAG_SOUP.map(str.encode)))
+def test_any_input_is_cleaned_or_rejected_with_a_reason(data) -> None:
+    try:
+        doc = extract_article(data, cleaner=_default())
+    except InputError as error:
+        assert str(error).strip()
+    else:
+        # Text the rules then remove whole (a page that is only an ad label) may leave nothing.
+        assert isinstance(doc.text, str) and (doc.text.strip() or doc.changes)
+
+
+_CLEANERS: dict[str, Cleaner] = {}
+
+
+def _default() -> Cleaner:
+    if "default" not in _CLEANERS:
+        _CLEANERS["default"] = Cleaner.from_rules("default")
+    return _CLEANERS["default"]
