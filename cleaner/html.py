@@ -102,6 +102,8 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     elif not title:
         doc.text = _without_headline(doc.text, headline, doc.metadata.get("description"))
     doc.metadata["extractor"] = extraction.extractor
+    if extraction.warning:
+        doc.warnings.append(extraction.warning)
     if doc.text and not doc.text.endswith("\n"):
         doc.text += "\n"  # a new text, written as a file: it ends its last line
     return doc

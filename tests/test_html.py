@@ -166,6 +166,18 @@ def test_a_paragraph_longer_than_the_parsers_default_text_limit_is_kept_whole(de
     assert doc.text.count("harbour") == 1_400_000
 
 
+
+def test_a_50_mb_page_on_one_line_is_cleaned_whole_in_linear_time(default_cleaner) -> None:
+    # 430,000 paragraphs: trafilatura's XPath queries would take minutes (quadratic in libxml2);
+    # past MAX_PARAGRAPHS the blocks are read as text, every paragraph kept, and the document warns.
+    paragraphs = [f"<p>Item {i}: the harbour board moved the fleet to quay {i % 97} for the winter.</p>"
+                  for i in range(640_000)]
+    page = ("<html><body><article><h1>Ledger</h1>" + "".join(paragraphs) + "</article></body></html>").encode()
+    assert len(page) > 50_000_000 and b"\n" not in page
+    doc = extract_article(page, cleaner=default_cleaner, title=False)
+    assert doc.text.count("the harbour board moved") == len(paragraphs)
+    assert doc.metadata["extractor"] == "page-text" and "the whole page was kept as text" in doc.warnings[0]
+
 # Properties over generated pages (tests/strategies.py): an article's paragraphs among ads,
 # navigation and scripts, in markup of varying hygiene.
 

@@ -9,3 +9,5 @@ from dataclasses import dataclass
 class Extraction:
     text: str
     extractor: str = ""
+    # Said in the document's warnings (and the run's warnings.jsonl) when set.
+    warning: str | None = None

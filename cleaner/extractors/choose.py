@@ -22,13 +22,20 @@ import re
 from lxml import etree
 
 from cleaner.extractors.base import Extraction
-from cleaner.extractors.readability_extractor import extract_with_readability
+from cleaner.extractors.readability_extractor import (
+    blocks_to_text,
+    extract_with_readability,
+)
 from cleaner.extractors.trafilatura_extractor import extract_with_trafilatura
 
 EXTRACTORS = ("auto", "trafilatura", "readability")
 MIN_CHARS = 250
 MIN_SHARE = 0.5
-_PARAGRAPH_TEXT = etree.XPath("//p//text()", smart_strings=False)
+# libxml2 merges XPath node sets in quadratic time, and trafilatura asks for "//p//text()" of
+# the whole page: 70,000 paragraphs cost seconds a query, 500,000 several minutes. A page with
+# more <p> than this is no single article (a book, a forum dump, a minified archive page): its
+# blocks are read as text in one linear pass instead, and the document says so.
+MAX_PARAGRAPHS = 20_000
 # A lost block is put back only when it reads as a paragraph of the article: this long, ending
 # a sentence, and with at most this share of its text inside links.
 RESTORE_MIN_CHARS = 50
@@ -51,6 +58,11 @@ _MARKDOWN_MARKS = re.compile(r"\]\([^)\s]*\)|[*_`\[\]]|^(?:#{1,6}|[-+>]|\d+\.)\s
 def extract(tree, *, extractor: str = "auto", url: str | None = None, output: str = "text") -> Extraction:
     if extractor not in EXTRACTORS:
         raise ValueError(f"unknown extractor {extractor!r}; choose one of: {', '.join(EXTRACTORS)}")
+    paragraphs = sum(1 for _ in tree.iter("p"))
+    if paragraphs > MAX_PARAGRAPHS:
+        return Extraction(_page_blocks(tree, markdown=output == "markdown"), "page-text",
+                          f"{paragraphs:,} paragraphs, over the {MAX_PARAGRAPHS:,} the extractors take in "
+                          "reasonable time: the whole page was kept as text, boilerplate included")
     if extractor == "readability":
         return extract_with_readability(tree, url=url, output=output) or Extraction("", "readability")
     # trafilatura works on a copy of the tree it is given, so readability still sees it whole.
@@ -60,13 +72,25 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     if extractor == "trafilatura":
         return first or Extraction("", "trafilatura")
     got = len(first.text) if first else 0
-    if got >= MIN_CHARS and got >= MIN_SHARE * len(" ".join("".join(_PARAGRAPH_TEXT(tree)).split())):
+    if got >= MIN_CHARS and got >= MIN_SHARE * _paragraph_chars(tree):
         return first
     second = extract_with_readability(tree, url=url, output=output)
     if second is not None and len(second.text) >= 2 * max(got, 1):
         second.extractor = "readability (trafilatura found too little)"
         return second
     return first or Extraction("", "trafilatura")
+
+
+def _paragraph_chars(tree) -> int:
+    """Characters of text in the page's <p> elements, spaces collapsed."""
+    return sum(len(" ".join("".join(p.itertext()).split())) for p in tree.iter("p"))
+
+
+def _page_blocks(tree, *, markdown: bool) -> str:
+    body = tree.find("body")
+    root = body if body is not None else tree
+    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
+    return blocks_to_text(root, markdown=markdown)
 
 
 def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> Extraction:

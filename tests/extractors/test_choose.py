@@ -107,3 +107,12 @@ def test_a_paragraph_the_extractor_kept_in_another_form_is_not_added_twice() -> 
                      f"<p>Two. {SENTENCE}</p>", f"<p>Three. {SENTENCE}</p>")
     text = _extract(page, "trafilatura")
     assert text.count("One.") == 1 and text.count("Three.") == 1
+
+
+def test_a_page_with_more_paragraphs_than_the_extractors_take_is_read_as_blocks(monkeypatch) -> None:
+    import cleaner.extractors.choose as choose
+
+    monkeypatch.setattr(choose, "MAX_PARAGRAPHS", 5)
+    result = extract(tree())  # eight paragraphs, a <nav>
+    assert result.extractor == "page-text" and "over the 5 the extractors take" in result.warning
+    assert result.text.count("tells how the harbour board") == 8
