@@ -83,7 +83,7 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
 
 def _paragraph_chars(tree) -> int:
     """Characters of text in the page's <p> elements, spaces collapsed."""
-    return sum(len(" ".join("".join(p.itertext()).split())) for p in tree.iter("p"))
+    return len(" ".join("".join(text for p in tree.iter("p") for text in p.itertext()).split()))
 
 
 def _page_blocks(tree, *, markdown: bool) -> str:
@@ -107,17 +107,18 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
         if key:
             heads.setdefault(key[:_ENDS], index)
     # Leaf blocks (no block children) grouped by parent, in document order: one pass.
-    families: dict[object, list[tuple[object, str]]] = {}
+    families: dict[object, list[object]] = {}
     for element in tree.iter("p", "div"):
-        if not _holds_only_inline(element):
+        if len(element) and not _holds_only_inline(element):
             continue
         parent = element.getparent()
         if parent is not None:
-            families.setdefault(parent, []).append((element, element.text_content()))
+            families.setdefault(parent, []).append(element)
     inserts: list[tuple[int, str, str]] = []  # (after paragraph index, -1 for first; text; key)
-    for family in families.values():
-        if len(family) < 2:
+    for members in families.values():
+        if len(members) < 2:
             continue
+        family = [(element, element.text_content()) for element in members]
         # Only a run of lost prose touching a kept paragraph comes back: a notice after the
         # article's tail of links and tags ("Comments are moderated") is not the article.
         anchor: int | None = None  # the kept paragraph the current run follows
@@ -140,8 +141,7 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
     if not inserts or len(inserts) >= RESTORE_MAX:
         return extraction
     whole = _key(extraction.text, markdown)
-    restored = [(anchor, text) for anchor, text, key in inserts
-                if key[:_ENDS] not in whole or key[-_ENDS:] not in whole]
+    restored = [(anchor, text) for anchor, text, key in inserts if not _within(whole, key)]
     if not restored:
         return extraction
     after: dict[int, list[str]] = {}
@@ -152,6 +152,21 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
         out.append(paragraph)
         out.extend(after.get(index, ()))
     return Extraction("\n\n".join(out), f"{extraction.extractor} (+{len(restored)} restored)")
+
+
+def _within(whole: str, key: str) -> bool:
+    """Whether the block's words stand in the extracted text, perhaps split over paragraphs or
+    with a little changed inside: its start, then its end, about its length further on."""
+    head, tail = key[:_ENDS], key[-_ENDS:]
+    start = whole.find(head)
+    for _ in range(10):  # a few occurrences of the start: a repeated sentence, not a pattern
+        if start < 0:
+            return False
+        end = whole.find(tail, start + max(0, len(key) * 4 // 5 - len(tail)))
+        if end >= 0 and end + len(tail) - start <= len(key) * 5 // 4:
+            return True
+        start = whole.find(head, start + 1)
+    return False
 
 
 def _key(paragraph: str, markdown: bool = False) -> str:
