@@ -159,6 +159,7 @@ def test_rules_options_and_disable(runner: CliRunner, tmp_path: Path) -> None:
     assert "Advertisement" in result.stdout
 
 
+@pytest.mark.bad_input
 def test_bad_rule_file_exits_2_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     source = make_tree(tmp_path)
     bad = tmp_path / "bad.toml"
@@ -180,6 +181,7 @@ def test_unreadable_input_is_named_and_the_rest_still_written(runner: CliRunner,
     assert (out / "a.txt").exists() and (out / "sub" / "b.txt").exists()
 
 
+@pytest.mark.bad_input
 def test_legacy_encoding_is_decoded_not_rejected(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "latin.txt"
     src.write_bytes("Café société, déjà vu à Genève; très bien.\n".encode("cp1252"))
@@ -425,6 +427,7 @@ def test_rerun_skips_finished_files_and_redoes_changed_ones(runner: CliRunner, t
     assert (out / "t0.txt").read_text(encoding="utf-8").startswith("Advertisement")
 
 
+@pytest.mark.fault
 def test_a_rerun_clears_what_a_killed_run_left_half_written(runner: CliRunner, tmp_path: Path) -> None:
     source = make_tree(tmp_path)
     out = tmp_path / "out"
@@ -455,6 +458,7 @@ def test_a_rule_skipped_on_a_document_is_listed_and_the_document_still_written(r
     assert "warning:" in result.output
 
 
+@pytest.mark.bad_input
 def test_documents_over_the_size_limit_are_rejected_unread(runner: CliRunner, tmp_path: Path) -> None:
     source = make_tree(tmp_path)
     (source / "big.txt").write_text("Advertisement\n" + "A long line of story text. " * 100, encoding="utf-8")
@@ -470,6 +474,7 @@ def test_documents_over_the_size_limit_are_rejected_unread(runner: CliRunner, tm
     assert (out / "a.txt").read_text(encoding="utf-8") == CLEANED  # the small ones are cleaned
 
 
+@pytest.mark.fault
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_full_disk_stops_the_run_cleanly_and_a_rerun_finishes(runner: CliRunner, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
@@ -505,6 +510,7 @@ def test_a_full_disk_stops_the_run_cleanly_and_a_rerun_finishes(runner: CliRunne
         f"Story {i}.\n" for i in range(12)]
 
 
+@pytest.mark.bad_input
 def test_names_inside_archives_never_become_paths(runner: CliRunner, tmp_path: Path) -> None:
     import io
 
@@ -532,6 +538,7 @@ def test_names_inside_archives_never_become_paths(runner: CliRunner, tmp_path: P
     assert ids == hostile  # kept as data, untouched
 
 
+@pytest.mark.bad_input
 def test_a_folder_of_bad_inputs_is_cleaned_or_rejected_file_by_file(runner: CliRunner, tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()

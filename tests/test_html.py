@@ -78,12 +78,14 @@ def test_title_starts_the_text_when_asked(default_cleaner) -> None:
     assert markdown.text.startswith("# ")
 
 
+@pytest.mark.bad_input
 def test_declared_legacy_charset_is_read(default_cleaner) -> None:
     page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("Monday", "Monday — café day")
     doc = extract_article(page.encode("cp1252"), cleaner=default_cleaner)
     assert "café day" in doc.text and doc.metadata["encoding"] == "cp1252"
 
 
+@pytest.mark.bad_input
 def test_wrong_declared_charset_falls_back_to_the_bytes(default_cleaner) -> None:
     page = PAGE.replace('charset="utf-8"', 'charset="us-ascii"').replace("Monday", "Monday — café day")
     doc = extract_article(page.encode("utf-8"), cleaner=default_cleaner)
@@ -95,6 +97,7 @@ def test_page_rules_are_skipped_for_text_documents(default_cleaner) -> None:
     assert all(r.stage == "text" for r in default_cleaner.rules)
 
 
+@pytest.mark.bad_input
 def test_empty_and_binary_pages_raise_input_errors() -> None:
     with pytest.raises(InputError, match="empty page"):
         parse_html("   ", source="x.html")
@@ -105,11 +108,13 @@ def test_empty_and_binary_pages_raise_input_errors() -> None:
     assert "\x07" not in doc.text
 
 
+@pytest.mark.bad_input
 def test_xml_declaration_does_not_stop_parsing(default_cleaner) -> None:
     doc = extract_article('<?xml version="1.0" encoding="utf-8"?>' + PAGE, cleaner=default_cleaner)
     assert "shipwrights" in doc.text
 
 
+@pytest.mark.bad_input
 @pytest.mark.parametrize("extractor", ["auto", "trafilatura", "readability"])
 def test_entities_never_read_local_files_or_the_network(tmp_path: Path, default_cleaner, extractor: str) -> None:
     secret = tmp_path / "secret.txt"
@@ -127,6 +132,7 @@ def test_entities_never_read_local_files_or_the_network(tmp_path: Path, default_
 SCRIPTS_ONLY = "<html><head><script>var a = 1;</script></head><body>" + "<script>track('x')</script>" * 50 + "</body></html>"
 
 
+@pytest.mark.bad_input
 def test_a_page_without_an_article_is_rejected_never_written_empty(default_cleaner) -> None:
     with pytest.raises(InputError, match="no article found .*--no-article text"):
         extract_page(SCRIPTS_ONLY.encode(), cleaner=default_cleaner, source="tracker.html")
@@ -134,6 +140,7 @@ def test_a_page_without_an_article_is_rejected_never_written_empty(default_clean
         extract_page(SCRIPTS_ONLY.encode(), cleaner=default_cleaner, source="tracker.html", no_article="text")
 
 
+@pytest.mark.bad_input
 def test_no_article_text_keeps_the_visible_text_where_extractors_find_nothing(default_cleaner, monkeypatch) -> None:
     import cleaner.html as html_module
     from cleaner.extractors.base import Extraction
@@ -146,6 +153,7 @@ def test_no_article_text_keeps_the_visible_text_where_extractors_find_nothing(de
     assert doc.metadata["extractor"] == "page-text"
 
 
+@pytest.mark.bad_input
 @pytest.mark.parametrize("page", ["<script>", "<p>\ufeff\u200b\ufeff</p>", "<html><body>\u00ad</body></html>"],
                          ids=["lone-script-tag", "zero-width-only", "soft-hyphen-only"])
 def test_a_page_with_nothing_visible_is_rejected_with_a_reason_not_a_crash(page: str, default_cleaner) -> None:
@@ -153,12 +161,14 @@ def test_a_page_with_nothing_visible_is_rejected_with_a_reason_not_a_crash(page:
         extract_article(page, cleaner=default_cleaner)
 
 
+@pytest.mark.bad_input
 def test_nesting_too_deep_for_the_parser_is_rejected_with_the_reason(default_cleaner) -> None:
     page = "<html><body>" + "<div>" * 5000 + "<p>Deep down, the ferry story.</p>" + "</div>" * 5000 + "</body></html>"
     with pytest.raises(InputError, match="could not reach .*nested"):
         extract_page(page.encode(), cleaner=default_cleaner, no_article="text")
 
 
+@pytest.mark.bad_input
 def test_a_paragraph_longer_than_the_parsers_default_text_limit_is_kept_whole(default_cleaner) -> None:
     words = "harbour " * 1_400_000  # 11 MB in one text node: libxml2's default limit is 10 MB
     page = f"<html><body><article><h1>Long</h1><p>{words}</p></article></body></html>"
@@ -167,6 +177,7 @@ def test_a_paragraph_longer_than_the_parsers_default_text_limit_is_kept_whole(de
 
 
 
+@pytest.mark.bad_input
 def test_a_50_mb_page_on_one_line_is_cleaned_whole_in_linear_time(default_cleaner) -> None:
     # 430,000 paragraphs: trafilatura's XPath queries would take minutes (quadratic in libxml2);
     # past MAX_PARAGRAPHS the blocks are read as text, every paragraph kept, and the document warns.
@@ -181,6 +192,7 @@ def test_a_50_mb_page_on_one_line_is_cleaned_whole_in_linear_time(default_cleane
 # Properties over generated pages (tests/strategies.py): an article's paragraphs among ads,
 # navigation and scripts, in markup of varying hygiene.
 
+@pytest.mark.property
 @fuzz
 @given(pages())
 def test_a_generated_page_keeps_every_article_paragraph_and_no_ad(page) -> None:
@@ -191,6 +203,7 @@ def test_a_generated_page_keeps_every_article_paragraph_and_no_ad(page) -> None:
     assert [ad for ad in ads if ad in doc.text] == []
 
 
+@pytest.mark.property
 @fuzz
 @given(pages())
 def test_every_ad_and_every_word_removed_from_a_generated_page_has_a_change_record(page) -> None:
@@ -209,6 +222,7 @@ def test_every_ad_and_every_word_removed_from_a_generated_page_has_a_change_reco
     assert not (missing - accounted), f"words lost without a record: {missing - accounted}"
 
 
+@pytest.mark.property
 @fuzz
 @given(pages())
 def test_cleaning_the_text_of_a_generated_page_again_changes_nothing(page) -> None:
@@ -224,6 +238,7 @@ TAG_SOUP = st.lists(st.sampled_from([
 ]), max_size=80).map("".join)
 
 
+@pytest.mark.property
 @fuzz
 @given(st.one_of(TAG_SOUP, st.text(max_size=400), st.binary(max_size=400), TAG_SOUP.map(str.encode)))
 def test_any_input_is_cleaned_or_rejected_with_a_reason(data) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,6 +68,7 @@ texts = st.lists(st.sampled_from(FRAGMENTS), min_size=0, max_size=60).map(lambda
     p if p in {";", ",", ".", " ", "\n", "\n\n"} else f" {p}" for p in parts))
 
 
+@pytest.mark.property
 @fuzz
 @given(texts)
 def test_cleaning_is_idempotent(text: str) -> None:
@@ -75,6 +77,7 @@ def test_cleaning_is_idempotent(text: str) -> None:
     assert cleaner.clean(once).text == once
 
 
+@pytest.mark.property
 @fuzz
 @given(texts)
 def test_no_word_disappears_without_a_change_record(text: str) -> None:
@@ -86,6 +89,7 @@ def test_no_word_disappears_without_a_change_record(text: str) -> None:
     assert not (missing - accounted), f"words lost without a record: {missing - accounted}"
 
 
+@pytest.mark.property
 @fuzz
 @given(st.text(max_size=400))
 def test_cleaning_any_unicode_text_never_raises(text: str) -> None:
@@ -93,6 +97,7 @@ def test_cleaning_any_unicode_text_never_raises(text: str) -> None:
     assert isinstance(result.text, str)
 
 
+@pytest.mark.property
 @given(texts)
 @settings(max_examples=50, deadline=None)
 def test_cleaning_is_deterministic(text: str) -> None:
@@ -108,6 +113,7 @@ def _default() -> Cleaner:
     return _CACHE["default"]
 
 
+@pytest.mark.property
 @fuzz
 @given(well_edited)
 def test_well_edited_text_comes_out_unchanged(text: str) -> None:

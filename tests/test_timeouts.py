@@ -9,6 +9,7 @@ import pytest
 from cleaner.timeouts import ExtractionTimeout, time_limit
 
 
+@pytest.mark.bad_input
 def test_work_past_the_limit_is_interrupted() -> None:
     started = time.monotonic()
     with pytest.raises(ExtractionTimeout):

@@ -60,6 +60,7 @@ def dying_worker(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     monkeypatch.setattr(local, "run_task", run_task)
 
 
+@pytest.mark.fault
 @needs_fork
 def test_a_file_that_kills_its_worker_is_rejected_and_the_batch_goes_on(tmp_path: Path, dying_worker) -> None:
     names = [f"{i:03}.txt" for i in range(30)]
@@ -90,6 +91,7 @@ class Interrupt(BaseException):
     """Stands for the run being killed: not an Exception, so nothing on the way catches it."""
 
 
+@pytest.mark.fault
 def test_an_archive_killed_midway_resumes_from_its_last_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import cleaner.batch as batch
 
@@ -139,6 +141,7 @@ def test_a_damaged_checkpoint_starts_the_file_again(tmp_path: Path) -> None:
     assert len(Path(task.target).read_text(encoding="utf-8").splitlines()) == 5
 
 
+@pytest.mark.bad_input
 def test_a_truncated_archive_keeps_what_came_before_the_break(tmp_path: Path) -> None:
     import gzip
 
@@ -174,6 +177,7 @@ def test_one_archive_spreads_over_the_workers_and_writes_what_one_process_writes
     assert outputs[1] == outputs[2]
 
 
+@pytest.mark.fault
 @needs_fork
 def test_a_shard_that_kills_its_worker_is_rejected_and_the_rest_of_the_archive_written(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -228,6 +232,7 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")  # a zombie has exited; only its parent's reaping is left
 
 
+@pytest.mark.fault
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the process tree from /proc")
 def test_workers_leave_when_the_main_process_is_killed_outright(tmp_path: Path) -> None:
     import signal
@@ -265,6 +270,7 @@ def test_workers_leave_when_the_main_process_is_killed_outright(tmp_path: Path) 
                 os.kill(pid, signal.SIGKILL)
 
 
+@pytest.mark.fault
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="kills process groups, as a crash does, on Linux")
 def test_a_run_killed_at_any_point_is_finished_by_a_rerun_exactly_once(tmp_path: Path) -> None:
     import signal
@@ -297,6 +303,7 @@ def test_a_run_killed_at_any_point_is_finished_by_a_rerun_exactly_once(tmp_path:
         assert not (out / ".cleaner" / "shards").exists()
 
 
+@pytest.mark.fault
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="signals a process group, as a terminal does")
 def test_ctrl_c_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path: Path) -> None:
     import signal

@@ -54,13 +54,13 @@ def _extract(page: str, name: str = "auto", output: str = "text") -> str:
 @pytest.mark.parametrize("name", ["auto", "trafilatura"])
 def test_a_last_div_paragraph_with_a_link_is_put_back_in_place(name: str) -> None:
     page = _div_page(f"<div>One. {SENTENCE}</div>", f"<div>Two. {SENTENCE}</div>",
-                     f'<div>Three. The <a href="/quay">outer quay</a> reopens in May, the board said.</div>')
+                     '<div>Three. The <a href="/quay">outer quay</a> reopens in May, the board said.</div>')
     paragraphs = _extract(page, name).split("\n\n")
     assert [p.split(".")[0] for p in paragraphs[-3:]] == ["One", "Two", "Three"]
 
 
 def test_a_first_div_paragraph_dropped_before_kept_ones_is_put_back_before_them() -> None:
-    page = _div_page(f'<div>Zero. The <a href="/x">board</a> met on Monday to plan the dredging.</div>',
+    page = _div_page('<div>Zero. The <a href="/x">board</a> met on Monday to plan the dredging.</div>',
                      f"<div>One. {SENTENCE}</div>", f"<div>Two. {SENTENCE}</div>", f"<div>Three. {SENTENCE}</div>")
     text = _extract(page)
     assert text.index("Zero.") < text.index("One.") < text.index("Three.")
@@ -68,7 +68,7 @@ def test_a_first_div_paragraph_dropped_before_kept_ones_is_put_back_before_them(
 
 def test_markdown_output_gets_the_lost_paragraph_too() -> None:
     page = _div_page(f"<div>One. <em>{SENTENCE}</em></div>", f"<div>Two. {SENTENCE}</div>",
-                     f'<div>Three. The <a href="/quay">outer quay</a> reopens in May, the board said.</div>')
+                     '<div>Three. The <a href="/quay">outer quay</a> reopens in May, the board said.</div>')
     text = _extract(page, output="markdown")
     assert text.count("Three.") == 1 and text.index("Two.") < text.index("Three.")
 
@@ -82,8 +82,8 @@ def _restored_over_trafilatura(page: str) -> tuple[str, str]:
 @pytest.mark.parametrize("junk", [
     '<div>Read more: <a href="/x">How the harbour board plans to pay for the dredging of the basin</a>.</div>',
     '<div>Follow <a href="/x">us</a> on the radio.</div>',
-    '<div class="promo"><custom-teaser><div>Related</div><div>The board elected a new chair on Friday after '
-    'a long vote, <a href="/chair">the chair</a> said.</div></custom-teaser></div>',
+    ('<div class="promo"><custom-teaser><div>Related</div><div>The board elected a new chair on Friday after '
+     'a long vote, <a href="/chair">the chair</a> said.</div></custom-teaser></div>'),
 ], ids=["link-line", "short", "teaser-widget"])
 def test_link_lines_short_lines_and_widgets_are_not_put_back(junk: str) -> None:
     alone, restored = _restored_over_trafilatura(_div_page(f"<div>One. {SENTENCE}</div>", f"<div>Two. {SENTENCE}</div>",
@@ -110,7 +110,7 @@ def test_a_paragraph_the_extractor_kept_in_another_form_is_not_added_twice() -> 
 
 
 def test_a_page_with_more_paragraphs_than_the_extractors_take_is_read_as_blocks(monkeypatch) -> None:
-    import cleaner.extractors.choose as choose
+    from cleaner.extractors import choose
 
     monkeypatch.setattr(choose, "MAX_PARAGRAPHS", 5)
     result = extract(tree())  # eight paragraphs, a <nav>

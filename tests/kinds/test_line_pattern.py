@@ -190,6 +190,7 @@ def test_catastrophic_pattern_ends_with_a_warning_and_leaves_document_unchanged(
     assert "30 ms" in doc.warnings[0]
 
 
+@pytest.mark.bad_input
 def test_rules_after_a_timed_out_rule_still_run():
     slow = build("slow", patterns=[r"(a|a)+$"], timeout_ms=20)
     text = "a" * 40 + "b\n12 Comments\n" + AFTER

@@ -212,6 +212,7 @@ def test_bad_pattern_in_a_toml_rule_set_names_the_file_and_rule(tmp_path: Path):
 CATASTROPHIC = r"(a|a)+$"  # backtracks exponentially even in the `regex` module
 
 
+@pytest.mark.bad_input
 @pytest.mark.parametrize("scope", ["line", "document"])
 def test_catastrophic_pattern_times_out_with_a_warning_and_no_change(scope):
     text = "Keep me.\n" + "a" * 40 + "b\nEnd.\n"
@@ -232,6 +233,7 @@ def test_nested_quantifier_on_long_line_does_not_hang():
     assert doc.text == text
 
 
+@pytest.mark.bad_input
 def test_batch_goes_on_after_a_timeout():
     slow = build("slow", pattern=CATASTROPHIC, replace="X", timeout_ms=20)
     fast = build("fast", pattern=r"\bEnd\b", replace="Fin")

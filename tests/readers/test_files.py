@@ -54,11 +54,13 @@ def test_a_file_named_on_its_own_ignores_the_globs(tmp_path: Path) -> None:
     assert [item.path for item in discover([named], exclude=["*.txt"])] == [named]
 
 
+@pytest.mark.bad_input
 def test_missing_path_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="nothing-here"):
         list(discover([tmp_path / "nothing-here"]))
 
 
+@pytest.mark.bad_input
 def test_links_inside_the_folder_are_followed_links_out_of_it_only_when_asked(tmp_path: Path) -> None:
     root = tmp_path / "root"
     (root / "news").mkdir(parents=True)

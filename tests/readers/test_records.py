@@ -61,6 +61,7 @@ def test_jsonl_records_in_any_compression(tmp_path: Path, name: str) -> None:
     assert second.html == PAGE and second.source.endswith(":2")
 
 
+@pytest.mark.bad_input
 def test_bad_lines_become_records_with_errors(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "d.jsonl", ["{broken", "[1, 2]", json.dumps({"title": "no body"}),
                                               json.dumps({"text": "fine"})])
@@ -87,6 +88,7 @@ def test_warc_html_responses_only(tmp_path: Path, gzipped: bool) -> None:
     assert counts == {"skipped warcinfo records": 1, "skipped non-HTML responses": 1}
 
 
+@pytest.mark.bad_input
 def test_not_a_warc_is_one_error_record(tmp_path: Path) -> None:
     path = tmp_path / "fake.warc"
     path.write_bytes(b"this is not a warc file at all\n")
@@ -94,6 +96,7 @@ def test_not_a_warc_is_one_error_record(tmp_path: Path) -> None:
     assert record.error and "not a readable WARC" in record.error
 
 
+@pytest.mark.bad_input
 def test_a_record_past_the_size_limit_is_skipped_unread_and_the_next_one_read(tmp_path: Path) -> None:
     # 64 MB of one line inflates from a few KB of zstd: a bomb for anything that reads it whole.
     bomb = tmp_path / "bomb.jsonl.zst"
@@ -116,6 +119,7 @@ def test_a_line_exactly_at_the_limit_is_read(tmp_path: Path) -> None:
     assert record.text == "x" * 100
 
 
+@pytest.mark.bad_input
 def test_a_warc_body_past_the_size_limit_is_an_error_record(tmp_path: Path) -> None:
     path = make_warc(tmp_path / "c.warc.gz", gzipped=True)
     [record] = read_warc(path, max_bytes=100)

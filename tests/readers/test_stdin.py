@@ -31,6 +31,7 @@ def test_a_first_record_longer_than_the_sniffed_bytes_is_still_jsonl() -> None:
     assert len(list(read_jsonl_stream(stream, display="<stdin>"))) == 4
 
 
+@pytest.mark.bad_input
 @pytest.mark.parametrize("data", [b"Advertisement\nA plain story.\n", b"<html><body><p>Hi</p></body></html>",
                                   b"{braces} open this text, which is not JSON\nat all\n",
                                   b'["a JSON array", "is not a record"]\n', b""],

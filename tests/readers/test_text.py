@@ -10,6 +10,7 @@ from cleaner.readers.text import decode_bytes, looks_binary
 TEXT = "Advertisement\nThe harbour reopened on Monday, the council said: “a good day”.\n"
 
 
+@pytest.mark.bad_input
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_unicode_with_or_without_a_bom_is_read(encoding: str) -> None:
     data = TEXT.encode(encoding)
@@ -17,6 +18,7 @@ def test_unicode_with_or_without_a_bom_is_read(encoding: str) -> None:
     assert decode_bytes(data)[0].lstrip("\ufeff") == TEXT
 
 
+@pytest.mark.bad_input
 @pytest.mark.parametrize(("text", "encoding"), [
     ("Le café où nous déjeunons près de la gare sert des crêpes à volonté; très bon. «Bonjour»", "cp1252"),
     ("Straße, Größe, Übermut — “quoted” text… and €5 in München’s café, 50 m², 5 µg, nº 3.", "cp1252"),
@@ -29,17 +31,20 @@ def test_legacy_code_pages_are_read_as_written(text: str, encoding: str) -> None
     assert decode_bytes(text.encode(encoding))[0] == text
 
 
+@pytest.mark.bad_input
 def test_a_page_that_declares_utf8_but_is_cp1252_is_read_as_cp1252() -> None:
     page = '<html><head><meta charset="utf-8"></head><body><p>The café said so.</p></body></html>'
     text, encoding = decode_html(page.encode("cp1252"))
     assert "The café said so." in text and encoding == "cp1252"
 
 
+@pytest.mark.bad_input
 def test_a_utf16_page_without_a_bom_is_read() -> None:
     page = "<html><body><p>The café said so.</p></body></html>"
     assert "The café said so." in decode_html(page.encode("utf-16-le"))[0]
 
 
+@pytest.mark.bad_input
 @pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
                                   b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(200)],
                          ids=["png", "zip"])
@@ -47,6 +52,7 @@ def test_binary_is_recognised(data: bytes) -> None:
     assert looks_binary(data)
 
 
+@pytest.mark.bad_input
 def test_invalid_utf8_never_raises_and_keeps_the_readable_text() -> None:
     data = TEXT.encode() + b"\xff\xfe\xc3\x28 caf\xe9\n" + codecs.BOM_UTF8
     text, _ = decode_bytes(data)

@@ -6,12 +6,15 @@ documented exception)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.shortcodes.grammar import parse, tokenize
 from tests.strategies import fuzz
+
+pytestmark = pytest.mark.property
 
 PIECES = ["[", "]", "/", "=", '"', "'", "”", "″", "&#8221;", "[/", "[[", "]]", " ", "\n", "caption", "gallery",
           "vc_row", "et_pb_text", "embed", "audio", "x", "id", "width=300", "src=a.mp3", "Story text", ";", ",",

@@ -2,6 +2,8 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from cleaner.batch import write_joined, write_jsonl
 from cleaner.writers import atomic_write_text, keep_backup
 
@@ -33,6 +35,7 @@ def test_a_backup_keeps_the_first_original(tmp_path: Path) -> None:
     assert backup.read_text(encoding="utf-8") == "original"
 
 
+@pytest.mark.fault
 def test_a_killed_runs_temporaries_are_found_and_only_they(tmp_path: Path) -> None:
     from cleaner.writers import remove_stale_temporaries
 
