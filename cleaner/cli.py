@@ -7,7 +7,9 @@ inputs, writes outputs, and reports.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import inspect
 import json
 import os
 import shutil
@@ -23,7 +25,7 @@ from cleaner import __version__
 from cleaner.archive import index_titles
 from cleaner.batch import Outcome, clean_records, write_joined, write_jsonl
 from cleaner.document import Document
-from cleaner.engine import Engine, Settings, Task, build_cleaner, get_engine, load_document
+from cleaner.engine import CLUSTER_ENGINES, Engine, Settings, Task, build_cleaner, get_engine, load_document
 from cleaner.engine.local import extract_document, learn_boilerplate, record_options, records_of
 from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError, is_out_of_space
 from cleaner.extractors import EXTRACTORS
@@ -126,7 +128,12 @@ def clean(
     changes: Annotated[bool, typer.Option("--changes", help="For JSONL/WARC: add what each rule removed "
                                           "to each output record.")] = False,
     engine_name: Annotated[str, typer.Option("--engine", help="Where the work runs: local (this machine, "
-                                             "--jobs processes).", metavar="NAME")] = "local",
+                                             "--jobs processes) or ray (a Ray cluster at --address, or a Ray "
+                                             "instance started here with --jobs CPUs; pip install "
+                                             "'cleaner[ray]').", metavar="NAME")] = "local",
+    address: Annotated[Optional[str], typer.Option("--address", help="With --engine ray: the cluster to join "
+                                                   "(auto: the one this node belongs to; ray://HOST:10001 "
+                                                   "through Ray Client).", metavar="ADDRESS")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores). "
                                                 "Outputs are the same whatever the number.", min=1)] = None,
     report_path: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's report "
@@ -180,11 +187,16 @@ def clean(
                         max_document_bytes=int(max_document_mb * (1 << 20)), no_article=no_article)
     if in_place:
         _check_in_place(paths, out, fmt, backup_suffix)
+    if address is not None and engine_name not in CLUSTER_ENGINES:
+        raise _fail(f"--address is for a cluster engine (--engine {' or '.join(sorted(CLUSTER_ENGINES))}); "
+                    f"the {engine_name} engine runs on this machine")
     try:
         cleaner = build_cleaner(settings)
         engine = get_engine(engine_name)
     except (RuleSetError, CleanerError) as exc:
         raise _fail(str(exc)) from None
+    if address is not None:
+        engine = functools.partial(engine, address=address)
 
     if paths == [Path("-")]:
         kind, stream = open_stdin(sys.stdin.buffer)
@@ -537,13 +549,14 @@ def _progress(engine: Engine, tasks: list[Task], settings: Settings, jobs: int, 
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} files"),
-               TextColumn("{task.fields[docs]} docs, {task.fields[mb]:.1f} MB, {task.fields[rate]:.0f} docs/s"),
+               TextColumn("{task.fields[docs]} docs, {task.fields[mb]:.1f} MB, {task.fields[rate]:.0f} docs/s"
+                          "{task.fields[shards]}"),
                TimeRemainingColumn())
     started = time.monotonic()
     done, size, inside = 0, 0, 0  # inside: documents of the archive in hand, shard by shard
 
     with Progress(*columns, transient=True) as progress:
-        bar = progress.add_task("cleaning", total=len(tasks), docs=0, mb=0.0, rate=0.0)
+        bar = progress.add_task("cleaning", total=len(tasks), docs=0, mb=0.0, rate=0.0, shards="")
 
         def show() -> None:
             docs = done + inside
@@ -554,7 +567,12 @@ def _progress(engine: Engine, tasks: list[Task], settings: Settings, jobs: int, 
             inside += count
             show()
 
-        for result in engine(tasks, settings, jobs, on_documents=on_documents):
+        def on_shards(finished: int, total: int) -> None:
+            progress.update(bar, shards=f", shards {finished}/{total}")
+
+        # An engine of the user's own may not tell of shards.
+        shards = {"on_shards": on_shards} if "on_shards" in inspect.signature(engine).parameters else {}
+        for result in engine(tasks, settings, jobs, on_documents=on_documents, **shards):
             done += result.documents
             size += result.bytes_in
             inside = 0

@@ -1,8 +1,9 @@
-"""Executors: the same per-file work run in this process, in worker processes, or (through
-another engine) elsewhere. An engine is a function ``run(tasks, settings, jobs, *,
-on_documents=None)`` that yields one :class:`TaskResult` per task, in the order of the tasks,
-and may call ``on_documents(n)`` as documents inside a large input are done; the CLI picks
-it by name."""
+"""Executors: the same per-file work run in this process, in worker processes, or on a Ray
+cluster. An engine is a function ``run(tasks, settings, jobs, *, on_documents=None,
+address=None, on_shards=None)`` that yields one :class:`TaskResult` per task, in the order of
+the tasks; it may call ``on_documents(n)`` as documents inside a large input are done and
+``on_shards(done, total)`` as its units of work finish. ``address`` names a cluster to join,
+for engines that have one. The CLI picks the engine by name."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ Engine = Callable[..., Iterator[TaskResult]]
 # are needed only by those who use it.
 ENGINES: dict[str, str] = {
     "local": "cleaner.engine.local:run_tasks",
+    "ray": "cleaner.engine.ray_engine:run_tasks",
 }
+# Engines that run on a cluster and take --address.
+CLUSTER_ENGINES = frozenset({"ray"})
 
 
 def get_engine(name: str) -> Engine:
@@ -29,9 +33,10 @@ def get_engine(name: str) -> Engine:
     try:
         return getattr(import_module(module_name), function)
     except ImportError as exc:
+        extra = f" (pip install 'cleaner[{name}]')" if name in CLUSTER_ENGINES else ""
         raise CleanerError(f"the {name} engine needs a package that is not installed ({exc.name}); "
-                           f"install it, or use --engine local") from None
+                           f"install it{extra}, or use --engine local") from None
 
 
-__all__ = ["ENGINES", "Engine", "Settings", "Task", "TaskResult", "build_cleaner", "get_engine", "load_document",
+__all__ = ["CLUSTER_ENGINES", "ENGINES", "Engine", "Settings", "Task", "TaskResult", "build_cleaner", "get_engine", "load_document",
            "run_tasks"]

@@ -531,7 +531,8 @@ def _recover(pending: deque[_Entry], held: set[tuple[int, int]], settings: Setti
 
 
 def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
-              on_documents: Callable[[int], None] | None = None) -> Iterator[TaskResult]:
+              on_documents: Callable[[int], None] | None = None, address: str | None = None,
+              on_shards: Callable[[int, int], None] | None = None) -> Iterator[TaskResult]:
     """Results in the order of ``tasks``. ``jobs=1`` runs here, with no process overhead.
     ``on_documents`` hears of documents done inside an archive, shard by shard, before the
     archive's own result comes (for progress).
@@ -541,7 +542,12 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
     in a C extension) breaks its pool: what the dead workers held is run alone in pools of its
     own, and given up after ``_MAX_ATTEMPTS`` deaths; a new pool takes up the rest. One
     poisonous file costs a few restarts, never the batch.
+
+    ``address`` must be None (this engine runs on this machine); ``on_shards`` is not called:
+    progress is told per file and per document.
     """
+    if address is not None:
+        raise ValueError("the local engine runs on this machine; --address is for a cluster engine (--engine ray)")
     if jobs <= 1 or (len(tasks) <= 1 and not any(t.checkpoints for t in tasks)):
         cleaner = build_cleaner(settings)
         for task in tasks:

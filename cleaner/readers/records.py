@@ -63,11 +63,13 @@ def read_jsonl(path: Path, *, text_field: str | None = None, html_field: str | N
 
 
 def read_jsonl_stream(raw: BinaryIO, *, display: str, text_field: str | None = None,
-                      html_field: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Record]:
-    """Records of JSONL read from an open binary stream (standard input, a pipe). A line
-    longer than ``max_bytes`` is skipped as it is read, never held whole."""
+                      html_field: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES,
+                      first_line: int = 1) -> Iterator[Record]:
+    """Records of JSONL read from an open binary stream (standard input, a pipe, a byte range
+    of a file whose first line is number ``first_line``). A line longer than ``max_bytes`` is
+    skipped as it is read, never held whole."""
     lines = io.BufferedReader(raw) if not hasattr(raw, "peek") else raw  # readline(limit) needs a buffer
-    number = 0
+    number = first_line - 1
     while True:
         line = lines.readline(max_bytes + 1)
         if not line:

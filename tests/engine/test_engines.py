@@ -50,3 +50,36 @@ def test_the_cli_runs_through_the_named_engine(monkeypatch: pytest.MonkeyPatch, 
     result = CliRunner().invoke(app, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "o2"), "--engine", "x"])
     assert result.exit_code == 2
     assert "unknown engine 'x'" in result.output
+
+
+def test_address_is_for_a_cluster_engine_only(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A short body.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"),
+                                      "--address", "auto"])
+    assert result.exit_code == 2
+    assert "--address is for a cluster engine (--engine ray)" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_ray_engine_without_ray_says_which_extra_to_install(monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if not installed
+    monkeypatch.delitem(sys.modules, "cleaner.engine.ray_engine", raising=False)
+    with pytest.raises(CleanerError, match=r"needs a package that is not installed \(ray\); install it "
+                                           r"\(pip install 'cleaner\[ray\]'\)"):
+        get_engine("ray")
+    (tmp_path / "a.txt").write_text("A short body.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"),
+                                      "--engine", "ray"])
+    assert result.exit_code == 2 and "cleaner[ray]" in result.output
+
+
+def test_nothing_of_ray_is_imported_by_the_cli_or_the_library() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, cleaner, cleaner.cli, cleaner.engine; print('ray' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"

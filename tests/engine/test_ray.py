@@ -1,0 +1,188 @@
+"""The Ray engine on a real local Ray instance (2 CPUs): the local engine's outputs byte for
+byte, shards skipped when their completion marker is there, a killed worker's task retried, a
+killed run finished by a rerun with every document once. Skipped when Ray is not installed."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ray = pytest.importorskip("ray")
+
+from cleaner.cli import app  # noqa: E402
+from cleaner.engine import Settings, Task  # noqa: E402
+from cleaner.engine import ray_engine  # noqa: E402
+from tests.readers.test_records import make_warc  # noqa: E402
+
+pytestmark = pytest.mark.ray
+
+_TIMINGS = ("wall_seconds", "documents_per_second")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """One local Ray instance for the module; the engine joins it instead of starting its own."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    yield ray.get_runtime_context().gcs_address
+    ray.shutdown()
+
+
+def _html(i: int) -> str:
+    paragraphs = "".join(f"<p>Paragraph {i}.{k}: the harbour board moved the fleet to the outer quay for the "
+                         "winter works, the clerk said.</p>" for k in range(4))
+    return (f"<html><head><title>Quay {i}</title></head><body><article><h1>Quay {i}</h1>{paragraphs}"
+            "<div class='ad-slot'>Buy a boat today</div></article></body></html>")
+
+
+def _archive(root: Path, records: int = 600) -> Path:
+    """Text and HTML files, a plain JSONL dump (large enough to be cut into ranges), a gzip
+    JSONL, a WARC, and a bad line or two."""
+    (root / "site").mkdir(parents=True)
+    for i in range(20):
+        (root / "site" / f"note-{i}.txt").write_text(
+            f"Advertisement\n\nNote {i}: the ferry; which runs twice a day, was late again.\n", encoding="utf-8")
+    (root / "site" / "page.html").write_text(_html(0), encoding="utf-8")
+    with (root / "dump.jsonl").open("w", encoding="utf-8") as out:
+        for i in range(records):
+            if i % 97 == 5:
+                out.write("{not json\n")
+            elif i % 2:
+                out.write(json.dumps({"id": f"r{i}", "html": _html(i), "url": f"https://example.org/{i}"}) + "\n")
+            else:
+                out.write(json.dumps({"text": f"Google Ads | Google Ads | Google Ads\n\nRecord {i} of the "
+                                              "harbour dump.\n", "lang": "en"}) + "\n")
+    with gzip.open(root / "small.jsonl.gz", "wt", encoding="utf-8") as out:
+        for i in range(30):
+            out.write(json.dumps({"text": f"Story continues below advertisement\n\nSmall {i}.\n"}) + "\n")
+    make_warc(root / "crawl.warc.gz", gzipped=True)
+    return root
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".cleaner" not in p.parts}
+
+
+def _report(folder: Path) -> dict:
+    report = json.loads((folder / ".cleaner" / "report.json").read_text(encoding="utf-8"))
+    for key in _TIMINGS:
+        report.pop(key, None)
+    return report
+
+
+def test_ray_writes_what_the_local_engine_writes_byte_for_byte(cluster, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _archive(tmp_path / "in")
+    monkeypatch.setattr(ray_engine, "RANGE_BYTES", 40_000)  # the dump becomes several ranges
+    monkeypatch.setattr(ray_engine, "FILES_PER_TASK", 6)
+    runner = CliRunner()
+    local = runner.invoke(app, ["clean", str(source), "--out", str(tmp_path / "local"), "--jobs", "2", "-q"])
+    remote = runner.invoke(app, ["clean", str(source), "--out", str(tmp_path / "ray"), "--engine", "ray",
+                                 "--address", cluster, "-q"])
+    assert local.exit_code == remote.exit_code == 1, remote.output  # the bad lines are rejected
+    assert (source / "dump.jsonl").stat().st_size > 3 * 40_000
+    assert _files(tmp_path / "ray") == _files(tmp_path / "local")
+    assert _report(tmp_path / "ray") == _report(tmp_path / "local")
+    assert (tmp_path / "ray" / ".cleaner" / "rejects.jsonl").read_bytes() == \
+        (tmp_path / "local" / ".cleaner" / "rejects.jsonl").read_bytes()
+    assert not (tmp_path / "ray" / ".cleaner" / "shards").exists()  # parts and markers cleared
+
+
+def test_a_range_with_a_completion_marker_is_not_cleaned_again(cluster, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _archive(tmp_path / "in", records=300)
+    monkeypatch.setattr(ray_engine, "RANGE_BYTES", 40_000)
+    dump = source / "dump.jsonl"
+    task = Task(str(dump), str(tmp_path / "out" / "dump.jsonl"), checkpoints=str(tmp_path / "checkpoints"))
+    (start, end), *rest = ray_engine.cut_ranges(str(dump), dump.stat().st_size, 40_000)
+    assert rest
+    # Range 0 finished by an earlier run: its part and its marker are there.
+    Path(task.checkpoints).mkdir()
+    ray_engine.range_part(Path(task.checkpoints), 0).write_text('{"text": "done before"}\n', encoding="utf-8")
+    ray_engine._write_marker(Path(task.checkpoints) / "range-000000.done.json", start, end,
+                             ray_engine.TaskResult(str(dump), documents=1))
+    shards: list[tuple[int, int]] = []
+    [result] = list(ray_engine.run_tasks([task], Settings(), 2, on_shards=lambda d, t: shards.append((d, t))))
+    lines = (tmp_path / "out" / "dump.jsonl").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '{"text": "done before"}'
+    assert result.documents == 1 + len(lines) - 1
+    assert shards[-1] == (len(rest) + 1, len(rest) + 1) and [d for d, _ in shards] == sorted(d for d, _ in shards)
+
+
+def _driver(out: Path, source: Path, address: str) -> list[str]:
+    """A run in its own process, with the dump cut into small ranges."""
+    code = ("import sys; import cleaner.engine.ray_engine as r; r.RANGE_BYTES = 30_000; "
+            "from cleaner.cli import app; app(sys.argv[1:])")
+    return [sys.executable, "-c", code, "clean", str(source), "--out", str(out), "--engine", "ray",
+            "--address", address, "-q"]
+
+
+def _wait_for(predicate, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.05)
+
+
+def _markers(out: Path) -> int:
+    return sum(1 for _ in (out / ".cleaner" / "shards").glob("*/range-*.done.json")) \
+        if (out / ".cleaner" / "shards").is_dir() else 0
+
+
+@pytest.mark.fault
+def test_a_run_killed_outright_is_finished_by_a_rerun_with_every_document_once(cluster, tmp_path: Path) -> None:
+    source = _archive(tmp_path / "in", records=1500)
+    expected = tmp_path / "local"
+    CliRunner().invoke(app, ["clean", str(source), "--out", str(expected), "--jobs", "1", "-q"])
+    out = tmp_path / "ray"
+    driver = subprocess.Popen(_driver(out, source, cluster), start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(lambda: _markers(out) >= 2 or driver.poll() is not None)
+    finally:
+        os.killpg(driver.pid, signal.SIGKILL)
+        driver.wait()
+    assert not (out / "dump.jsonl").exists(), "the run ended before it could be killed"
+    rerun = subprocess.run(_driver(out, source, cluster), capture_output=True, text=True, timeout=300, check=False)
+    assert rerun.returncode == 1, rerun.stderr  # the bad lines, as in the local run
+    assert _files(out) == _files(expected)
+    ids = [json.loads(line).get("id") for line in (out / "dump.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(ids) == len(set(ids))
+    assert not list(out.rglob("*.tmp*"))
+
+
+@pytest.mark.fault
+def test_a_worker_killed_mid_task_is_retried_and_the_run_finishes(cluster, tmp_path: Path) -> None:
+    source = _archive(tmp_path / "in", records=1500)
+    expected = tmp_path / "local"
+    CliRunner().invoke(app, ["clean", str(source), "--out", str(expected), "--jobs", "1", "-q"])
+    out = tmp_path / "ray"
+    driver = subprocess.Popen(_driver(out, source, cluster), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    killed = False
+    try:
+        deadline = time.monotonic() + 60
+        while not killed and driver.poll() is None and time.monotonic() < deadline:
+            found = subprocess.run(["pgrep", "-f", "ray::_clean_range"], capture_output=True, text=True, check=False)
+            for pid in found.stdout.split():
+                os.kill(int(pid), signal.SIGKILL)
+                killed = True
+                break
+            time.sleep(0.02)
+        driver.wait(timeout=300)
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+    assert killed, "no range task was seen running"
+    assert driver.returncode == 1
+    assert _files(out) == _files(expected)
