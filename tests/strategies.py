@@ -105,8 +105,19 @@ def _escape(text: str, entities: bool) -> str:
 @st.composite
 def pages(draw) -> tuple[str, list[str], list[str]]:
     """A page's HTML, the article paragraphs it holds, and the ad texts it holds."""
-    paragraphs = draw(st.lists(st.lists(_sentence, min_size=2, max_size=4).map(" ".join),
-                               min_size=3, max_size=8, unique=True))
+    # An article does not repeat its sentences word for word: each is drawn once, then the
+    # sentences are dealt into paragraphs of two to four.
+    sentences = draw(st.lists(_sentence, min_size=6, max_size=32, unique=True))
+    sizes = draw(st.lists(st.integers(2, 4), min_size=len(sentences), max_size=len(sentences)))
+    paragraphs, at = [], 0
+    for size in sizes:
+        if at >= len(sentences):
+            break
+        # A lone sentence left at the end joins the paragraph before: trafilatura drops a short
+        # last block holding a link, and under 50 characters it is not put back (see the README).
+        size = size if len(sentences) - (at + size) != 1 else size + 1
+        paragraphs.append(" ".join(sentences[at:at + size]))
+        at += size
     title = draw(_title)
     ads = draw(st.lists(st.tuples(st.integers(0, len(paragraphs)), st.sampled_from(AD_CONTAINERS),
                                   st.sampled_from(AD_TEXTS)), max_size=4, unique_by=lambda ad: ad[2]))
