@@ -455,6 +455,13 @@ def test_escaped_shortcode_is_idempotent(default_cleaner):
     assert default_cleaner.clean(once).text == once
 
 
+@pytest.mark.xfail(reason="an open '[caption' right before a tag joins the ']' after it once the tag is "
+                          "removed: the next run reads the '[caption]' so formed", strict=True)
+def test_a_fragment_left_open_before_a_tag_is_idempotent(default_cleaner):
+    once = default_cleaner.clean("Photo: [caption[caption]] at the quay.\n").text
+    assert default_cleaner.clean(once).text == once
+
+
 # --- the seed-like case and the user's template override ---------------------------------------
 
 SEED = "First paragraph of the story.\n\n[embedpost slug=”some-other-story”]\n\nSecond paragraph of the story.\n"
