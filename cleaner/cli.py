@@ -6,13 +6,10 @@ inputs, writes outputs, and reports.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
 import inspect
 import json
 import os
-import shutil
 import sys
 import time
 from dataclasses import replace
@@ -22,17 +19,15 @@ from typing import Annotated, Optional
 import typer
 
 from cleaner import __version__
-from cleaner.archive import index_titles
-from cleaner.batch import Outcome, clean_records, write_joined, write_jsonl
+from cleaner.batch import Outcome, clean_records
 from cleaner.document import Document
 from cleaner.engine import CLUSTER_ENGINES, Engine, Settings, Task, build_cleaner, get_engine, load_document
-from cleaner.engine.local import extract_document, learn_boilerplate, record_options, records_of
-from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError, is_out_of_space
+from cleaner.engine.local import extract_document, record_options, records_of
+from cleaner.engine.local import learn_boilerplate as learn_boilerplate_locally
+from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError
 from cleaner.extractors import EXTRACTORS
-from cleaner.kinds.shortcodes import ARCHIVE_TITLES
-from cleaner.kinds.site_boilerplate import BOILERPLATE
-from cleaner.manifest import Manifest, input_signature, run_key
 from cleaner.pipeline import Cleaner
+from cleaner.runner import archive_context, plan_run, run_plan, with_boilerplate
 from cleaner.readers import discover
 from cleaner.readers.files import HTML_SUFFIXES, INPUT_SUFFIXES
 from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES, archive_kind, read_jsonl_stream
@@ -41,7 +36,7 @@ from cleaner.readers.text import decode_bytes
 from cleaner.report import Report
 from cleaner.report_html import render_html
 from cleaner.ruleset import bundled_rule_sets, load_rule_set
-from cleaner.writers import FORMATS, atomic_write_text, format_document, output_suffix, remove_stale_temporaries
+from cleaner.writers import FORMATS, atomic_write_text, format_document
 
 app = typer.Typer(
     name="cleaner",
@@ -54,7 +49,6 @@ rules_app = typer.Typer(help="List, show and check rule sets.", no_args_is_help=
 app.add_typer(rules_app, name="rules")
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_OUTPUT_FULL = 0, 1, 2, 3
-STATE_DIR = ".cleaner"  # under --out: the run's own files (rejects), never an output of a document
 
 RulesOption = Annotated[
     Optional[list[str]],
@@ -241,103 +235,42 @@ def clean(
     if in_place:
         out = _in_place_state_root(paths, inputs)
 
-    context = _archive_context(cleaner, inputs, settings)
-    if context:
-        settings = replace(settings, context=context)
-
     if out is None:
-        _clean_one_to_stdout(cleaner, inputs[0].path, settings)
+        context = archive_context(cleaner, inputs, settings)
+        _clean_one_to_stdout(cleaner, inputs[0].path, replace(settings, context={**settings.context, **context}))
         return
 
-    state = out.with_name(out.name + STATE_DIR) if one_file else out / STATE_DIR
-    if one_file:
-        # Each input is cleaned into a part of its own (so the run resumes file by file), and
-        # the parts are joined into the one output at the end.
-        settings = replace(settings, as_records=True)
-        tasks = [Task(str(item.path), str(state / "parts" / f"{item.relative.as_posix()}.jsonl"), _site_of(item))
-                 for item in inputs]
-    else:
-        tasks = [Task(str(item.path), str(item.path if in_place else out / _output_name(item.relative, fmt)),
-                      _site_of(item)) for item in inputs]
-    table = _boilerplate_table(cleaner, tasks, settings, learn_boilerplate, boilerplate, state, dry_run, quiet)
-    if table:
-        settings = replace(settings, context={**settings.context, BOILERPLATE: table})
-    if dry_run:
-        _dry_run(engine, tasks, settings, jobs or (os.cpu_count() or 1), quiet)
-        return
-    key = run_key(cleaner.rule_set.fingerprint(), fmt=fmt, extractor=extractor, title=title, changes=changes,
-                  text_field=text_field, html_field=html_field, filter_list=settings.filter_list,
-                  context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
-                  boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
-    # An earlier run into the same place may have been killed mid-write, even before it
-    # recorded anything: its temporary files go (one walk of the output).
-    if one_file:
-        remove_stale_temporaries(state)
-        remove_stale_temporaries(out.parent, recursive=False)
-    elif out.exists():
-        remove_stale_temporaries(out)
-    manifest = Manifest(state / "manifest.json", key)
-    todo = [_with_checkpoints(t, state, key) for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
-    report = Report()
-    if len(todo) < len(tasks):
-        done = [t for t in tasks if t not in todo]
-        for task in done:
-            report.add_resumed(manifest.entry_of(Path(task.path)))
-        if not quiet:
-            typer.echo(f"resuming: {len(done)} of {len(tasks)} files are done already and skipped", err=True)
-    started = time.monotonic()
+    say = _silent if quiet else functools.partial(typer.echo, err=True)
+    plan = plan_run(cleaner, inputs, out, settings, in_place=in_place)
+    learner = getattr(engine, "learn_boilerplate", None) or learn_boilerplate_locally
     try:
-        results = _progress(engine, todo, settings, jobs or (os.cpu_count() or 1), quiet)
-        for task, result in zip(todo, results, strict=True):
-            report.add(result)
-            for warning in result.warnings:
-                if report.warnings_seen <= _WARNINGS_SHOWN:
-                    typer.echo(f"cleaner: warning: {warning}", err=True)
-            whole_file_failed = any(r["source"] == result.source for r in result.rejects)
-            if whole_file_failed:  # a record's failure is in the rejects file; a file's is said here
-                typer.echo(f"cleaner: {result.rejects[-1]['reason']}", err=True)
-            else:
-                manifest.record(Path(task.path), Path(task.target), documents=result.documents,
-                                rejects=result.rejects, changed=result.changed, bytes_in=result.bytes_in,
-                                bytes_out=result.bytes_out)
+        plan = with_boilerplate(plan, cleaner, learn=learn_boilerplate, saved=boilerplate, learner=learner, say=say)
+    except CleanerError as exc:
+        raise _fail(str(exc)) from None
+    workers = jobs or (os.cpu_count() or 1)
+    if dry_run:
+        _dry_run(engine, plan.tasks, plan.settings, workers, quiet)
+        return
+    try:
+        report = run_plan(plan, cleaner, lambda todo, s: _progress(engine, todo, s, workers, quiet),
+                          report_path=report_path, say=say, warnings_shown=_WARNINGS_SHOWN)
     except KeyboardInterrupt:
-        manifest.save(force=True)
         typer.echo("cleaner: interrupted; the files finished so far are recorded. Run the same command "
                    "again to do the rest.", err=True)
         raise typer.Exit(130) from None
-    except (OutputFull, OSError) as exc:
-        if not isinstance(exc, OutputFull) and not is_out_of_space(exc):
-            raise
-        try:
-            manifest.save(force=True)
-        except OSError:
-            pass  # the last saved manifest stands: it lists only outputs written whole
+    except OutputFull as exc:
         typer.echo(f"cleaner: error: {exc}. The run stopped; the files finished so far are recorded and no "
                    "output was left half-written. Free some space and run the same command again to do the "
                    "rest.", err=True)
         raise typer.Exit(EXIT_OUTPUT_FULL) from None
-    manifest.save(force=True)
-    _drop_stale_checkpoints(state, todo)
-    if one_file:
-        finished = [Path(t.target) for t in tasks if Path(t.target).exists()]
-        write_joined(out, finished)
-    report.finish(time.monotonic() - started)
-    # Every failed document, one JSON line each with its source and the reason: a batch is
-    # judged by what it could not do as much as by what it wrote.
-    write_jsonl(state / "rejects.jsonl", report.rejects)
-    # A warning is a document written with a rule skipped (a user pattern past its time budget):
-    # nothing lost, but the user should know which documents were not fully cleaned.
-    write_jsonl(state / "warnings.jsonl", ({"warning": w} for w in report.warnings))
-    if report.warnings_seen > _WARNINGS_SHOWN and not quiet:
-        typer.echo(f"cleaner: {report.warnings_seen} warnings in all; see {state / 'warnings.jsonl'}", err=True)
-    summary = report.summary(rules=settings.rules)
-    atomic_write_text(state / "report.json", json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-    if report_path is not None:
-        atomic_write_text(report_path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     if not quiet:
-        _print_summary(summary, out.resolve(), state.resolve())
+        _print_summary(report.summary(rules=plan.settings.rules), out.resolve(), plan.state.resolve())
     if report.rejects:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _silent(_message: str) -> None:
+    pass
 
 
 _WARNINGS_SHOWN = 10  # on stderr; all of them (up to the report's bound) go to warnings.jsonl
@@ -368,64 +301,6 @@ def _in_place_state_root(paths: list[Path], inputs: list) -> Path:
         raise _fail(f"--in-place rewrites text and JSONL files only; {len(others)} HTML or WARC input(s) found "
                     f"(such as {others[0]}): clean them with --out DIR, or leave them out with --exclude")
     return paths[0] if paths[0].is_dir() else paths[0].parent
-
-
-def _with_checkpoints(task: Task, state: Path, key: str) -> Task:
-    """An archive gets a checkpoint folder named by the input as it is now and the run's key,
-    so a changed file or rule set starts afresh instead of joining stale shards."""
-    path = Path(task.path)
-    if not archive_kind(path):
-        return task
-    try:
-        signature = json.dumps(input_signature(path), sort_keys=True)
-    except OSError:
-        return task  # unreadable: the task reports it
-    name = hashlib.sha256(f"{task.path}\0{key}\0{signature}".encode()).hexdigest()[:20]
-    return replace(task, checkpoints=str(state / "shards" / name))
-
-
-def _drop_stale_checkpoints(state: Path, tasks: list[Task]) -> None:
-    """Shard folders of earlier runs that no task of this one continues."""
-    folder = state / "shards"
-    if not folder.is_dir():
-        return
-    current = {Path(t.checkpoints).name for t in tasks if t.checkpoints}
-    for entry in folder.iterdir():
-        if entry.name not in current:
-            shutil.rmtree(entry, ignore_errors=True)
-    with contextlib.suppress(OSError):
-        folder.rmdir()  # only when empty
-
-
-def _site_of(item) -> str:
-    """A document without a URL belongs to the site of its top folder (a wget mirror's host
-    folder), or of its archive file."""
-    parts = item.relative.parts
-    return parts[0] if len(parts) > 1 else item.path.parent.name or item.path.name
-
-
-def _boilerplate_table(cleaner: Cleaner, tasks: list[Task], settings: Settings, learn: bool,
-                       saved: Path | None, state: Path, dry_run: bool, quiet: bool) -> dict:
-    if saved is not None:
-        try:
-            table = json.loads(saved.read_text(encoding="utf-8"))
-            if not isinstance(table, dict):
-                raise ValueError("not a JSON object")
-        except (OSError, ValueError) as exc:
-            raise _fail(f"--boilerplate {saved}: not a boilerplate counts file ({exc}); write one with "
-                        "--learn-boilerplate") from None
-        return table
-    if not learn:
-        return {}
-    started = time.monotonic()
-    table = learn_boilerplate(cleaner, tasks, settings)
-    if not dry_run:
-        atomic_write_text(state / "boilerplate.json", json.dumps(table, ensure_ascii=False) + "\n")
-    if not quiet:
-        typer.echo(f"learned boilerplate of {len(table)} site(s) from "
-                   f"{sum(e['documents'] for e in table.values())} documents in {time.monotonic() - started:.1f} s",
-                   err=True)
-    return table
 
 
 def _dry_run(engine: Engine, tasks: list[Task], settings: Settings, jobs: int, quiet: bool) -> None:
@@ -482,14 +357,6 @@ def _clean_records_to_stdout(cleaner: Cleaner, records, settings: Settings) -> N
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-def _output_name(relative: Path, fmt: str) -> Path:
-    """Where an input's output goes under --out: archives become JSONL, documents keep their
-    name with the format's suffix."""
-    if archive_kind(relative):
-        return archive_output_name(relative)
-    return relative.with_suffix(output_suffix(fmt, relative.suffix))
-
-
 def _print_summary(summary: dict, out: Path, state: Path) -> None:
     docs = summary["documents"]
     resumed = summary["resumed"]
@@ -501,34 +368,9 @@ def _print_summary(summary: dict, out: Path, state: Path) -> None:
     _report_unknown_tags(summary["unknown_shortcodes"])
 
 
-def archive_output_name(relative: Path) -> Path:
-    """``a/crawl.warc.gz`` -> ``a/crawl.jsonl.gz``; a JSONL dump keeps its name and compression."""
-    name = relative.name
-    lower = name.lower()
-    for ending, replacement in ((".warc.gz", ".jsonl.gz"), (".warc", ".jsonl")):
-        if lower.endswith(ending):
-            return relative.with_name(name[: -len(ending)] + replacement)
-    return relative
-
-
 def _looks_like_html(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
     return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
-
-
-def _archive_context(cleaner: Cleaner, inputs: list, settings: Settings) -> dict:
-    """A first pass over the inputs when a rule needs the archive's titles by slug."""
-    if not cleaner.uses_archive:
-        return {}
-    documents = []
-    for item in inputs:
-        if archive_kind(item.path):
-            continue  # records of dumps are not addressed by slug
-        try:
-            documents.append((item.relative.as_posix(), load_document(cleaner, item.path, settings).text))
-        except InputError:
-            continue  # reported when the second pass reaches it
-    return {ARCHIVE_TITLES: index_titles(cleaner, documents)}
 
 
 def _report_unknown_tags(unknown_tags: dict[str, dict]) -> None:

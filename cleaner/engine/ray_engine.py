@@ -65,7 +65,8 @@ def connect(address: str | None, jobs: int) -> bool:
     if address:
         ray.init(address=address, **options)
     else:
-        ray.init(num_cpus=jobs, **options)
+        # "local": a new instance of our own, even where another runs on this machine.
+        ray.init(address="local", num_cpus=jobs, **options)
     return True
 
 

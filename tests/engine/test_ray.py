@@ -32,7 +32,7 @@ _TIMINGS = ("wall_seconds", "documents_per_second")
 def cluster():
     """One local Ray instance for the module; the engine joins it instead of starting its own."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
     yield ray.get_runtime_context().gcs_address
     ray.shutdown()
 

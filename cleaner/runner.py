@@ -1,0 +1,237 @@
+"""A batch run into an output folder (or one JSONL file), whatever the engine: the tasks of
+the inputs, the first passes some rules need, resume from the manifest, the engine's results
+folded into the report, and the run's own files (rejects, warnings, report).
+
+The CLI and the library (:func:`cleaner.ray.clean_dataset`) both run batches through here;
+the CLI adds progress, messages and exit codes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from cleaner.archive import index_titles
+from cleaner.batch import write_joined, write_jsonl
+from cleaner.engine import Settings, Task, TaskResult, load_document
+from cleaner.engine.local import learn_boilerplate
+from cleaner.errors import CleanerError, InputError, OutputFull, is_out_of_space
+from cleaner.kinds.shortcodes import ARCHIVE_TITLES
+from cleaner.kinds.site_boilerplate import BOILERPLATE
+from cleaner.manifest import Manifest, input_signature, run_key
+from cleaner.pipeline import Cleaner
+from cleaner.readers.files import InputFile
+from cleaner.readers.records import archive_kind
+from cleaner.writers import atomic_write_text, output_suffix, remove_stale_temporaries
+
+STATE_DIR = ".cleaner"  # under --out: the run's own files (rejects), never an output of a document
+# What runs the tasks: the engine with its jobs, address and progress, bound by the caller.
+RunEngine = Callable[[list[Task], Settings], Iterator[TaskResult]]
+# What learns the boilerplate table (the first pass of --learn-boilerplate).
+LearnBoilerplate = Callable[[Cleaner, list[Task], Settings], dict]
+
+
+def _silent(_message: str) -> None:
+    pass
+
+
+@dataclass
+class Plan:
+    """The tasks of a run and where its state lives."""
+
+    tasks: list[Task]
+    out: Path
+    state: Path
+    settings: Settings
+    one_file: bool  # every document a record of the one output file ``out``
+
+
+def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path, settings: Settings, *,
+             in_place: bool = False) -> Plan:
+    """One task per input: ``a/b.html`` -> ``OUT/a/b.txt`` (by the format), archives to JSONL,
+    or with ``out`` named ``*.jsonl[.gz|.zst]`` a part per input joined into that one file."""
+    context = archive_context(cleaner, inputs, settings)
+    if context:
+        settings = replace(settings, context={**settings.context, **context})
+    one_file = archive_kind(out) == "jsonl"
+    state = out.with_name(out.name + STATE_DIR) if one_file else out / STATE_DIR
+    if one_file:
+        # Each input is cleaned into a part of its own (so the run resumes file by file), and
+        # the parts are joined into the one output at the end.
+        settings = replace(settings, as_records=True)
+        tasks = [Task(str(item.path), str(state / "parts" / f"{item.relative.as_posix()}.jsonl"), site_of(item))
+                 for item in inputs]
+    else:
+        tasks = [Task(str(item.path), str(item.path if in_place else out / output_name(item.relative, settings.fmt)),
+                      site_of(item)) for item in inputs]
+    return Plan(tasks, out, state, settings, one_file)
+
+
+def with_boilerplate(plan: Plan, cleaner: Cleaner, *, learn: bool, saved: Path | None,
+                     learner: LearnBoilerplate = learn_boilerplate, say: Callable[[str], None] = _silent) -> Plan:
+    """The plan with the site boilerplate table in its settings: read from ``saved``, or
+    learned in a first pass over the inputs (and saved in the state folder), or none."""
+    if saved is not None:
+        try:
+            table = json.loads(saved.read_text(encoding="utf-8"))
+            if not isinstance(table, dict):
+                raise ValueError("not a JSON object")
+        except (OSError, ValueError) as exc:
+            raise CleanerError(f"--boilerplate {saved}: not a boilerplate counts file ({exc}); write one with "
+                               "--learn-boilerplate") from None
+    elif learn:
+        started = time.monotonic()
+        table = learner(cleaner, plan.tasks, plan.settings)
+        if not plan.settings.dry_run:
+            atomic_write_text(plan.state / "boilerplate.json", json.dumps(table, ensure_ascii=False) + "\n")
+        say(f"learned boilerplate of {len(table)} site(s) from {sum(e['documents'] for e in table.values())} "
+            f"documents in {time.monotonic() - started:.1f} s")
+    else:
+        return plan
+    if not table:
+        return plan
+    return replace(plan, settings=replace(plan.settings, context={**plan.settings.context, BOILERPLATE: table}))
+
+
+def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path: Path | None = None,
+             say: Callable[[str], None] = _silent, warnings_shown: int = 10):
+    """Clean what the manifest does not list as done, write the run's files, and return the
+    :class:`~cleaner.report.Report`. On Ctrl-C or a full disk the manifest is saved (it lists
+    only outputs written whole) before the exception goes on."""
+    from cleaner.report import Report
+
+    settings, state, tasks = plan.settings, plan.state, plan.tasks
+    key = run_key(cleaner.rule_set.fingerprint(), fmt=settings.fmt, extractor=settings.extractor,
+                  title=settings.title, changes=settings.with_changes, text_field=settings.text_field,
+                  html_field=settings.html_field, filter_list=settings.filter_list,
+                  context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
+                  boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
+    # An earlier run into the same place may have been killed mid-write, even before it
+    # recorded anything: its temporary files go (one walk of the output).
+    if plan.one_file:
+        remove_stale_temporaries(state)
+        remove_stale_temporaries(plan.out.parent, recursive=False)
+    elif plan.out.exists():
+        remove_stale_temporaries(plan.out)
+    manifest = Manifest(state / "manifest.json", key)
+    todo = [with_checkpoints(t, state, key) for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
+    report = Report()
+    if len(todo) < len(tasks):
+        done = [t for t in tasks if t not in todo]
+        for task in done:
+            report.add_resumed(manifest.entry_of(Path(task.path)))
+        say(f"resuming: {len(done)} of {len(tasks)} files are done already and skipped")
+    started = time.monotonic()
+    try:
+        for task, result in zip(todo, run_engine(todo, settings), strict=True):
+            report.add(result)
+            for warning in result.warnings:
+                if report.warnings_seen <= warnings_shown:
+                    say(f"cleaner: warning: {warning}")
+            whole_file_failed = any(r["source"] == result.source for r in result.rejects)
+            if whole_file_failed:  # a record's failure is in the rejects file; a file's is said here
+                say(f"cleaner: {result.rejects[-1]['reason']}")
+            else:
+                manifest.record(Path(task.path), Path(task.target), documents=result.documents,
+                                rejects=result.rejects, changed=result.changed, bytes_in=result.bytes_in,
+                                bytes_out=result.bytes_out)
+    except KeyboardInterrupt:
+        manifest.save(force=True)
+        raise
+    except (OutputFull, OSError) as exc:
+        if not isinstance(exc, OutputFull) and not is_out_of_space(exc):
+            raise
+        with contextlib.suppress(OSError):
+            manifest.save(force=True)  # else the last saved manifest stands: it lists only whole outputs
+        raise OutputFull(str(exc)) from None
+    manifest.save(force=True)
+    drop_stale_checkpoints(state, todo)
+    if plan.one_file:
+        write_joined(plan.out, [Path(t.target) for t in tasks if Path(t.target).exists()])
+    report.finish(time.monotonic() - started)
+    # Every failed document, one JSON line each with its source and the reason: a batch is
+    # judged by what it could not do as much as by what it wrote.
+    write_jsonl(state / "rejects.jsonl", report.rejects)
+    # A warning is a document written with a rule skipped (a user pattern past its time budget):
+    # nothing lost, but the user should know which documents were not fully cleaned.
+    write_jsonl(state / "warnings.jsonl", ({"warning": w} for w in report.warnings))
+    if report.warnings_seen > warnings_shown:
+        say(f"cleaner: {report.warnings_seen} warnings in all; see {state / 'warnings.jsonl'}")
+    summary = report.summary(rules=settings.rules)
+    for path in filter(None, [state / "report.json", report_path]):
+        atomic_write_text(path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    return report
+
+
+def with_checkpoints(task: Task, state: Path, key: str) -> Task:
+    """An archive gets a checkpoint folder named by the input as it is now and the run's key,
+    so a changed file or rule set starts afresh instead of joining stale shards."""
+    path = Path(task.path)
+    if not archive_kind(path):
+        return task
+    try:
+        signature = json.dumps(input_signature(path), sort_keys=True)
+    except OSError:
+        return task  # unreadable: the task reports it
+    name = hashlib.sha256(f"{task.path}\0{key}\0{signature}".encode()).hexdigest()[:20]
+    return replace(task, checkpoints=str(state / "shards" / name))
+
+
+def drop_stale_checkpoints(state: Path, tasks: Iterable[Task]) -> None:
+    """Shard folders of earlier runs that no task of this one continues."""
+    folder = state / "shards"
+    if not folder.is_dir():
+        return
+    current = {Path(t.checkpoints).name for t in tasks if t.checkpoints}
+    for entry in folder.iterdir():
+        if entry.name not in current:
+            shutil.rmtree(entry, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only when empty
+
+
+def site_of(item: InputFile) -> str:
+    """A document without a URL belongs to the site of its top folder (a wget mirror's host
+    folder), or of its archive file."""
+    parts = item.relative.parts
+    return parts[0] if len(parts) > 1 else item.path.parent.name or item.path.name
+
+
+def output_name(relative: Path, fmt: str) -> Path:
+    """Where an input's output goes under --out: archives become JSONL, documents keep their
+    name with the format's suffix."""
+    if archive_kind(relative):
+        return archive_output_name(relative)
+    return relative.with_suffix(output_suffix(fmt, relative.suffix))
+
+
+def archive_output_name(relative: Path) -> Path:
+    """``a/crawl.warc.gz`` -> ``a/crawl.jsonl.gz``; a JSONL dump keeps its name and compression."""
+    name = relative.name
+    lower = name.lower()
+    for ending, replacement in ((".warc.gz", ".jsonl.gz"), (".warc", ".jsonl")):
+        if lower.endswith(ending):
+            return relative.with_name(name[: -len(ending)] + replacement)
+    return relative
+
+
+def archive_context(cleaner: Cleaner, inputs: list[InputFile], settings: Settings) -> dict[str, Any]:
+    """A first pass over the inputs when a rule needs the archive's titles by slug."""
+    if not cleaner.uses_archive:
+        return {}
+    documents = []
+    for item in inputs:
+        if archive_kind(item.path):
+            continue  # records of dumps are not addressed by slug
+        try:
+            documents.append((item.relative.as_posix(), load_document(cleaner, item.path, settings).text))
+        except InputError:
+            continue  # reported when the second pass reaches it
+    return {ARCHIVE_TITLES: index_titles(cleaner, documents)}
