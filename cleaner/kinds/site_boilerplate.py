@@ -35,9 +35,10 @@ def site_of(doc: Document) -> str:
     return str(doc.metadata.get("site") or doc.context.get("site") or "")
 
 
-def count_lines(text: str, *, min_length: int) -> set[str]:
-    """The keys of a document's lines worth counting, each once."""
-    return {line_key(line) for line in text.split("\n") if len(line.strip()) >= min_length}
+def count_lines(text: str, *, min_length: int) -> list[str]:
+    """The keys of a document's lines worth counting, each once, in the order they stand (so
+    the counts file is the same byte for byte on every run)."""
+    return list(dict.fromkeys(line_key(line) for line in text.split("\n") if len(line.strip()) >= min_length))
 
 
 @register
