@@ -21,9 +21,9 @@ import typer
 from cleaner import __version__
 from cleaner.batch import Outcome, clean_records
 from cleaner.document import Document
-from cleaner.engine import CLUSTER_ENGINES, Engine, Settings, Task, build_cleaner, get_engine, load_document
+from cleaner.engine import (CLUSTER_ENGINES, Engine, Settings, Task, build_cleaner, get_boilerplate_learner,
+                            get_engine, load_document)
 from cleaner.engine.local import extract_document, record_options, records_of
-from cleaner.engine.local import learn_boilerplate as learn_boilerplate_locally
 from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError
 from cleaner.extractors import EXTRACTORS
 from cleaner.pipeline import Cleaner
@@ -242,12 +242,14 @@ def clean(
 
     say = _silent if quiet else functools.partial(typer.echo, err=True)
     plan = plan_run(cleaner, inputs, out, settings, in_place=in_place)
-    learner = getattr(engine, "learn_boilerplate", None) or learn_boilerplate_locally
+    workers = jobs or (os.cpu_count() or 1)
+    learner = get_boilerplate_learner(engine_name)
+    if engine_name in CLUSTER_ENGINES:
+        learner = functools.partial(learner, jobs=workers, address=address)
     try:
         plan = with_boilerplate(plan, cleaner, learn=learn_boilerplate, saved=boilerplate, learner=learner, say=say)
     except CleanerError as exc:
         raise _fail(str(exc)) from None
-    workers = jobs or (os.cpu_count() or 1)
     if dry_run:
         _dry_run(engine, plan.tasks, plan.settings, workers, quiet)
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from importlib import import_module
 
-from cleaner.engine.local import Settings, Task, TaskResult, build_cleaner, load_document, run_tasks
+from cleaner.engine.local import Settings, Task, TaskResult, build_cleaner, learn_boilerplate, load_document, run_tasks
 from cleaner.errors import CleanerError
 
 Engine = Callable[..., Iterator[TaskResult]]
@@ -38,5 +38,12 @@ def get_engine(name: str) -> Engine:
                            f"install it{extra}, or use --engine local") from None
 
 
-__all__ = ["CLUSTER_ENGINES", "ENGINES", "Engine", "Settings", "Task", "TaskResult", "build_cleaner", "get_engine", "load_document",
+def get_boilerplate_learner(name: str) -> Callable[..., dict]:
+    """The engine's first pass of ``--learn-boilerplate``: ``learn(cleaner, tasks, settings,
+    **options)`` gives per-site line counts; the local one serves engines without their own."""
+    module_name = ENGINES[name].split(":")[0]
+    return getattr(import_module(module_name), "learn_boilerplate", None) or learn_boilerplate
+
+
+__all__ = ["CLUSTER_ENGINES", "ENGINES", "Engine", "get_boilerplate_learner", "Settings", "Task", "TaskResult", "build_cleaner", "get_engine", "load_document",
            "run_tasks"]

@@ -601,36 +601,66 @@ def learn_boilerplate(cleaner: Cleaner, tasks: list[Task], settings: Settings, *
     """The first pass of ``--learn-boilerplate``: per site, the number of documents and, for
     each normalised line, in how many of them it stands. Lines seen once are dropped from the
     table: they cannot be boilerplate, and keeping them would make it as large as the archive."""
+    return without_single_lines(count_site_lines(cleaner, [(task, None) for task in tasks], settings,
+                                                 min_length=min_length))
+
+
+def count_site_lines(cleaner: Cleaner, items: list[tuple[Task, Iterator[Record] | None]], settings: Settings, *,
+                     min_length: int = 12) -> dict:
+    """Per site, documents and line counts of the tasks' documents (``records``, when given,
+    stand for an archive's: a byte range of it), lines seen once included, for merging."""
     from cleaner.kinds.site_boilerplate import count_lines, site_of
 
     sites: dict[str, dict[str, Any]] = {}
-
-    def add(doc: Document, site: str) -> None:
-        doc.context["site"] = site
-        entry = sites.setdefault(site_of(doc), {"documents": 0, "lines": {}})
-        entry["documents"] += 1
-        for key in count_lines(doc.text, min_length=min_length):
-            entry["lines"][key] = entry["lines"].get(key, 0) + 1
-
-    for task in tasks:
-        path = Path(task.path)
+    for task, records in items:
         try:
-            if archive_kind(path):
-                for record in records_of(path, settings, {}):
-                    if record.error:
-                        continue
-                    if record.html is not None:
-                        doc = extract_document(cleaner, record.html if isinstance(record.html, bytes)
-                                               else record.html.encode(), record.source, settings, metadata=False)
-                    else:
-                        doc = Document(record.text or "")
-                    if record.url:
-                        doc.metadata["url"] = record.url
-                    add(doc, task.site)
-            else:
-                add(load_document(cleaner, path, settings, metadata=False), task.site)
+            for doc in _documents_of(cleaner, task, settings, records):
+                doc.context["site"] = task.site
+                entry = sites.setdefault(site_of(doc), {"documents": 0, "lines": {}})
+                entry["documents"] += 1
+                for key in count_lines(doc.text, min_length=min_length):
+                    entry["lines"][key] = entry["lines"].get(key, 0) + 1
         except (InputError, OSError):
             continue  # the second pass reports it
-    for entry in sites.values():
-        entry["lines"] = {k: n for k, n in entry["lines"].items() if n > 1}
     return sites
+
+
+def merge_site_lines(tables: list[dict]) -> dict:
+    """Counts of several parts of the inputs, added up."""
+    merged: dict[str, dict[str, Any]] = {}
+    for table in tables:
+        for site, entry in table.items():
+            into = merged.setdefault(site, {"documents": 0, "lines": {}})
+            into["documents"] += entry["documents"]
+            lines = into["lines"]
+            for key, count in entry["lines"].items():
+                lines[key] = lines.get(key, 0) + count
+    return merged
+
+
+def without_single_lines(table: dict) -> dict:
+    for entry in table.values():
+        entry["lines"] = {k: n for k, n in entry["lines"].items() if n > 1}
+    return table
+
+
+def _documents_of(cleaner: Cleaner, task: Task, settings: Settings,
+                  records: Iterator[Record] | None) -> Iterator[Document]:
+    path = Path(task.path)
+    if records is None and not archive_kind(path):
+        yield load_document(cleaner, path, settings, metadata=False)
+        return
+    for record in records if records is not None else records_of(path, settings, {}):
+        if record.error:
+            continue
+        if record.html is not None:
+            try:
+                doc = extract_document(cleaner, record.html if isinstance(record.html, bytes)
+                                       else record.html.encode(), record.source, settings, metadata=False)
+            except InputError:
+                continue  # this record only: the second pass rejects it
+        else:
+            doc = Document(record.text or "")
+        if record.url:
+            doc.metadata["url"] = record.url
+        yield doc

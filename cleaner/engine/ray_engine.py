@@ -39,7 +39,7 @@ import ray
 
 from cleaner.batch import write_joined, write_jsonl
 from cleaner.engine.local import Settings, Task, TaskResult, _clean_shard, _prepare, _reject_failure, build_cleaner, \
-    run_task
+    count_site_lines, merge_site_lines, run_task, without_single_lines
 from cleaner.readers.records import archive_kind, read_jsonl_stream
 from cleaner.writers import atomic_write_text
 
@@ -156,12 +156,68 @@ def _clean_range(key: str, settings: Settings, task: Task, index: int, start: in
     cleaner = _cleaner_for(key, settings)
     part = TaskResult(task.path)
     with _Slice(task.path, start, end) as raw:
-        records = read_jsonl_stream(io.BufferedReader(raw, 1 << 20), display=task.path,
-                                    text_field=settings.text_field, html_field=settings.html_field,
-                                    max_bytes=settings.max_document_bytes, first_line=first_line)
+        records = _range_records(raw, task, settings, first_line)
         write_jsonl(range_part(folder, index), _clean_shard(cleaner, task, settings, records, part))
     _write_marker(marker, start, end, part)
     return part
+
+
+def _range_records(raw: _Slice, task: Task, settings: Settings, first_line: int):
+    return read_jsonl_stream(io.BufferedReader(raw, 1 << 20), display=task.path, text_field=settings.text_field,
+                             html_field=settings.html_field, max_bytes=settings.max_document_bytes,
+                             first_line=first_line)
+
+
+def _count_files(key: str, settings: Settings, tasks: list[Task]) -> dict:
+    return count_site_lines(_cleaner_for(key, settings), [(task, None) for task in tasks], settings)
+
+
+def _count_range(key: str, settings: Settings, task: Task, start: int, end: int) -> dict:
+    with _Slice(task.path, start, end) as raw:
+        return count_site_lines(_cleaner_for(key, settings), [(task, _range_records(raw, task, settings, 1))],
+                                settings)
+
+
+def learn_boilerplate(cleaner, tasks: list[Task], settings: Settings, *, jobs: int = 1,
+                      address: str | None = None) -> dict:
+    """The first pass of ``--learn-boilerplate`` as Ray tasks: each shard (a chunk of files, a
+    byte range of a large JSONL file, another archive whole) counts its sites' lines; the
+    counts are added up here, and lines seen once in all are dropped."""
+    started_here = connect(address, jobs)
+    try:
+        options = {"max_retries": MAX_RETRIES, "retry_exceptions": False}
+        count_files = ray.remote(_count_files).options(**options)
+        count_range = ray.remote(_count_range).options(**options)
+        key, shared = settings_key(settings), ray.put(settings)
+        refs, files = [], []
+        for task in tasks:
+            size = _size(task.path) if task.path.lower().endswith((".jsonl", ".ndjson")) else 0
+            if size > RANGE_BYTES:
+                refs += [count_range.remote(key, shared, task, a, b) for a, b in cut_ranges(task.path, size, RANGE_BYTES)]
+            else:
+                files.append(task)
+                if archive_kind(Path(task.path)) or len(files) >= FILES_PER_TASK:
+                    refs.append(count_files.remote(key, shared, files))
+                    files = []
+        if files:
+            refs.append(count_files.remote(key, shared, files))
+        tables = []
+        for ref in refs:
+            try:
+                tables.append(ray.get(ref))
+            except Exception:  # noqa: BLE001 - a shard that cannot be counted: the second pass reports it
+                continue
+        return without_single_lines(merge_site_lines(tables))
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _write_marker(marker: Path, start: int, end: int, part: TaskResult) -> None:

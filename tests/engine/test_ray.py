@@ -186,3 +186,39 @@ def test_a_worker_killed_mid_task_is_retried_and_the_run_finishes(cluster, tmp_p
     assert killed, "no range task was seen running"
     assert driver.returncode == 1
     assert _files(out) == _files(expected)
+
+
+def test_site_boilerplate_is_learned_on_ray_as_it_is_locally(cluster, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # Counts are of lines with digits folded, so the stories differ in words.
+    things = ["ferry", "crane", "lighthouse", "fish market", "dry dock", "pilot boat", "customs shed", "slipway",
+              "breakwater", "chandlery", "tide gauge", "ice plant"]
+    verbs = ["was repainted", "reopened", "closed for repairs", "changed hands", "flooded", "won an award",
+             "lost its roof", "got a new manager", "was sold", "moved north"]
+    source = tmp_path / "in"
+    (source / "harbour-times").mkdir(parents=True)
+    footer = "Subscribe to the Harbour Times newsletter for the week's news"
+    for i in range(8):
+        (source / "harbour-times" / f"story-{i}.txt").write_text(
+            f"The {things[i]} {verbs[i]} this week, the harbour office said.\n\nNeighbours of the {things[i]} "
+            f"said it {verbs[(i + 3) % len(verbs)]} too, which nobody had expected.\n\n{footer}\n", encoding="utf-8")
+    with (source / "dump.jsonl").open("w", encoding="utf-8") as out:
+        for i in range(120):
+            thing, verb = things[i % len(things)], verbs[(i // len(things)) % len(verbs)]
+            out.write(json.dumps({"url": f"https://quay.example.org/{i}",
+                                  "text": f"At the quay, the {thing} {verb} after a long winter of works.\n\n"
+                                          "Read more from the Quay Gazette archive pages\n"}) + "\n")
+    monkeypatch.setattr(ray_engine, "RANGE_BYTES", 6_000)
+    runner = CliRunner()
+    local = runner.invoke(app, ["clean", str(source), "--out", str(tmp_path / "local"), "--learn-boilerplate",
+                                "-q"])
+    remote = runner.invoke(app, ["clean", str(source), "--out", str(tmp_path / "ray"), "--learn-boilerplate",
+                                 "--engine", "ray", "--address", cluster, "-q"])
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    assert (source / "dump.jsonl").stat().st_size > 2 * 6_000  # counted range by range
+    learned = (tmp_path / "ray" / ".cleaner" / "boilerplate.json").read_bytes()
+    assert learned == (tmp_path / "local" / ".cleaner" / "boilerplate.json").read_bytes()
+    assert _files(tmp_path / "ray") == _files(tmp_path / "local")
+    assert footer not in (tmp_path / "ray" / "harbour-times" / "story-3.txt").read_text(encoding="utf-8")
+    assert "Read more from the Quay Gazette" not in (tmp_path / "ray" / "dump.jsonl").read_text(encoding="utf-8")
+    assert "The crane reopened" in (tmp_path / "ray" / "harbour-times" / "story-1.txt").read_text(encoding="utf-8")
