@@ -28,6 +28,7 @@ from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError
 from cleaner.extractors import EXTRACTORS
 from cleaner.pipeline import Cleaner
 from cleaner.runner import archive_context, plan_run, run_plan, with_boilerplate
+from cleaner.storage import is_url
 from cleaner.readers import discover
 from cleaner.readers.files import HTML_SUFFIXES, INPUT_SUFFIXES
 from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES, archive_kind, read_jsonl_stream
@@ -82,12 +83,13 @@ def _main(
 
 @app.command()
 def clean(
-    paths: Annotated[list[Path], typer.Argument(help="Text or HTML files, or directories of them; '-' reads "
-                                                 "standard input.", show_default=False)],
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output directory; the input tree is "
-                                                "mirrored under it. Needed for directories and several files. "
-                                                "A name ending in .jsonl[.gz|.zst] collects every document as "
-                                                "records of that one file.")] = None,
+    names: Annotated[list[str], typer.Argument(help="Text or HTML files, JSONL or WARC archives, or folders of "
+                                                "them; URLs (s3://, gs://, any fsspec file system) too; '-' reads "
+                                                "standard input.", show_default=False, metavar="PATHS...")],
+    out_name: Annotated[Optional[str], typer.Option("--out", "-o", help="Output directory (or URL); the input "
+                                                    "tree is mirrored under it. Needed for directories and several "
+                                                    "files. A name ending in .jsonl[.gz|.zst] collects every "
+                                                    "document as records of that one file.")] = None,
     rules: RulesOption = None,
     enable: EnableOption = None,
     disable: DisableOption = None,
@@ -179,6 +181,14 @@ def clean(
                         title=title, timeout=timeout, with_changes=changes, text_field=text_field,
                         html_field=html_field, dry_run=dry_run, backup_suffix=backup_suffix if in_place else None,
                         max_document_bytes=int(max_document_mb * (1 << 20)), no_article=no_article)
+    urls = [name for name in names if is_url(name)]
+    paths = [Path(name) for name in names if not is_url(name)]
+    remote_out = out_name if is_url(out_name) else None
+    out = Path(out_name) if out_name is not None and remote_out is None else None
+    if (urls or remote_out) and (in_place or names == ["-"]):
+        raise _fail("URLs cannot be cleaned in place or mixed with standard input; give --out DIR or URL")
+    if urls and out_name is None:
+        raise _fail("remote inputs need --out (a folder, a URL, or a .jsonl[.gz|.zst] file)")
     if in_place:
         _check_in_place(paths, out, fmt, backup_suffix)
     if address is not None and engine_name not in CLUSTER_ENGINES:
@@ -215,9 +225,9 @@ def clean(
         sys.stdout.write(format_document(doc, fmt))
         return
 
-    if dry_run and not in_place:
+    if dry_run and not in_place and remote_out is None:
         out = out or Path(".")  # only to name targets; nothing is written
-    if out is None and not in_place and (len(paths) > 1 or any(p.is_dir() for p in paths)):
+    if out is None and remote_out is None and not in_place and (len(paths) > 1 or any(p.is_dir() for p in paths)):
         raise _fail("a directory or several files need --out DIR (where the cleaned files go); "
                     "for one file without --out, the result goes to standard output")
     one_file = out is not None and archive_kind(out) == "jsonl"  # every document a record of one file
@@ -227,21 +237,25 @@ def clean(
 
     try:
         inputs = list(discover(paths, include=include or (), exclude=exclude or (), follow_symlinks=follow_symlinks))
-    except InputError as exc:
+        if urls:
+            from cleaner.storage import discover_urls
+
+            inputs += list(discover_urls(urls, include=include or (), exclude=exclude or ()))
+    except (InputError, CleanerError) as exc:
         raise _fail(str(exc)) from None
     if not inputs:
         globs = " (after --include/--exclude)" if include or exclude else ""
-        raise _fail(f"no text, HTML, JSONL or WARC files found under {', '.join(map(str, paths))}{globs}")
+        raise _fail(f"no text, HTML, JSONL or WARC files found under {', '.join(names)}{globs}")
     if in_place:
         out = _in_place_state_root(paths, inputs)
 
-    if out is None:
+    if out is None and remote_out is None:
         context = archive_context(cleaner, inputs, settings)
         _clean_one_to_stdout(cleaner, inputs[0].path, replace(settings, context={**settings.context, **context}))
         return
 
     say = _silent if quiet else functools.partial(typer.echo, err=True)
-    plan = plan_run(cleaner, inputs, out, settings, in_place=in_place)
+    plan = plan_run(cleaner, inputs, remote_out or out, settings, in_place=in_place)
     workers = jobs or (os.cpu_count() or 1)
     learner = get_boilerplate_learner(engine_name)
     if engine_name in CLUSTER_ENGINES:
@@ -266,7 +280,8 @@ def clean(
                    "rest.", err=True)
         raise typer.Exit(EXIT_OUTPUT_FULL) from None
     if not quiet:
-        _print_summary(report.summary(rules=plan.settings.rules), out.resolve(), plan.state.resolve())
+        _print_summary(report.summary(rules=plan.settings.rules), remote_out or out.resolve(),
+                       plan.state.resolve() if remote_out is None else f"{plan.state} (copied to {remote_out})")
     if report.rejects:
         raise typer.Exit(EXIT_SOME_FAILED)
 
@@ -359,7 +374,7 @@ def _clean_records_to_stdout(cleaner: Cleaner, records, settings: Settings) -> N
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-def _print_summary(summary: dict, out: Path, state: Path) -> None:
+def _print_summary(summary: dict, out: Path | str, state: Path | str) -> None:
     docs = summary["documents"]
     resumed = summary["resumed"]
     earlier = f", {resumed['files']} of the files by an earlier run" if resumed["files"] else ""

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import __version__
+from cleaner.errors import CleanerError
+from cleaner.storage import is_url
 from cleaner.writers import atomic_write_text
 
 _SAMPLE = 65536
@@ -35,6 +37,22 @@ def input_signature(path: Path) -> dict[str, Any]:
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sample": digest.hexdigest()}
 
 
+def _signature(source: Path | str) -> dict[str, Any]:
+    if is_url(source):
+        from cleaner import storage
+
+        return storage.signature(str(source))
+    return input_signature(Path(source))
+
+
+def _exists(target: Path | str) -> bool:
+    if is_url(target):
+        from cleaner import storage
+
+        return storage.exists(str(target))
+    return Path(target).exists()
+
+
 class Manifest:
     def __init__(self, path: Path, run_key: str) -> None:
         self.path = path
@@ -48,25 +66,25 @@ class Manifest:
         except (OSError, ValueError):
             pass  # no manifest yet, or a damaged one: everything is done again
 
-    def is_done(self, source: Path, target: Path) -> bool:
+    def is_done(self, source: Path | str, target: Path | str) -> bool:
         entry = self.entries.get(str(source))
         if not entry or entry.get("run") != self.run_key or entry.get("target") != str(target):
             return False
         try:
-            return target.exists() and entry.get("input") == input_signature(source)
-        except OSError:
+            return _exists(target) and entry.get("input") == _signature(source)
+        except (OSError, CleanerError):
             return False
 
-    def entry_of(self, source: Path) -> dict[str, Any]:
+    def entry_of(self, source: Path | str) -> dict[str, Any]:
         """What a finished input gave (documents, changed, bytes, rejected records), so a
         resumed run's report still counts it."""
         return dict(self.entries.get(str(source), {}))
 
-    def record(self, source: Path, target: Path, *, documents: int, rejects: list[dict[str, str]],
+    def record(self, source: Path | str, target: Path | str, *, documents: int, rejects: list[dict[str, str]],
                changed: int = 0, bytes_in: int = 0, bytes_out: int = 0) -> None:
         try:
-            signature = input_signature(source)
-        except OSError:
+            signature = _signature(source)
+        except (OSError, CleanerError):
             return
         self.entries[str(source)] = {"run": self.run_key, "target": str(target), "input": signature,
                                      "documents": documents, "changed": changed, "bytes_in": bytes_in,

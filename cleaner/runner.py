@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cleaner.archive import index_titles
@@ -29,8 +30,10 @@ from cleaner.manifest import Manifest, input_signature, run_key
 from cleaner.pipeline import Cleaner
 from cleaner.readers.files import InputFile
 from cleaner.readers.records import archive_kind
+from cleaner.storage import is_url
 from cleaner.writers import atomic_write_text, output_suffix, remove_stale_temporaries
 
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 STATE_DIR = ".cleaner"  # under --out: the run's own files (rejects), never an output of a document
 # What runs the tasks: the engine with its jobs, address and progress, bound by the caller.
 RunEngine = Callable[[list[Task], Settings], Iterator[TaskResult]]
@@ -47,19 +50,24 @@ class Plan:
     """The tasks of a run and where its state lives."""
 
     tasks: list[Task]
-    out: Path
-    state: Path
+    out: Path  # for a remote --out, the local file the one-file output is joined in first
+    state: Path  # local: for a remote --out, copied to OUT/.cleaner/ at the end
     settings: Settings
     one_file: bool  # every document a record of the one output file ``out``
+    remote_out: str | None = None  # --out given as a URL
 
 
-def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path, settings: Settings, *,
+def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, settings: Settings, *,
              in_place: bool = False) -> Plan:
     """One task per input: ``a/b.html`` -> ``OUT/a/b.txt`` (by the format), archives to JSONL,
-    or with ``out`` named ``*.jsonl[.gz|.zst]`` a part per input joined into that one file."""
+    or with ``out`` named ``*.jsonl[.gz|.zst]`` a part per input joined into that one file.
+    ``out`` may be a URL (see :mod:`cleaner.storage`)."""
     context = archive_context(cleaner, inputs, settings)
     if context:
         settings = replace(settings, context={**settings.context, **context})
+    if is_url(out):
+        return _plan_remote(inputs, str(out), settings)
+    out = Path(out)
     one_file = archive_kind(out) == "jsonl"
     state = out.with_name(out.name + STATE_DIR) if one_file else out / STATE_DIR
     if one_file:
@@ -72,6 +80,46 @@ def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path, settings: Set
         tasks = [Task(str(item.path), str(item.path if in_place else out / output_name(item.relative, settings.fmt)),
                       site_of(item)) for item in inputs]
     return Plan(tasks, out, state, settings, one_file)
+
+
+def _plan_remote(inputs: list[InputFile], out: str, settings: Settings) -> Plan:
+    from cleaner import storage
+
+    state = storage.local_state(out)
+    name = storage.url_name(out).name
+    if archive_kind(Path(name)) == "jsonl":
+        settings = replace(settings, as_records=True)
+        tasks = [Task(str(item.path), str(state / "parts" / f"{item.relative.as_posix()}.jsonl"), site_of(item))
+                 for item in inputs]
+        return Plan(tasks, state / name, state, settings, True, out)
+    tasks = [Task(str(item.path), storage.join(out, output_name(item.relative, settings.fmt)), site_of(item))
+             for item in inputs]
+    return Plan(tasks, state / "out", state, settings, False, out)
+
+
+def _remote_state(plan: Plan) -> str:
+    from cleaner import storage
+
+    assert plan.remote_out is not None
+    return plan.remote_out + STATE_DIR if plan.one_file else storage.join(plan.remote_out, STATE_DIR)
+
+
+def _fetch_state(plan: Plan) -> None:
+    """A remote --out's manifest, copied here, so a rerun from any machine resumes."""
+    from cleaner import storage
+
+    manifest = storage.join(_remote_state(plan), "manifest.json")
+    with contextlib.suppress(OSError, CleanerError):
+        if storage.exists(manifest):
+            storage.download(manifest, plan.state / "manifest.json")
+
+
+def _push_state(plan: Plan) -> None:
+    from cleaner import storage
+
+    for name in ("manifest.json", "rejects.jsonl", "warnings.jsonl", "report.json", "boilerplate.json"):
+        if (plan.state / name).exists():
+            storage.upload(plan.state / name, storage.join(_remote_state(plan), name))
 
 
 def with_boilerplate(plan: Plan, cleaner: Cleaner, *, learn: bool, saved: Path | None,
@@ -115,18 +163,22 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
                   boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
     # An earlier run into the same place may have been killed mid-write, even before it
     # recorded anything: its temporary files go (one walk of the output).
-    if plan.one_file:
+    if plan.remote_out:
+        state.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(state)
+        _fetch_state(plan)
+    elif plan.one_file:
         remove_stale_temporaries(state)
         remove_stale_temporaries(plan.out.parent, recursive=False)
     elif plan.out.exists():
         remove_stale_temporaries(plan.out)
     manifest = Manifest(state / "manifest.json", key)
-    todo = [with_checkpoints(t, state, key) for t in tasks if not manifest.is_done(Path(t.path), Path(t.target))]
+    todo = [with_checkpoints(t, state, key) for t in tasks if not manifest.is_done(t.path, t.target)]
     report = Report()
     if len(todo) < len(tasks):
         done = [t for t in tasks if t not in todo]
         for task in done:
-            report.add_resumed(manifest.entry_of(Path(task.path)))
+            report.add_resumed(manifest.entry_of(task.path))
         say(f"resuming: {len(done)} of {len(tasks)} files are done already and skipped")
     started = time.monotonic()
     try:
@@ -139,11 +191,14 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
             if whole_file_failed:  # a record's failure is in the rejects file; a file's is said here
                 say(f"cleaner: {result.rejects[-1]['reason']}")
             else:
-                manifest.record(Path(task.path), Path(task.target), documents=result.documents,
+                manifest.record(task.path, task.target, documents=result.documents,
                                 rejects=result.rejects, changed=result.changed, bytes_in=result.bytes_in,
                                 bytes_out=result.bytes_out)
     except KeyboardInterrupt:
         manifest.save(force=True)
+        if plan.remote_out:
+            with contextlib.suppress(OSError, CleanerError):
+                _push_state(plan)
         raise
     except (OutputFull, OSError) as exc:
         if not isinstance(exc, OutputFull) and not is_out_of_space(exc):
@@ -155,6 +210,10 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
     drop_stale_checkpoints(state, todo)
     if plan.one_file:
         write_joined(plan.out, [Path(t.target) for t in tasks if Path(t.target).exists()])
+        if plan.remote_out:
+            from cleaner import storage
+
+            storage.upload(plan.out, plan.remote_out)
     report.finish(time.monotonic() - started)
     # Every failed document, one JSON line each with its source and the reason: a batch is
     # judged by what it could not do as much as by what it wrote.
@@ -167,6 +226,8 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
     summary = report.summary(rules=settings.rules)
     for path in filter(None, [state / "report.json", report_path]):
         atomic_write_text(path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    if plan.remote_out:
+        _push_state(plan)
     return report
 
 
@@ -174,8 +235,8 @@ def with_checkpoints(task: Task, state: Path, key: str) -> Task:
     """An archive gets a checkpoint folder named by the input as it is now and the run's key,
     so a changed file or rule set starts afresh instead of joining stale shards."""
     path = Path(task.path)
-    if not archive_kind(path):
-        return task
+    if is_url(task.path) or not archive_kind(path):
+        return task  # a remote archive is staged and cleaned whole
     try:
         signature = json.dumps(input_signature(path), sort_keys=True)
     except OSError:
@@ -201,7 +262,8 @@ def site_of(item: InputFile) -> str:
     """A document without a URL belongs to the site of its top folder (a wget mirror's host
     folder), or of its archive file."""
     parts = item.relative.parts
-    return parts[0] if len(parts) > 1 else item.path.parent.name or item.path.name
+    path = PurePosixPath(_URL_SCHEME.sub("/", item.path)) if is_url(item.path) else item.path
+    return parts[0] if len(parts) > 1 else path.parent.name or path.name
 
 
 def output_name(relative: Path, fmt: str) -> Path:
@@ -228,8 +290,8 @@ def archive_context(cleaner: Cleaner, inputs: list[InputFile], settings: Setting
         return {}
     documents = []
     for item in inputs:
-        if archive_kind(item.path):
-            continue  # records of dumps are not addressed by slug
+        if is_url(item.path) or archive_kind(item.path):
+            continue  # records of dumps are not addressed by slug; remote files are read by their tasks
         try:
             documents.append((item.relative.as_posix(), load_document(cleaner, item.path, settings).text))
         except InputError:

@@ -12,25 +12,27 @@ import json
 import multiprocessing
 import os
 import signal
+import tempfile
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from cleaner.batch import Options, Outcome, clean_records, document_record, write_jsonl
 from cleaner.document import Document
 from cleaner.engine.shards import ArchiveJob, part_path
-from cleaner.errors import InputError, OutputFull, is_out_of_space
+from cleaner.errors import CleanerError, InputError, OutputFull, is_out_of_space
 from cleaner.html import extract_page
 from cleaner.pipeline import Cleaner
 from cleaner.readers.files import HTML_SUFFIXES
-from cleaner.readers.records import MAX_DOCUMENT_BYTES, Record, archive_kind, read_jsonl, read_warc
+from cleaner.readers.records import MAX_DOCUMENT_BYTES, Record, archive_kind, describe_size, read_jsonl, read_warc
 from cleaner.readers.text import read_limited, read_text
+from cleaner.storage import is_url
 from cleaner.report import fold_observations
 from cleaner.ruleset import load_rule_set
 from cleaner.timeouts import ExtractionTimeout, time_limit
@@ -72,6 +74,13 @@ class Task:
     # For an archive: a folder for its shard checkpoints, so a killed run resumes inside the
     # file. Empty: the archive is written in one go.
     checkpoints: str = ""
+    # How its documents are named in records, rejects and reports, when not by ``path``: the
+    # URL of a remote input cleaned from a local copy.
+    source: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.source or self.path
 
 
 @dataclass
@@ -121,15 +130,17 @@ def build_cleaner(settings: Settings) -> Cleaner:
     return Cleaner(rule_set)
 
 
-def load_document(cleaner: Cleaner, path: Path, settings: Settings, *, metadata: bool | None = None) -> Document:
+def load_document(cleaner: Cleaner, path: Path, settings: Settings, *, metadata: bool | None = None,
+                  display: str | None = None) -> Document:
     """The document of one text or HTML file, ready for the text rules: HTML is extracted first."""
+    display = display or str(path)
     if path.suffix.lower() not in HTML_SUFFIXES:
-        return read_text(path, display_name=str(path), max_bytes=settings.max_document_bytes)
+        return read_text(path, display_name=display, max_bytes=settings.max_document_bytes)
     try:
-        data = read_limited(path, settings.max_document_bytes, str(path))
+        data = read_limited(path, settings.max_document_bytes, display)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return extract_document(cleaner, data, str(path), settings, metadata=metadata)
+        raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
+    return extract_document(cleaner, data, display, settings, metadata=metadata)
 
 
 def extract_document(cleaner: Cleaner, data: bytes, source: str, settings: Settings, *,
@@ -144,13 +155,14 @@ def extract_document(cleaner: Cleaner, data: bytes, source: str, settings: Setti
                          "(raise --timeout for very large pages)") from None
 
 
-def records_of(path: Path, settings: Settings, counts: dict[str, int]) -> Iterator[Record]:
+def records_of(path: Path, settings: Settings, counts: dict[str, int], display: str | None = None) -> Iterator[Record]:
+    display = display or str(path)
     if archive_kind(path) == "warc":
-        records = read_warc(path, display=str(path), counts=counts, max_bytes=settings.max_document_bytes)
+        records = read_warc(path, display=display, counts=counts, max_bytes=settings.max_document_bytes)
     else:
-        records = read_jsonl(path, display=str(path), text_field=settings.text_field, html_field=settings.html_field,
+        records = read_jsonl(path, display=display, text_field=settings.text_field, html_field=settings.html_field,
                              max_bytes=settings.max_document_bytes)
-    return _readable(records, str(path))
+    return _readable(records, display)
 
 
 def _readable(records: Iterator[Record], source: str) -> Iterator[Record]:
@@ -214,13 +226,13 @@ def _prepare(task: Task, settings: Settings, result: TaskResult) -> bool:
     if target.resolve() != path.resolve():
         return True
     if not settings.backup_suffix:
-        result.rejects.append({"source": task.path, "reason": "output would overwrite the input; choose another --out"})
+        result.rejects.append({"source": task.name, "reason": "output would overwrite the input; choose another --out"})
         return False
     if not settings.dry_run:
         try:
             keep_backup(path, settings.backup_suffix)
         except OSError as exc:
-            result.rejects.append({"source": task.path, "reason": f"{task.path}: cannot keep a backup "
+            result.rejects.append({"source": task.name, "reason": f"{task.name}: cannot keep a backup "
                                    f"({exc.strerror or exc}); the file was left as it was"})
             return False
     return True
@@ -229,35 +241,37 @@ def _prepare(task: Task, settings: Settings, result: TaskResult) -> bool:
 def _reject_failure(result: TaskResult, task: Task, exc: Exception) -> None:
     if is_out_of_space(exc):
         # Not this file's fault, and every file after it would fail the same way: stop the run.
-        raise OutputFull(f"no space left on the output's file system while writing for {task.path} "
+        raise OutputFull(f"no space left on the output's file system while writing for {task.name} "
                          f"({exc})") from None
     if isinstance(exc, InputError):
         reason = str(exc)
     elif isinstance(exc, OSError):
-        reason = f"{task.path}: {exc}"
+        reason = f"{task.name}: {exc}"
     else:
-        reason = f"{task.path}: {type(exc).__name__}: {exc} (a failure inside cleaner; please report it with this file)"
-    result.rejects.append({"source": task.path, "reason": reason})
+        reason = f"{task.name}: {type(exc).__name__}: {exc} (a failure inside cleaner; please report it with this file)"
+    result.rejects.append({"source": task.name, "reason": reason})
 
 
 def run_task(cleaner: Cleaner, task: Task, settings: Settings,
              on_documents: Callable[[int], None] | None = None) -> TaskResult:
+    if is_url(task.path) or is_url(task.target):
+        return _run_staged(cleaner, task, settings, on_documents)
     path, target = Path(task.path), Path(task.target)
-    result = TaskResult(task.path)
+    result = TaskResult(task.name)
     if not _prepare(task, settings, result):
         return result
     try:
         if archive_kind(path):
             _clean_archive(cleaner, task, settings, result, on_documents)
         else:
-            doc = load_document(cleaner, path, settings)
+            doc = load_document(cleaner, path, settings, display=task.name)
             doc.context.update(settings.context)
             doc.context["site"] = task.site
             doc = cleaner.clean_document(doc)
             if settings.dry_run:
                 pass
             elif settings.as_records:
-                atomic_write_text(target, json.dumps(document_record(doc, task.path, settings.with_changes),
+                atomic_write_text(target, json.dumps(document_record(doc, task.name, settings.with_changes),
                                                      ensure_ascii=False) + "\n")
             else:
                 atomic_write_text(target, format_document(doc, settings.fmt))
@@ -268,6 +282,39 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings,
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the batch
         _reject_failure(result, task, exc)
     return result
+
+
+def _run_staged(cleaner: Cleaner, task: Task, settings: Settings,
+                on_documents: Callable[[int], None] | None) -> TaskResult:
+    """A task whose input or output is a URL: the input copied to a temporary folder, cleaned
+    there as a local file (named by its URL), the output uploaded whole."""
+    from cleaner import storage
+
+    name = task.name
+    with tempfile.TemporaryDirectory(prefix="cleaner-stage-") as folder:
+        staged = Path(folder)
+        local_in = Path(task.path)
+        if is_url(task.path):
+            local_in = staged / "in" / storage.url_name(task.path).name
+            try:
+                if not archive_kind(local_in) and storage.size(task.path) > settings.max_document_bytes:
+                    return TaskResult(name, rejects=[{"source": name, "reason": f"{name}: over the "
+                                                      f"{describe_size(settings.max_document_bytes)} limit per "
+                                                      "document; skipped (raise --max-document-mb to take it)"}])
+                storage.download(task.path, local_in)
+            except (OSError, CleanerError) as exc:
+                return TaskResult(name, rejects=[{"source": name, "reason": f"{name}: cannot download it ({exc})"}])
+        remote_out = is_url(task.target)
+        local_out = staged / "out" / storage.url_name(task.target).name if remote_out else Path(task.target)
+        local_task = replace(task, path=str(local_in), target=str(local_out), source=name, checkpoints="")
+        result = run_task(cleaner, local_task, settings, on_documents)
+        if remote_out and not settings.dry_run and local_out.exists() \
+                and not any(r["source"] == name for r in result.rejects):
+            try:
+                storage.upload(local_out, task.target)
+            except (OSError, CleanerError) as exc:
+                result.rejects.append({"source": name, "reason": f"{name}: cannot upload {task.target} ({exc})"})
+        return result
 
 
 def _clean_shard(cleaner: Cleaner, task: Task, settings: Settings, records: Iterator[Record],
@@ -284,7 +331,7 @@ def _clean_shard(cleaner: Cleaner, task: Task, settings: Settings, records: Iter
 
 
 def _write_shard(cleaner: Cleaner, task: Task, settings: Settings, index: int, records: list[Record]) -> TaskResult:
-    part = TaskResult(task.path)
+    part = TaskResult(task.name)
     write_jsonl(part_path(Path(task.checkpoints), index), _clean_shard(cleaner, task, settings, iter(records), part))
     return part
 
@@ -294,9 +341,9 @@ def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: Tas
     """An archive's records into one JSONL output: in checkpointed shards when the task has a
     checkpoint folder (see :mod:`cleaner.engine.shards`), else in one go."""
     counts: dict[str, int] = {}
-    records = records_of(Path(task.path), settings, counts)
+    records = records_of(Path(task.path), settings, counts, display=task.name)
     if settings.dry_run or not task.checkpoints:
-        part = TaskResult(task.path)
+        part = TaskResult(task.name)
         stream = _clean_shard(cleaner, task, settings, records, part)
         if settings.dry_run:
             for _ in stream:
@@ -646,11 +693,22 @@ def without_single_lines(table: dict) -> dict:
 
 def _documents_of(cleaner: Cleaner, task: Task, settings: Settings,
                   records: Iterator[Record] | None) -> Iterator[Document]:
+    if is_url(task.path):
+        from cleaner import storage
+
+        with tempfile.TemporaryDirectory(prefix="cleaner-stage-") as folder:
+            local = Path(folder) / storage.url_name(task.path).name
+            try:
+                storage.download(task.path, local)
+            except CleanerError as exc:
+                raise InputError(str(exc)) from None
+            yield from _documents_of(cleaner, replace(task, path=str(local), source=task.name), settings, records)
+        return
     path = Path(task.path)
     if records is None and not archive_kind(path):
-        yield load_document(cleaner, path, settings, metadata=False)
+        yield load_document(cleaner, path, settings, metadata=False, display=task.name)
         return
-    for record in records if records is not None else records_of(path, settings, {}):
+    for record in records if records is not None else records_of(path, settings, {}, display=task.name):
         if record.error:
             continue
         if record.html is not None:

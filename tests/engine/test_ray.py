@@ -222,3 +222,16 @@ def test_site_boilerplate_is_learned_on_ray_as_it_is_locally(cluster, tmp_path: 
     assert footer not in (tmp_path / "ray" / "harbour-times" / "story-3.txt").read_text(encoding="utf-8")
     assert "Read more from the Quay Gazette" not in (tmp_path / "ray" / "dump.jsonl").read_text(encoding="utf-8")
     assert "The crane reopened" in (tmp_path / "ray" / "harbour-times" / "story-1.txt").read_text(encoding="utf-8")
+
+
+def test_inputs_and_outputs_named_by_url_on_ray(cluster, tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    source = _archive(tmp_path / "in", records=200)
+    runner = CliRunner()
+    local = runner.invoke(app, ["clean", source.as_uri(), "--out", (tmp_path / "local").as_uri(), "--jobs", "1",
+                                "-q"])
+    remote = runner.invoke(app, ["clean", source.as_uri(), "--out", (tmp_path / "ray").as_uri(), "--engine", "ray",
+                                 "--address", cluster, "-q"])
+    assert local.exit_code == remote.exit_code == 1, remote.output
+    assert _files(tmp_path / "ray") == _files(tmp_path / "local")
+    assert _report(tmp_path / "ray") == _report(tmp_path / "local")
