@@ -24,6 +24,7 @@ from cleaner.engine import Settings, build_cleaner, get_boilerplate_learner, get
 from cleaner.errors import CleanerError
 from cleaner.readers import discover
 from cleaner.runner import plan_run, run_plan, with_boilerplate
+from cleaner.storage import discover_urls, is_url
 
 _SETTINGS = {f.name for f in dataclasses.fields(Settings)} - {"rules", "enable", "disable", "context", "dry_run",
                                                                 "as_records", "backup_suffix"}
@@ -37,6 +38,7 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path, rules: Iterable[
                   **options: Any) -> dict[str, Any]:
     """Clean text and HTML files, folders of them, and JSONL/WARC archives into ``out`` (a
     folder, or one ``.jsonl[.gz|.zst]`` file) with Ray tasks, and return the run's report.
+    Paths and ``out`` may be URLs (``s3://``, ``gs://``: see :mod:`cleaner.storage`).
 
     ``rules``: bundled rule-set names or TOML files. ``address``: the cluster to join when Ray
     is not initialised yet (``"auto"``, ``"ray://host:10001"``); without it a local instance
@@ -48,19 +50,23 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path, rules: Iterable[
     Raises :class:`~cleaner.errors.CleanerError` for a bad rule set, option or input path;
     documents that fail are in ``OUT/.cleaner/rejects.jsonl`` and counted in the report.
     """
-    paths = [Path(p) for p in paths]
+    names = [str(p) for p in paths]
     unknown = sorted(set(options) - _SETTINGS)
     if unknown:
         raise CleanerError(f"unknown option(s) {', '.join(unknown)}; choose from: {', '.join(sorted(_SETTINGS))}")
     settings = Settings(rules=tuple(str(r) for r in rules), enable=tuple(enable), disable=tuple(disable), **options)
     cleaner = build_cleaner(settings)
     engine = get_engine("ray")
-    inputs = list(discover(paths, include=tuple(include), exclude=tuple(exclude),
+    include, exclude = tuple(include), tuple(exclude)
+    inputs = list(discover([Path(n) for n in names if not is_url(n)], include=include, exclude=exclude,
                            follow_symlinks=follow_symlinks))
+    urls = [n for n in names if is_url(n)]
+    if urls:
+        inputs += list(discover_urls(urls, include=include, exclude=exclude))
     if not inputs:
-        raise CleanerError(f"no text, HTML, JSONL or WARC files found under {', '.join(map(str, paths))}")
+        raise CleanerError(f"no text, HTML, JSONL or WARC files found under {', '.join(names)}")
     workers = jobs or (os.cpu_count() or 1)
-    plan = plan_run(cleaner, inputs, Path(out), settings)
+    plan = plan_run(cleaner, inputs, str(out) if is_url(str(out)) else Path(out), settings)
     learner = get_boilerplate_learner("ray")
     plan = with_boilerplate(plan, cleaner, learn=learn_boilerplate,
                             saved=Path(boilerplate) if boilerplate is not None else None,

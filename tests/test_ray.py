@@ -60,3 +60,12 @@ def test_clean_dataset_refuses_unknown_options_and_missing_inputs(tmp_path: Path
         clean_dataset([tmp_path], tmp_path / "out", formatt="json")
     with pytest.raises(CleanerError, match="no text, HTML, JSONL or WARC files"):
         clean_dataset([tmp_path], tmp_path / "out")
+
+
+def test_clean_dataset_takes_urls(users_ray, tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    source = _inputs(tmp_path / "in")
+    report = clean_dataset([source.as_uri()], (tmp_path / "out").as_uri())
+    assert report["documents"]["written"] == 45
+    assert (tmp_path / "out" / "blog" / "post-0.txt").read_text(encoding="utf-8").startswith("Post 0: Ana Ruiz,")
+    assert (tmp_path / "out" / ".cleaner" / "report.json").exists()
