@@ -401,7 +401,6 @@ def _outcome(unit: _Unit, key: str, shared: Any, clean_files) -> Any:
     try:
         return ray.get(unit.ref)
     except Exception as exc:  # noqa: BLE001 - a dead worker, a task error: the run goes on
-        error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}"
         if unit.kind == "files" and len(unit.tasks) > 1:
             # One of them is the cause: each is run alone, so the others are written.
             refs = [clean_files.remote(key, shared, [task]) for task in unit.tasks]
@@ -410,25 +409,38 @@ def _outcome(unit: _Unit, key: str, shared: Any, clean_files) -> Any:
                 try:
                     results.extend(ray.get(ref))
                 except Exception as alone:  # noqa: BLE001
-                    results.append(_failed(task.path, task.path, f"{type(alone).__name__}", alone))
+                    results.append(_failed(task.name, task.name, alone))
             return results
         task = unit.tasks[0]
         if unit.kind == "files":
-            return [_failed(task.path, task.path, error, exc)]
+            return [_failed(task.name, task.name, exc)]
         if unit.kind == "archive":
-            return _failed(task.path, task.path, error, exc)
+            return _failed(task.name, task.name, exc)
         # A range that failed for good: its records are rejected, an empty part stands in for
         # it so the rest of the file is still joined, and the marker says so.
-        part = _failed(task.path, f"{task.path}@{unit.start}-{unit.end}", error, exc)
+        part = _failed(task.name, f"{task.name}@{unit.start}-{unit.end}", exc)
         folder = Path(task.checkpoints)
-        atomic_write_text(range_part(folder, unit.index), "")
-        _write_marker(_range_marker(folder, unit.index), unit.start, unit.end, part)
+        try:
+            atomic_write_text(range_part(folder, unit.index), "")
+            _write_marker(_range_marker(folder, unit.index), unit.start, unit.end, part)
+        except OSError as error:
+            part.rejects.append({"source": task.name, "reason": f"{task.name}: cannot write its checkpoints "
+                                 f"({error}); the file is not joined"})
         return part
 
 
-def _failed(path: str, source: str, error: str, exc: BaseException) -> TaskResult:
-    reason = (f"{source}: the Ray task cleaning it failed {MAX_RETRIES + 1} times ({error or type(exc).__name__}); "
-              "skipped. Run it with --engine local --jobs 1 to see the error.")
+def _failed(path: str, source: str, exc: BaseException) -> TaskResult:
+    """A rejection for what a task could not clean, with the task's own error when it raised
+    one, or the worker's death after Ray's retries."""
+    cause = getattr(exc, "cause", None)  # a RayTaskError carries the exception the task raised
+    if cause is not None:
+        error = f"{type(cause).__name__}: {cause}"
+        what = f"the Ray task cleaning it raised {error}"
+    else:
+        lines = str(exc).strip().splitlines()
+        what = (f"the Ray task cleaning it failed {MAX_RETRIES + 1} times ({type(exc).__name__}"
+                + (f": {lines[0][:200]}" if lines else "") + ")")
+    reason = f"{source}: {what}; skipped. Run it with --engine local --jobs 1 to see the whole error."
     return TaskResult(path, rejects=[{"source": source, "reason": reason}])
 
 

@@ -235,3 +235,41 @@ def test_inputs_and_outputs_named_by_url_on_ray(cluster, tmp_path: Path) -> None
     assert local.exit_code == remote.exit_code == 1, remote.output
     assert _files(tmp_path / "ray") == _files(tmp_path / "local")
     assert _report(tmp_path / "ray") == _report(tmp_path / "local")
+
+
+# Tasks that fail for good: stand-ins for the engine's task functions, sent to the workers by
+# reference (they import this module), failing on one input and doing the real work elsewhere.
+def clean_files_failing_on_poison(key, settings, tasks):
+    if any(Path(task.path).name == "poison.txt" for task in tasks):
+        raise RuntimeError("a native library crashed")
+    return ray_engine._clean_files(key, settings, tasks)
+
+
+def clean_range_failing_on_the_second(key, settings, task, index, start, end, first_line):
+    if index == 1:
+        raise RuntimeError("the node ran out of memory")
+    return ray_engine._clean_range(key, settings, task, index, start, end, first_line)
+
+
+@pytest.mark.fault
+def test_a_task_that_fails_for_good_is_recorded_with_its_error_and_the_run_goes_on(
+        cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _archive(tmp_path / "in", records=300)
+    (source / "site" / "poison.txt").write_text("Advertisement\n\nPoison.\n", encoding="utf-8")
+    monkeypatch.setattr(ray_engine, "RANGE_BYTES", 40_000)
+    monkeypatch.setattr(ray_engine, "FILES_PER_TASK", 6)
+    monkeypatch.setattr(ray_engine, "_clean_files", clean_files_failing_on_poison)
+    monkeypatch.setattr(ray_engine, "_clean_range", clean_range_failing_on_the_second)
+    out = tmp_path / "ray"
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(out), "--engine", "ray",
+                                      "--address", cluster, "-q"])
+    assert result.exit_code == 1, result.output
+    rejects = [json.loads(line) for line in (out / ".cleaner" / "rejects.jsonl").read_text().splitlines()]
+    poison = [r for r in rejects if r["source"].endswith("poison.txt")]
+    assert len(poison) == 1 and "a native library crashed" in poison[0]["reason"]
+    [lost] = [r for r in rejects if "@" in r["source"]]
+    assert lost["source"].startswith(str(source / "dump.jsonl") + "@") and "out of memory" in lost["reason"]
+    # Its chunk-mates are written; the dump has every range but the lost one.
+    assert (out / "site" / "note-3.txt").exists() and not (out / "site" / "poison.txt").exists()
+    written = (out / "dump.jsonl").read_text(encoding="utf-8").splitlines()
+    assert 0 < len(written) < 300
