@@ -4,7 +4,7 @@ The run is cut into shards, one Ray task each, each writing its own output atomi
 
 - text and HTML files, in chunks of ``FILES_PER_TASK``: each file's output is written whole
   by :func:`cleaner.engine.local.run_task`, as the local engine writes it;
-- a plain JSONL file larger than ``RANGE_BYTES``: byte ranges cut at line ends, so a task
+- a plain JSONL file of some size: byte ranges cut at line ends (see :func:`range_size`), so a task
   reads only its own range (a first wave of tasks counts the lines of each range, so every
   record keeps the ``file:line`` source the local engine gives it). Each range is cleaned into
   a part file, then a completion marker is written beside it; when every range of the file
@@ -43,9 +43,11 @@ from cleaner.engine.local import Settings, Task, TaskResult, _clean_shard, _prep
 from cleaner.readers.records import archive_kind, read_jsonl_stream
 from cleaner.writers import atomic_write_text
 
-# A plain JSONL file past this is cut into byte ranges of about this size, one task each:
-# large enough that a task's start-up is noise, small enough to spread one dump over a cluster.
+# A plain JSONL file is cut into byte ranges, one task each, so that one dump keeps every CPU
+# of the cluster busy (two ranges a CPU), of at most RANGE_BYTES (a task's memory and the work
+# a killed task loses) and at least MIN_RANGE_BYTES (a task's start-up stays noise).
 RANGE_BYTES = 64 << 20
+MIN_RANGE_BYTES = 4 << 20
 FILES_PER_TASK = 64
 MAX_RETRIES = 1  # Ray runs a task whose worker died once more, then the error is recorded
 # Tasks in flight at once, per CPU of the cluster: enough to keep every worker fed.
@@ -189,11 +191,13 @@ def learn_boilerplate(cleaner, tasks: list[Task], settings: Settings, *, jobs: i
         count_files = ray.remote(_count_files).options(**options)
         count_range = ray.remote(_count_range).options(**options)
         key, shared = settings_key(settings), ray.put(settings)
+        cpus = int(ray.cluster_resources().get("CPU", 1))
         refs, files = [], []
         for task in tasks:
             size = _size(task.path) if task.path.lower().endswith((".jsonl", ".ndjson")) else 0
-            if size > RANGE_BYTES:
-                refs += [count_range.remote(key, shared, task, a, b) for a, b in cut_ranges(task.path, size, RANGE_BYTES)]
+            step = range_size(size, cpus)
+            if size > step:
+                refs += [count_range.remote(key, shared, task, a, b) for a, b in cut_ranges(task.path, size, step)]
             else:
                 files.append(task)
                 if archive_kind(Path(task.path)) or len(files) >= FILES_PER_TASK:
@@ -262,15 +266,19 @@ def cut_ranges(path: str, size: int, range_bytes: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _ranged(task: Task, settings: Settings) -> bool:
-    """Whether a task's file is cut into byte ranges: a plain JSONL file of some size, with a
-    checkpoint folder for its parts and markers."""
+def range_size(size: int, cpus: int) -> int:
+    """How large the byte ranges of a file of ``size`` bytes are, on a cluster of ``cpus``."""
+    return min(RANGE_BYTES, max(MIN_RANGE_BYTES, size // (2 * max(1, cpus)) + 1))
+
+
+def _ranged(task: Task, settings: Settings, cpus: int) -> int:
+    """The range size a task's file is cut into, or 0 when it is one task: a plain JSONL file
+    of some size, with a checkpoint folder for its parts and markers, is cut."""
     if not task.checkpoints or settings.dry_run or not task.path.lower().endswith((".jsonl", ".ndjson")):
-        return False
-    try:
-        return os.path.getsize(task.path) > RANGE_BYTES
-    except OSError:
-        return False
+        return 0
+    size = _size(task.path)
+    step = range_size(size, cpus)
+    return step if size > step else 0
 
 
 def settings_key(settings: Settings) -> str:
@@ -279,7 +287,7 @@ def settings_key(settings: Settings) -> str:
     return hashlib.sha256(pickle.dumps(settings)).hexdigest()[:16]
 
 
-def _plan(tasks: list[Task], settings: Settings) -> list[_Unit]:
+def _plan(tasks: list[Task], settings: Settings, cpus: int) -> list[_Unit]:
     units: list[_Unit] = []
     files: list[Task] = []
 
@@ -295,7 +303,8 @@ def _plan(tasks: list[Task], settings: Settings) -> list[_Unit]:
                 flush()
             continue
         flush()
-        if not _ranged(task, settings):
+        step = _ranged(task, settings, cpus)
+        if not step:
             units.append(_Unit("archive", tasks=[task]))
             continue
         result = TaskResult(task.path)
@@ -303,7 +312,7 @@ def _plan(tasks: list[Task], settings: Settings) -> list[_Unit]:
             units.append(_Unit("join", tasks=[task], result=result, outcome=result))
             continue
         try:
-            ranges = cut_ranges(task.path, os.path.getsize(task.path), RANGE_BYTES)
+            ranges = cut_ranges(task.path, os.path.getsize(task.path), step)
         except OSError as exc:
             _reject_failure(result, task, exc)
             units.append(_Unit("join", tasks=[task], result=result, outcome=result))
@@ -339,11 +348,12 @@ def _run(tasks: list[Task], settings: Settings, on_documents: Callable[[int], No
     count_lines = ray.remote(_count_lines).options(**options)
     key = settings_key(settings)
     shared = ray.put(settings)
-    units = _plan(tasks, settings)
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    units = _plan(tasks, settings, cpus)
     _number_lines(count_lines, units)
     work = [u for u in units if u.kind != "join"]
     total = len(work)
-    window = max(2, int(ray.cluster_resources().get("CPU", 1)) * _IN_FLIGHT_PER_CPU)
+    window = max(2, cpus * _IN_FLIGHT_PER_CPU)
     submitted, finished = 0, 0
     waiting: dict[Any, _Unit] = {}
 

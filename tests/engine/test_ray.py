@@ -273,3 +273,11 @@ def test_a_task_that_fails_for_good_is_recorded_with_its_error_and_the_run_goes_
     assert (out / "site" / "note-3.txt").exists() and not (out / "site" / "poison.txt").exists()
     written = (out / "dump.jsonl").read_text(encoding="utf-8").splitlines()
     assert 0 < len(written) < 300
+
+
+def test_one_dump_is_cut_into_enough_ranges_to_keep_every_cpu_busy() -> None:
+    mb = 1 << 20
+    assert 48 * mb // ray_engine.range_size(48 * mb, 2) == 3  # 4 ranges, the last one short
+    assert ray_engine.range_size(48 * mb, 2) >= 12 * mb
+    assert ray_engine.range_size(10_000 * mb, 2) == ray_engine.RANGE_BYTES  # at most 64 MB a task
+    assert ray_engine.range_size(5 * mb, 64) == ray_engine.MIN_RANGE_BYTES  # at least 4 MB a task
