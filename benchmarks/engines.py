@@ -30,8 +30,8 @@ which would end every Ray instance on the machine.
    into a fresh OUT. The whole command is timed (start-up, discovery and writing included),
    after an ``os.sync()`` so that no run pays for the disk writes of the step before.
 2. One JSONL file. ``cleaner clean dump.jsonl --out OUT --jobs JOBS --quiet``: ``--engine
-   local``; ``--engine ray --address GCS`` with ``RANGE_BYTES`` at its default (64 MB: the
-   file is smaller, so it is one task); and the same with ``RANGE_BYTES`` set to
+   local``; ``--engine ray --address GCS`` with ``RANGE_BYTES`` at its default (the engine cuts
+   the file into two ranges a CPU, here 4 of 12 MB); and the same with ``RANGE_BYTES`` set to
    ``--range-mb`` MB (default 8) by a small ``python -c`` driver that sets
    ``cleaner.engine.ray_engine.RANGE_BYTES`` and then runs the command, so the file is cut
    into byte ranges cleaned in parallel. Rounds as in part 1.
@@ -593,12 +593,18 @@ def measure_folder(src: Path, work: Path, archive: dict[str, Any], jobs: int, ro
 
 def measure_jsonl(dump: Path, work: Path, built: dict[str, Any], jobs: int, rounds: Rounds, range_mb: float,
                   instance: RayInstance, env: dict[str, str]) -> dict[str, Any]:
-    from cleaner.engine.ray_engine import RANGE_BYTES, cut_ranges
+    from cleaner.engine import ray_engine
+    from cleaner.engine.ray_engine import RANGE_BYTES, cut_ranges, range_size
 
     range_bytes = int(range_mb * MIB)
     size = dump.stat().st_size
-    default_ranges = len(cut_ranges(str(dump), size, RANGE_BYTES)) if size > RANGE_BYTES else 1
-    small_ranges = len(cut_ranges(str(dump), size, range_bytes)) if size > range_bytes else 1
+    # As the engine cuts it on a cluster of JOBS CPUs: two ranges a CPU, within the bounds.
+    default_step = range_size(size, jobs)
+    default_ranges = len(cut_ranges(str(dump), size, default_step)) if size > default_step else 1
+    ray_engine.RANGE_BYTES = range_bytes
+    small_step = range_size(size, jobs)
+    ray_engine.RANGE_BYTES = RANGE_BYTES
+    small_ranges = len(cut_ranges(str(dump), size, small_step)) if size > small_step else 1
 
     def arguments(out: Path) -> list[str]:
         return ["clean", str(dump), "--out", str(out), "--jobs", str(jobs), "--quiet"]
@@ -616,9 +622,10 @@ def measure_jsonl(dump: Path, work: Path, built: dict[str, Any], jobs: int, roun
 
     print(f"\n== One JSONL file: {dump.name}, {built['records']:,} records ({built['html']:,} HTML, "
           f"{built['text']:,} text, {built['mb']:.1f} MB), --jobs {jobs} ==")
-    print(f"'{RAY_JOINED}': RANGE_BYTES at its default, {RANGE_BYTES / MIB:g} MB: {default_ranges} range(s)"
-          + (" (the file is smaller: cleaned whole, as one task)" if default_ranges == 1 else "")
-          + f". '{RAY_RANGES}': RANGE_BYTES = {range_mb:g} MB ({range_bytes:,} bytes): {small_ranges} range(s).")
+    print(f"'{RAY_JOINED}': RANGE_BYTES at its default, {RANGE_BYTES / MIB:g} MB: {default_ranges} range(s) of "
+          f"{default_step / MIB:.1f} MB" + (" (cleaned whole, as one task)" if default_ranges == 1 else "")
+          + f". '{RAY_RANGES}': RANGE_BYTES = {range_mb:g} MB ({range_bytes:,} bytes): {small_ranges} range(s) of "
+          f"{small_step / MIB:.1f} MB.")
     print_summary(summary, measured, "records")
     some = next(iter(measured["checks"].values()))
     lines = {LOCAL: [c["lines_local"] for c in some]}
