@@ -142,3 +142,18 @@ def write_json(path: Path | None, figures: dict[str, Any]) -> None:
         return
     path.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nFigures written to {path}")
+
+
+def finish(work: Path, keep: bool, figures: dict[str, Any], started: float, json_path: Path | None) -> None:
+    """The end of a benchmark that built its inputs in ``work``: keep or delete them, print the
+    total run time, write the figures as JSON when asked."""
+    import shutil
+    import time
+
+    if keep:
+        print(f"\nKept: {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    figures["total_seconds"] = time.perf_counter() - started
+    print(f"\nTotal run time: {figures['total_seconds']:.0f} s")
+    write_json(json_path, figures)

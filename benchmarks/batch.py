@@ -81,7 +81,7 @@ from pathlib import Path
 from typing import Any
 
 # _common puts this checkout on sys.path; throughput holds the scraped-defect vocabulary.
-from _common import REPO_ROOT, load_articles, print_table, spin_commas, write_json
+from _common import REPO_ROOT, finish, load_articles, print_table, spin_commas
 from throughput import AD_LABELS, BANNERS, DATE_STAMPS, SECTIONS, sentence_pool
 
 MB = 1_000_000
@@ -802,13 +802,7 @@ def main() -> None:
             print("\nResume:", flush=True)
             figures["resume"] = measure_resume(cleaner, src, work, archive, tree_digests(reference_dir))
     finally:
-        if args.keep:
-            print(f"\nKept: {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    figures["total_seconds"] = time.perf_counter() - started
-    print(f"\nTotal run time: {figures['total_seconds']:.0f} s")
-    write_json(args.json, figures)
+        finish(work, args.keep, figures, started, args.json)
 
 
 if __name__ == "__main__":

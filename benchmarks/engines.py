@@ -80,7 +80,7 @@ from pathlib import Path
 from typing import Any, Self
 
 # _common puts this checkout on sys.path; batch builds the archive and checks outputs.
-from _common import REPO_ROOT, load_articles, print_table, write_json
+from _common import REPO_ROOT, finish, load_articles, print_table
 from batch import (
     DEFAULT_DOCS,
     DEFAULT_FOLDERS,
@@ -761,13 +761,7 @@ def main() -> None:
                 figures["jsonl"] = measure_jsonl(dump, work, built, args.jobs, rounds, args.range_mb, instance, env)
         print_overview(figures)
     finally:
-        if args.keep:
-            print(f"\nKept: {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    figures["total_seconds"] = time.perf_counter() - started
-    print(f"\nTotal run time: {figures['total_seconds']:.0f} s")
-    write_json(args.json, figures)
+        finish(work, args.keep, figures, started, args.json)
 
 
 if __name__ == "__main__":
