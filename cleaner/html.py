@@ -100,7 +100,7 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     if title and headline and doc.text and not doc.text.lstrip().startswith(headline):
         doc.text = ("# " if output == "markdown" else "") + headline + "\n\n" + doc.text
     elif not title:
-        doc.text = _without_headline(doc.text, headline, doc.metadata.get("description"))
+        doc.text = _without_headline(doc.text, headline)
     doc.metadata["extractor"] = extraction.extractor
     if extraction.warning:
         doc.warnings.append(extraction.warning)
@@ -146,16 +146,17 @@ def _without_scripts(page: str) -> str:
     return " ".join(kept)
 
 
-def _without_headline(text: str, headline: str | None, standfirst: str | None) -> str:
-    """The text without the headline and standfirst an extractor kept at its top: asked for no
-    title, a reader wants the body to start with the body."""
-    top = {" ".join(x.lstrip("# ").split()).casefold() for x in (headline, standfirst) if x}
+def _without_headline(text: str, headline: str | None) -> str:
+    """The text without the headline an extractor kept at its top: asked for no title, a reader
+    wants the body to start with the body. The paragraph after it stays, even when it is the
+    page's description too: most sites describe a page by its lede, which is article text."""
+    if not headline:
+        return text
+    key = " ".join(headline.lstrip("# ").split()).casefold()
     paragraphs = text.split("\n\n")
-    dropped = 0
-    while dropped < min(2, len(paragraphs) - 1) and \
-            " ".join(paragraphs[dropped].lstrip("# ").split()).casefold() in top:
-        dropped += 1
-    return "\n\n".join(paragraphs[dropped:])
+    if len(paragraphs) > 1 and " ".join(paragraphs[0].lstrip("# ").split()).casefold() == key:
+        return "\n\n".join(paragraphs[1:])
+    return text
 
 
 def extract_article(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",

@@ -258,3 +258,14 @@ def _default() -> Cleaner:
     if "default" not in _CLEANERS:
         _CLEANERS["default"] = Cleaner.from_rules("default")
     return _CLEANERS["default"]
+
+
+def test_without_the_title_the_lede_stays_even_when_it_is_the_pages_description(default_cleaner) -> None:
+    lede = ("The harbour board voted on Monday to rebuild the north quay, the first new berth in the port for "
+            "forty years, after a winter of storms closed it twice.")
+    page = (f"<html><head><title>North quay to be rebuilt</title><meta name='description' content='{lede}'>"
+            f"</head><body><article><h1>North quay to be rebuilt</h1><p>{lede}</p><p>Work starts in April and "
+            "will take two summers, the board's engineer told the meeting, with the ferry moved to the south "
+            "quay meanwhile.</p></article></body></html>")
+    doc = extract_article(page, cleaner=default_cleaner, title=False)
+    assert doc.text.startswith(lede) and "North quay to be rebuilt" not in doc.text
