@@ -39,7 +39,7 @@ MAX_PARAGRAPHS = 20_000
 # A lost block is put back only when it reads as a paragraph of the article: this long, ending
 # a sentence, and with at most this share of its text inside links.
 RESTORE_MIN_CHARS = 50
-RESTORE_MAX_LINK_SHARE = 0.25
+RESTORE_MAX_LINK_SHARE = 0.4
 # Past this many lost paragraphs on one page, trafilatura's choice was no accident.
 RESTORE_MAX = 20
 # What a paragraph may hold: a block with anything else inside (a list, a custom element of a
@@ -47,6 +47,7 @@ RESTORE_MAX = 20
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
                           "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
                           "time", "u", "var", "wbr", "img"})
+_WRAPPERS = frozenset({"div", "section", "span", "figure"})
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 # How many letters and digits from each end of a block identify it.
 _ENDS = 40
@@ -111,7 +112,11 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
     for element in tree.iter("p", "div"):
         if len(element) and not _holds_only_inline(element):
             continue
+        # A paragraph wrapped alone (a CMS "card" per paragraph) stands beside the other
+        # paragraphs' wrappers: its family is where the chain of lone wrappers meets them.
         parent = element.getparent()
+        while parent is not None and parent.tag in _WRAPPERS and _only_child(parent):
+            parent = parent.getparent()
         if parent is not None:
             families.setdefault(parent, []).append(element)
     inserts: list[tuple[int, str, str]] = []  # (after paragraph index, -1 for first; text; key)
@@ -175,6 +180,10 @@ def _key(paragraph: str, markdown: bool = False) -> str:
     if markdown:
         paragraph = _MARKDOWN_MARKS.sub("", paragraph)
     return _NOT_WORD.sub("", paragraph).casefold()
+
+
+def _only_child(parent) -> bool:
+    return sum(1 for child in parent if isinstance(child.tag, str)) == 1
 
 
 def _holds_only_inline(element) -> bool:

@@ -116,3 +116,14 @@ def test_a_page_with_more_paragraphs_than_the_extractors_take_is_read_as_blocks(
     result = extract(tree())  # eight paragraphs, a <nav>
     assert result.extractor == "page-text" and "over the 5 the extractors take" in result.warning
     assert result.text.count("tells how the harbour board") == 8
+
+
+def test_a_paragraph_wrapped_alone_like_its_neighbours_is_put_back_among_them() -> None:
+    def card(paragraph: str) -> str:
+        return f'<div class="card"><div class="card-content"><p>{paragraph}</p></div></div>'
+
+    page = _div_page(card(f"One. {SENTENCE}"), card(f"Two. {SENTENCE}"),
+                     card('Three. The plan was published on Monday in the <a href="/x">port\'s annual review</a>.'))
+    alone, restored = _restored_over_trafilatura(page)
+    assert "Three." not in alone  # trafilatura's precision mode drops it
+    assert restored.split("\n\n")[-1].startswith("Three. The plan was published")
