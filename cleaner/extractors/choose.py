@@ -17,6 +17,7 @@ text, is put back in its place: see :func:`restore_lost_paragraphs`.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from lxml import etree
@@ -49,8 +50,13 @@ _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", 
                           "time", "u", "var", "wbr", "img"})
 _WRAPPERS = frozenset({"div", "section", "span", "figure"})
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+# A paragraph longer than this (letters and digits) is not compared word by word for dropped
+# links: the comparison grows with the square of its length.
+_MEND_MAX_CHARS = 5000
 # How many letters and digits from each end of a block identify it.
 _ENDS = 40
+# Fewer, to find a short paragraph whose dropped link stood near both its ends.
+_NEAR = 16
 _NOT_WORD = re.compile(r"[\W_]+")
 # Markdown's inline marks, removed to compare a markdown line with a block's text.
 _MARKDOWN_MARKS = re.compile(r"\]\([^)\s]*\)|[*_`\[\]]|^(?:#{1,6}|[-+>]|\d+\.)\s+")
@@ -101,12 +107,14 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
     # A block is matched to a paragraph by the start and the end of its words: an extractor may
     # drop or change something in the middle (a link's text, an inline widget).
     heads: dict[str, int] = {}
-    tails: list[str] = []
-    for index, paragraph in enumerate(paragraphs):
-        key = _key(paragraph, markdown)
-        tails.append(key[-_ENDS:])
+    tails: dict[str, int] = {}
+    keys = [_key(paragraph, markdown) for paragraph in paragraphs]
+    for index, key in enumerate(keys):
         if key:
-            heads.setdefault(key[:_ENDS], index)
+            for size in (_ENDS, _NEAR):
+                heads.setdefault(key[:size], index)
+                tails.setdefault(key[-size:], index)
+    mended: dict[int, str] = {}  # kept paragraphs whose linked words the extractor dropped
     # Leaf blocks (no block children) grouped by parent, in document order: one pass.
     families: dict[object, list[object]] = {}
     for element in tree.iter("p", "div"):
@@ -132,8 +140,10 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
             key = _key(text)
             if not key:
                 continue
-            kept = heads.get(key[:_ENDS])
-            if kept is not None and tails[kept] == key[-_ENDS:]:
+            kept, links_dropped = _counterpart(element, key, keys, heads, tails, markdown)
+            if kept is not None:
+                if links_dropped:
+                    mended[kept] = " ".join(text.split())
                 inserts.extend((kept - 1, lost, lost_key) for lost, lost_key in waiting)
                 anchor, waiting = kept, []
             elif len(inserts) + len(waiting) < RESTORE_MAX and _reads_as_prose(element, text):
@@ -143,20 +153,55 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
                     inserts.append((anchor, " ".join(text.split()), key))
             else:
                 anchor, waiting = None, []
-    if not inserts or len(inserts) >= RESTORE_MAX:
-        return extraction
-    whole = _key(extraction.text, markdown)
-    restored = [(anchor, text) for anchor, text, key in inserts if not _within(whole, key)]
-    if not restored:
+    restored: list[tuple[int, str]] = []
+    if inserts and len(inserts) < RESTORE_MAX:
+        whole = _key(extraction.text, markdown)
+        restored = [(anchor, text) for anchor, text, key in inserts if not _within(whole, key)]
+    if not restored and not mended:
         return extraction
     after: dict[int, list[str]] = {}
     for anchor, text in restored:
         after.setdefault(anchor, []).append(text)
     out: list[str] = list(after.get(-1, ()))
     for index, paragraph in enumerate(paragraphs):
-        out.append(paragraph)
+        out.append(mended.get(index, paragraph))
         out.extend(after.get(index, ()))
-    return Extraction("\n\n".join(out), f"{extraction.extractor} (+{len(restored)} restored)")
+    told = [f"+{len(restored)} restored"] * bool(restored) + [f"{len(mended)} mended"] * bool(mended)
+    return Extraction("\n\n".join(out), f"{extraction.extractor} ({', '.join(told)})")
+
+
+def _counterpart(element, key: str, keys: list[str], heads: dict[str, int], tails: dict[str, int],
+                 markdown: bool) -> tuple[int | None, bool]:
+    """The extracted paragraph that is this block's, and whether the extractor dropped words of
+    its links (a linked phrase inside a sentence: the sentence's). The same start and end of
+    words; else, near either end, a shorter copy that lacks only link words."""
+    head = heads.get(key[:_ENDS])
+    if head is not None and keys[head][-_ENDS:] == key[-_ENDS:]:
+        return head, not markdown and len(key) > len(keys[head]) and _dropped_only_links(element, keys[head], key)
+    if markdown:
+        return None, False
+    for index in (head, tails.get(key[-_ENDS:]), heads.get(key[:_NEAR]), tails.get(key[-_NEAR:])):
+        if index is not None and len(keys[index]) < len(key) and _dropped_only_links(element, keys[index], key):
+            return index, True
+    return None, False
+
+
+def _dropped_only_links(element, kept: str, whole: str) -> bool:
+    """Whether the extractor's paragraph (``kept``, a key) is the block's (``whole``) with only
+    the words of some of its links left out: a linked phrase inside a sentence ("reported that
+    <a>the league will fine him</a> for his role") is the sentence's, whatever its class."""
+    if len(whole) > _MEND_MAX_CHARS:
+        return False
+    links = [_key(link.text_content()) for link in element.iter("a")]
+    if not links:
+        return False
+    matcher = difflib.SequenceMatcher(None, kept, whole, autojunk=False)
+    for tag, _, _, start, end in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "insert" or not any(whole[start:end] in link for link in links):
+            return False
+    return True
 
 
 def _within(whole: str, key: str) -> bool:

@@ -127,3 +127,13 @@ def test_a_paragraph_wrapped_alone_like_its_neighbours_is_put_back_among_them() 
     alone, restored = _restored_over_trafilatura(page)
     assert "Three." not in alone  # trafilatura's precision mode drops it
     assert restored.split("\n\n")[-1].startswith("Three. The plan was published")
+
+
+def test_linked_words_the_extractor_dropped_inside_a_sentence_are_put_back() -> None:
+    mid = ('<p>Two. The clerk said that <span class="link"><a href="/x">the board will fine the '
+           'operator</a></span> for the late sailings of the winter.</p>')
+    page = _div_page(f"<p>One. {SENTENCE}</p>", mid, f"<p>Three. {SENTENCE}</p>")
+    alone, restored = _restored_over_trafilatura(page)
+    assert "the board will fine the operator" not in alone  # trafilatura's precision mode drops it
+    assert "Two. The clerk said that the board will fine the operator for the late sailings" in restored
+    assert restored.count("Two.") == 1
