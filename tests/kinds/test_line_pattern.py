@@ -90,6 +90,11 @@ def test_like_and_comment_counter_line_is_removed(line):
     "Manage cookies",
     "Follow us on Facebook and Instagram",
     "Related stories:",
+    "Share this article",
+    "Article continues after advertisement",
+    "- Story continues after ad -",
+    "Content continues below",
+    "Click here to subscribe to our newsletter",
 ], ids=lambda s: s[:30])
 def test_newsletter_cookie_and_follow_prompt_line_is_removed(line):
     assert run(framed(line)).text == BEFORE + AFTER
@@ -116,6 +121,8 @@ PROSE = [
     "Like",
     "Ten comments arrived before noon.",
     "Print",
+    "The story continues below the harbour wall, where the old quay stood.",
+    "Click here to subscribe, the sign said, and nobody did.",
 ]
 
 
