@@ -228,7 +228,9 @@ def _key(paragraph: str, markdown: bool = False) -> str:
 
 
 def _only_child(parent) -> bool:
-    return sum(1 for child in parent if isinstance(child.tag, str)) == 1
+    # Stops at the second element: a parent of a thousand paragraphs is asked once per paragraph.
+    elements = (child for child in parent if isinstance(child.tag, str))
+    return next(elements, None) is not None and next(elements, None) is None
 
 
 def _holds_only_inline(element) -> bool:
