@@ -51,8 +51,10 @@ _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", 
 _WRAPPERS = frozenset({"div", "section", "span", "figure"})
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 # A paragraph longer than this (letters and digits) is not compared word by word for dropped
-# links: the comparison grows with the square of its length.
+# links (the comparison can grow with the square of its length), nor more of them on one page
+# than _MEND_COMPARISONS: the work stays bounded whatever the page.
 _MEND_MAX_CHARS = 5000
+_MEND_COMPARISONS = 200
 # How many letters and digits from each end of a block identify it.
 _ENDS = 40
 # Fewer, to find a short paragraph whose dropped link stood near both its ends.
@@ -115,6 +117,7 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
                 heads.setdefault(key[:size], index)
                 tails.setdefault(key[-size:], index)
     mended: dict[int, str] = {}  # kept paragraphs whose linked words the extractor dropped
+    budget = [_MEND_COMPARISONS]  # word-by-word comparisons left for this page
     # Leaf blocks (no block children) grouped by parent, in document order: one pass.
     families: dict[object, list[object]] = {}
     for element in tree.iter("p", "div"):
@@ -140,7 +143,7 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
             key = _key(text)
             if not key:
                 continue
-            kept, links_dropped = _counterpart(element, key, keys, heads, tails, markdown)
+            kept, links_dropped = _counterpart(element, key, keys, heads, tails, markdown, budget)
             if kept is not None:
                 if links_dropped:
                     mended[kept] = " ".join(text.split())
@@ -171,27 +174,30 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
 
 
 def _counterpart(element, key: str, keys: list[str], heads: dict[str, int], tails: dict[str, int],
-                 markdown: bool) -> tuple[int | None, bool]:
+                 markdown: bool, budget: list[int]) -> tuple[int | None, bool]:
     """The extracted paragraph that is this block's, and whether the extractor dropped words of
     its links (a linked phrase inside a sentence: the sentence's). The same start and end of
     words; else, near either end, a shorter copy that lacks only link words."""
     head = heads.get(key[:_ENDS])
     if head is not None and keys[head][-_ENDS:] == key[-_ENDS:]:
-        return head, not markdown and len(key) > len(keys[head]) and _dropped_only_links(element, keys[head], key)
+        return head, not markdown and len(key) > len(keys[head]) and _dropped_only_links(element, keys[head], key,
+                                                                                          budget)
     if markdown:
         return None, False
     for index in (head, tails.get(key[-_ENDS:]), heads.get(key[:_NEAR]), tails.get(key[-_NEAR:])):
-        if index is not None and len(keys[index]) < len(key) and _dropped_only_links(element, keys[index], key):
+        if index is not None and len(keys[index]) < len(key) and _dropped_only_links(element, keys[index], key,
+                                                                                     budget):
             return index, True
     return None, False
 
 
-def _dropped_only_links(element, kept: str, whole: str) -> bool:
+def _dropped_only_links(element, kept: str, whole: str, budget: list[int]) -> bool:
     """Whether the extractor's paragraph (``kept``, a key) is the block's (``whole``) with only
     the words of some of its links left out: a linked phrase inside a sentence ("reported that
     <a>the league will fine him</a> for his role") is the sentence's, whatever its class."""
-    if len(whole) > _MEND_MAX_CHARS:
-        return False
+    if len(whole) > _MEND_MAX_CHARS or 2 * len(kept) < len(whole) or budget[0] <= 0:
+        return False  # too long to compare word by word, more than half lost, or the page's budget spent
+    budget[0] -= 1
     links = [_key(link.text_content()) for link in element.iter("a")]
     if not links:
         return False
