@@ -40,6 +40,7 @@ import ray
 from cleaner.batch import write_joined, write_jsonl
 from cleaner.engine.local import Settings, Task, TaskResult, _clean_shard, _prepare, _reject_failure, build_cleaner, \
     count_site_lines, merge_site_lines, run_task, without_single_lines
+from cleaner.pipeline import Cleaner
 from cleaner.readers.records import archive_kind, read_jsonl_stream
 from cleaner.writers import atomic_write_text
 
@@ -89,24 +90,33 @@ class _Unit:
     outcome: Any = None
 
 
-# In a Ray worker process: the pipeline of the settings last seen, rebuilt only when they change.
-_CLEANER: tuple[str, Any] | None = None
+@dataclass(frozen=True)
+class Job:
+    """What every task of a run needs, sent once through the object store: the settings, and
+    the rule set as the driver read it (switches applied), so workers need no rule files."""
+
+    settings: Settings
+    rule_set: Any
 
 
-def _cleaner_for(key: str, settings: Settings):
+# In a Ray worker process: the pipeline of the job last seen, rebuilt only when it changes.
+_CLEANER: tuple[str, Cleaner] | None = None
+
+
+def _cleaner_for(key: str, job: Job) -> Cleaner:
     global _CLEANER
     if _CLEANER is None or _CLEANER[0] != key:
-        _CLEANER = (key, build_cleaner(settings))
+        _CLEANER = (key, Cleaner(job.rule_set))
     return _CLEANER[1]
 
 
-def _clean_files(key: str, settings: Settings, tasks: list[Task]) -> list[TaskResult]:
-    cleaner = _cleaner_for(key, settings)
-    return [run_task(cleaner, task, settings) for task in tasks]
+def _clean_files(key: str, job: Job, tasks: list[Task]) -> list[TaskResult]:
+    cleaner = _cleaner_for(key, job)
+    return [run_task(cleaner, task, job.settings) for task in tasks]
 
 
-def _clean_archive(key: str, settings: Settings, task: Task) -> TaskResult:
-    return run_task(_cleaner_for(key, settings), task, settings)
+def _clean_archive(key: str, job: Job, task: Task) -> TaskResult:
+    return run_task(_cleaner_for(key, job), task, job.settings)
 
 
 class _Slice(io.RawIOBase):
@@ -146,7 +156,7 @@ def _range_marker(folder: Path, index: int) -> Path:
     return folder / f"range-{index:06}.done.json"
 
 
-def _clean_range(key: str, settings: Settings, task: Task, index: int, start: int, end: int,
+def _clean_range(key: str, job: Job, task: Task, index: int, start: int, end: int,
                  first_line: int) -> TaskResult:
     """Bytes ``start`` to ``end`` of a JSONL file into its part file, then the marker that
     says the part is complete; a marker for the same range found already means done."""
@@ -155,7 +165,7 @@ def _clean_range(key: str, settings: Settings, task: Task, index: int, start: in
     done = _read_marker(marker, start, end)
     if done is not None:
         return done
-    cleaner = _cleaner_for(key, settings)
+    cleaner, settings = _cleaner_for(key, job), job.settings
     part = TaskResult(task.path)
     with _Slice(task.path, start, end) as raw:
         records = _range_records(raw, task, settings, first_line)
@@ -170,14 +180,14 @@ def _range_records(raw: _Slice, task: Task, settings: Settings, first_line: int)
                              first_line=first_line)
 
 
-def _count_files(key: str, settings: Settings, tasks: list[Task]) -> dict:
-    return count_site_lines(_cleaner_for(key, settings), [(task, None) for task in tasks], settings)
+def _count_files(key: str, job: Job, tasks: list[Task]) -> dict:
+    return count_site_lines(_cleaner_for(key, job), [(task, None) for task in tasks], job.settings)
 
 
-def _count_range(key: str, settings: Settings, task: Task, start: int, end: int) -> dict:
+def _count_range(key: str, job: Job, task: Task, start: int, end: int) -> dict:
     with _Slice(task.path, start, end) as raw:
-        return count_site_lines(_cleaner_for(key, settings), [(task, _range_records(raw, task, settings, 1))],
-                                settings)
+        return count_site_lines(_cleaner_for(key, job), [(task, _range_records(raw, task, job.settings, 1))],
+                                job.settings)
 
 
 def learn_boilerplate(cleaner, tasks: list[Task], settings: Settings, *, jobs: int = 1,
@@ -190,7 +200,8 @@ def learn_boilerplate(cleaner, tasks: list[Task], settings: Settings, *, jobs: i
         options = {"max_retries": MAX_RETRIES, "retry_exceptions": False}
         count_files = ray.remote(_count_files).options(**options)
         count_range = ray.remote(_count_range).options(**options)
-        key, shared = settings_key(settings), ray.put(settings)
+        job = Job(settings, cleaner.rule_set)
+        key, shared = job_key(job), ray.put(job)
         cpus = int(ray.cluster_resources().get("CPU", 1))
         refs, files = [], []
         for task in tasks:
@@ -281,10 +292,10 @@ def _ranged(task: Task, settings: Settings, cpus: int) -> int:
     return step if size > step else 0
 
 
-def settings_key(settings: Settings) -> str:
-    """What identifies a pipeline between driver and workers (settings can be large: a
-    boilerplate table travels once, through the object store)."""
-    return hashlib.sha256(pickle.dumps(settings)).hexdigest()[:16]
+def job_key(job: Job) -> str:
+    """What identifies a run's pipeline between driver and workers, which keep the last one
+    built (a job can be large: a boilerplate table travels once, through the object store)."""
+    return hashlib.sha256(pickle.dumps(job)).hexdigest()[:16]
 
 
 def _plan(tasks: list[Task], settings: Settings, cpus: int) -> list[_Unit]:
@@ -346,8 +357,8 @@ def _run(tasks: list[Task], settings: Settings, on_documents: Callable[[int], No
     clean_archive = ray.remote(_clean_archive).options(**options)
     clean_range = ray.remote(_clean_range).options(**options)
     count_lines = ray.remote(_count_lines).options(**options)
-    key = settings_key(settings)
-    shared = ray.put(settings)
+    job = Job(settings, build_cleaner(settings).rule_set)
+    key, shared = job_key(job), ray.put(job)
     cpus = int(ray.cluster_resources().get("CPU", 1))
     units = _plan(tasks, settings, cpus)
     _number_lines(count_lines, units)

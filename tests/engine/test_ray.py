@@ -239,16 +239,16 @@ def test_inputs_and_outputs_named_by_url_on_ray(cluster, tmp_path: Path) -> None
 
 # Tasks that fail for good: stand-ins for the engine's task functions, sent to the workers by
 # reference (they import this module), failing on one input and doing the real work elsewhere.
-def clean_files_failing_on_poison(key, settings, tasks):
+def clean_files_failing_on_poison(key, job, tasks):
     if any(Path(task.path).name == "poison.txt" for task in tasks):
         raise RuntimeError("a native library crashed")
-    return ray_engine._clean_files(key, settings, tasks)
+    return ray_engine._clean_files(key, job, tasks)
 
 
-def clean_range_failing_on_the_second(key, settings, task, index, start, end, first_line):
+def clean_range_failing_on_the_second(key, job, task, index, start, end, first_line):
     if index == 1:
         raise RuntimeError("the node ran out of memory")
-    return ray_engine._clean_range(key, settings, task, index, start, end, first_line)
+    return ray_engine._clean_range(key, job, task, index, start, end, first_line)
 
 
 @pytest.mark.fault
@@ -281,3 +281,19 @@ def test_one_dump_is_cut_into_enough_ranges_to_keep_every_cpu_busy() -> None:
     assert ray_engine.range_size(48 * mb, 2) >= 12 * mb
     assert ray_engine.range_size(10_000 * mb, 2) == ray_engine.RANGE_BYTES  # at most 64 MB a task
     assert ray_engine.range_size(5 * mb, 64) == ray_engine.MIN_RANGE_BYTES  # at least 4 MB a task
+
+
+def test_workers_clean_with_the_rule_set_the_driver_read_not_their_own_files(cluster, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # The driver reads the rule set once (here: the default set with the ad-label rule off);
+    # workers use what it sent, so rule files need not exist on the cluster's nodes.
+    from cleaner.engine.local import build_cleaner
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Advertisement\n\nThe quay reopens on Monday.\n", encoding="utf-8")
+    monkeypatch.setattr(ray_engine, "build_cleaner",
+                        lambda settings: build_cleaner(Settings(disable=("ads.label",))))
+    task = Task(str(tmp_path / "in" / "a.txt"), str(tmp_path / "out" / "a.txt"))
+    [result] = list(ray_engine.run_tasks([task], Settings(), 2))
+    assert result.documents == 1
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8").startswith("Advertisement")
