@@ -279,6 +279,8 @@ def clean(
                    "output was left half-written. Free some space and run the same command again to do the "
                    "rest.", err=True)
         raise typer.Exit(EXIT_OUTPUT_FULL) from None
+    except CleanerError as exc:  # the engine could not start (a Ray cluster out of reach)
+        raise _fail(str(exc)) from None
     if not quiet:
         _print_summary(report.summary(rules=plan.settings.rules), remote_out or out.resolve(),
                        plan.state.resolve() if remote_out is None else f"{plan.state} (copied to {remote_out})")

@@ -297,3 +297,17 @@ def test_workers_clean_with_the_rule_set_the_driver_read_not_their_own_files(clu
     [result] = list(ray_engine.run_tasks([task], Settings(), 2))
     assert result.documents == 1
     assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8").startswith("Advertisement")
+
+
+@pytest.mark.bad_input
+def test_a_cluster_out_of_reach_is_a_clear_error_at_once_and_nothing_is_written(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Advertisement\n\nThe quay reopens.\n", encoding="utf-8")
+    started = time.monotonic()
+    run = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(tmp_path / "in"), "-o",
+                          str(tmp_path / "out"), "--engine", "ray", "--address", "127.0.0.1:1"],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 2
+    assert "--address 127.0.0.1:1: nothing answers there" in run.stderr and "ray start --head" in run.stderr
+    assert "Traceback" not in run.stderr and time.monotonic() - started < 60
+    assert not (tmp_path / "out").exists()
