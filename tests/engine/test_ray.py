@@ -119,12 +119,13 @@ def test_a_range_with_a_completion_marker_is_not_cleaned_again(cluster, tmp_path
     assert shards[-1] == (len(rest) + 1, len(rest) + 1) and [d for d, _ in shards] == sorted(d for d, _ in shards)
 
 
-def _driver(out: Path, source: Path, address: str) -> list[str]:
-    """A run in its own process, with the dump cut into small ranges."""
+def _driver(out: Path, source: Path, address: str | None) -> list[str]:
+    """A run in its own process, with the dump cut into small ranges; without an address it
+    starts a Ray instance of its own."""
     code = ("import sys; import cleaner.engine.ray_engine as r; r.RANGE_BYTES = 30_000; "
             "from cleaner.cli import app; app(sys.argv[1:])")
-    return [sys.executable, "-c", code, "clean", str(source), "--out", str(out), "--engine", "ray",
-            "--address", address, "-q"]
+    joining = ["--address", address] if address else []
+    return [sys.executable, "-c", code, "clean", str(source), "--out", str(out), "--engine", "ray", *joining, "-q"]
 
 
 def _wait_for(predicate, seconds: float = 60.0) -> None:
@@ -311,3 +312,23 @@ def test_a_cluster_out_of_reach_is_a_clear_error_at_once_and_nothing_is_written(
     assert "--address 127.0.0.1:1: nothing answers there" in run.stderr and "ray start --head" in run.stderr
     assert "Traceback" not in run.stderr and time.monotonic() - started < 60
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.fault
+def test_ctrl_c_on_ray_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path: Path) -> None:
+    # The command starts (and must stop) a Ray instance of its own here: no --address.
+    source = _archive(tmp_path / "in", records=1500)
+    expected = tmp_path / "local"
+    CliRunner().invoke(app, ["clean", str(source), "--out", str(expected), "--jobs", "1", "-q"])
+    out = tmp_path / "ray"
+    command = _driver(out, source, None)
+    driver = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
+    _wait_for(lambda: _markers(out) >= 2 or driver.poll() is not None, seconds=120)
+    os.killpg(driver.pid, signal.SIGINT)
+    _, stderr = driver.communicate(timeout=120)
+    assert driver.returncode == 130, stderr
+    assert "interrupted" in stderr and "Run the same command again" in stderr and "Traceback" not in stderr
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert rerun.returncode == 1, rerun.stderr  # the bad lines, as in the local run
+    assert _files(out) == _files(expected)
