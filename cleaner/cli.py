@@ -83,9 +83,9 @@ def _main(
 
 @app.command()
 def clean(
-    names: Annotated[list[str], typer.Argument(help="Text or HTML files, JSONL or WARC archives, or folders of "
+    paths: Annotated[list[str], typer.Argument(help="Text or HTML files, JSONL or WARC archives, or folders of "
                                                 "them; URLs (s3://, gs://, any fsspec file system) too; '-' reads "
-                                                "standard input.", show_default=False, metavar="PATHS...")],
+                                                "standard input.", show_default=False, metavar="PATHS")],
     out_name: Annotated[Optional[str], typer.Option("--out", "-o", help="Output directory (or URL); the input "
                                                     "tree is mirrored under it. Needed for directories and several "
                                                     "files. A name ending in .jsonl[.gz|.zst] collects every "
@@ -169,6 +169,10 @@ def clean(
       cleaner clean mirror/ -o cleaned/ --include '*.html' --exclude 'tag' --exclude '**/amp/*'
 
       cat page.txt | cleaner clean - --format json
+
+      cleaner clean crawl/ -o cleaned/ --engine ray --address auto   # on a Ray cluster
+
+      cleaner clean s3://crawls/2026-11/ -o s3://cleaned/2026-11/ --engine ray
     """
     if fmt not in FORMATS:
         raise _fail(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
@@ -181,6 +185,7 @@ def clean(
                         title=title, timeout=timeout, with_changes=changes, text_field=text_field,
                         html_field=html_field, dry_run=dry_run, backup_suffix=backup_suffix if in_place else None,
                         max_document_bytes=int(max_document_mb * (1 << 20)), no_article=no_article)
+    names = paths  # as given: local paths and URLs
     urls = [name for name in names if is_url(name)]
     paths = [Path(name) for name in names if not is_url(name)]
     remote_out = out_name if is_url(out_name) else None
