@@ -183,6 +183,19 @@ def live_in_session(sid: int) -> list[int]:
     return [pid for pid, fields in (session_stats(sid) or {}).items() if fields[0] != "Z"]
 
 
+def stop(process: subprocess.Popen, sig: int, timeout: float) -> None:
+    """Ask a process started in a session of its own to stop (``sig``), wait up to ``timeout``,
+    then SIGKILL whatever is left of its session."""
+    if process.poll() is None:
+        process.send_signal(sig)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+    kill_session(process.pid)
+    process.wait()
+
+
 def kill_session(sid: int) -> int:
     """SIGKILL to every process left in session ``sid`` (one this script started with
     ``start_new_session``: all of it descends from that process); how many there were."""
@@ -314,14 +327,7 @@ class RayInstance:
         SIGKILL to any process left in its session (started by it: none is anyone else's)."""
         process, self.process = self.process, None
         if process is not None:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-                try:
-                    process.wait(RAY_STOP_TIMEOUT)
-                except subprocess.TimeoutExpired:
-                    pass
-            kill_session(process.pid)
-            process.wait()
+            stop(process, signal.SIGTERM, RAY_STOP_TIMEOUT)
         if self.temp is not None:
             shutil.rmtree(self.temp, ignore_errors=True)
             self.temp = None
@@ -345,13 +351,7 @@ def run_timed(command: list[str], env: dict[str, str], instance_sid: int) -> dic
     try:
         _, stderr = process.communicate()
     except BaseException:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(COMMAND_STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            pass
-        kill_session(process.pid)
-        process.wait()
+        stop(process, signal.SIGINT, COMMAND_STOP_TIMEOUT)
         raise
     seconds = time.perf_counter() - started
     after = process_stats()

@@ -128,6 +128,12 @@ def _driver(out: Path, source: Path, address: str | None) -> list[str]:
     return [sys.executable, "-c", code, "clean", str(source), "--out", str(out), "--engine", "ray", *joining, "-q"]
 
 
+def _local_run(source: Path, out: Path) -> Path:
+    """What the local engine writes for ``source``: the reference a Ray run must equal."""
+    CliRunner().invoke(app, ["clean", str(source), "--out", str(out), "--jobs", "1", "-q"])
+    return out
+
+
 def _wait_for(predicate, seconds: float = 60.0) -> None:
     deadline = time.monotonic() + seconds
     while not predicate():
@@ -144,8 +150,7 @@ def _markers(out: Path) -> int:
 @pytest.mark.fault
 def test_a_run_killed_outright_is_finished_by_a_rerun_with_every_document_once(cluster, tmp_path: Path) -> None:
     source = _archive(tmp_path / "in", records=1500)
-    expected = tmp_path / "local"
-    CliRunner().invoke(app, ["clean", str(source), "--out", str(expected), "--jobs", "1", "-q"])
+    expected = _local_run(source, tmp_path / "local")
     out = tmp_path / "ray"
     driver = subprocess.Popen(_driver(out, source, cluster), start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -166,8 +171,7 @@ def test_a_run_killed_outright_is_finished_by_a_rerun_with_every_document_once(c
 @pytest.mark.fault
 def test_a_worker_killed_mid_task_is_retried_and_the_run_finishes(cluster, tmp_path: Path) -> None:
     source = _archive(tmp_path / "in", records=1500)
-    expected = tmp_path / "local"
-    CliRunner().invoke(app, ["clean", str(source), "--out", str(expected), "--jobs", "1", "-q"])
+    expected = _local_run(source, tmp_path / "local")
     out = tmp_path / "ray"
     driver = subprocess.Popen(_driver(out, source, cluster), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     killed = False
@@ -318,8 +322,7 @@ def test_a_cluster_out_of_reach_is_a_clear_error_at_once_and_nothing_is_written(
 def test_ctrl_c_on_ray_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path: Path) -> None:
     # The command starts (and must stop) a Ray instance of its own here: no --address.
     source = _archive(tmp_path / "in", records=1500)
-    expected = tmp_path / "local"
-    CliRunner().invoke(app, ["clean", str(source), "--out", str(expected), "--jobs", "1", "-q"])
+    expected = _local_run(source, tmp_path / "local")
     out = tmp_path / "ray"
     command = _driver(out, source, None)
     driver = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
