@@ -4,16 +4,17 @@ What WordPress accepts (described here in our own terms):
 
 - a tag is ``[name attributes]``; enclosing tags pair with ``[/name]`` and hold content;
   ``[name /]`` is self-closing; ``[[name …]]`` is escaped and stands for the literal ``[name …]``;
-- attributes are ``name="value"``, ``name='value'``, ``name=value`` or positional ``"value"`` /
-  ``value``, separated by white space.
+- the name is followed by white space, ``]``, ``/`` or ``=`` (``[quote=John]``);
+- attributes: see :mod:`cleaner.shortcodes.attributes`.
 
 Where we depart from it, on purpose:
 
-- the quotes WordPress's prettifier leaves on leaked tags count as quotes: ``" “ ” ″ „ ‟`` and
-  ``' ‘ ’ ′``, after HTML entities (``&quot;``, ``&#8221;``, ``&#038;``) are decoded;
-- a ``]`` inside a quoted value does not end the tag;
+- a name followed by anything else (``[gallery:``, ``[video,``) is not a tag: WordPress reads
+  the rest as a positional attribute, but in text that is a bracket of prose (``[Photo: …]``);
 - a tag is paired only with a closer of its own name, and the nearest one that leaves the
-  nesting balanced; a tag declared self-closing is never paired with a stray closer later on.
+  nesting balanced (WordPress pairs an opener with the first closer after it, so
+  ``[tag] a [tag]b[/tag]`` encloses ``a [tag]b`` there); a tag declared self-closing is never
+  paired with a stray closer later on.
 
 Linear time: the scanner visits each character a bounded number of times (a tag is at most
 ``MAX_TAG_LENGTH`` characters), and closers are matched with a stack and a count per name, so
@@ -22,22 +23,18 @@ no search runs from every ``[`` to the end of the text.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from cleaner.code_regions import code_spans, fenced_blocks
-from dataclasses import dataclass, field
+from cleaner.shortcodes.attributes import decode_char, is_space, read_attributes
 
 MAX_TAG_LENGTH = 4000
 # Deeper nesting than this is not real page-builder markup; deeper openers stand alone, which
 # keeps the tree (and the recursion that renders it) shallow on hostile input.
 MAX_DEPTH = 64
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-DOUBLE_QUOTES = '"“”″„‟'
-SINGLE_QUOTES = "'‘’′"
-_SPACE = " \t\n\r\u00a0"
 
 
 @dataclass(slots=True)
@@ -53,6 +50,8 @@ class Shortcode:
     self_closing: bool = False
     escaped: bool = False
     raw: str = ""
+    # The positional values written without quotes: the words a prose test reads.
+    bare: list[str] = field(default_factory=list)
 
     @property
     def has_named_attributes(self) -> bool:
@@ -84,18 +83,6 @@ class Node:
         return self.closer.start if self.closer else self.tag.end
 
 
-def _decode_char(text: str, i: int) -> tuple[str, int]:
-    """The character at ``i`` with an HTML entity there decoded, and where the next one starts."""
-    ch = text[i]
-    if ch == "&":
-        m = _ENTITY.match(text, i)
-        if m:
-            decoded = html.unescape(m.group())
-            if decoded != m.group() and len(decoded) == 1:
-                return decoded, m.end()
-    return ch, i + 1
-
-
 def scan_tag(text: str, start: int, limit: int) -> Shortcode | None:
     """Read one tag starting at ``text[start] == '['``; ``None`` if it is not tag-shaped."""
     i = start + 1
@@ -108,101 +95,26 @@ def scan_tag(text: str, start: int, limit: int) -> Shortcode | None:
         return None
     name = m.group()
     i = m.end()
-    if i >= limit or (text[i] not in "]/" and text[i] not in _SPACE):
-        return None  # "[name(" or "[name:" is not a tag
+    if i >= limit:
+        return None
+    follow, _ = decode_char(text, i)
+    if not (is_space(follow) or follow in "]/" or (follow == "=" and not closing)):
+        return None  # "[name(", "[name:" or "[name," is not a tag
     end_limit = min(limit, start + MAX_TAG_LENGTH)
     if closing:
-        while i < end_limit and text[i] in _SPACE:
-            i += 1
-        if i < end_limit and text[i] == "]":
-            return Shortcode(name, start, i + 1, closing=True, raw=text[start:i + 1])
-        return None
-
-    attrs: dict[str, str] = {}
-    positional: list[str] = []
-    self_closing = False
-    while i < end_limit:
-        ch, nxt = _decode_char(text, i)
-        if ch in _SPACE:
-            i = nxt
-            continue
-        if ch == "]":
-            return Shortcode(name, start, nxt, attrs, positional, self_closing=self_closing,
-                             raw=text[start:nxt])
-        if ch == "/":
-            after, after_nxt = _decode_char(text, nxt) if nxt < end_limit else ("", nxt)
-            if after == "]":
-                return Shortcode(name, start, after_nxt, attrs, positional, self_closing=True,
-                                 raw=text[start:after_nxt])
-        if ch == "[":
-            return None  # a new bracket opens before this one closed: prose, not a tag
-        # An attribute name, or a positional value.
-        key, i = _read_word(text, i, end_limit)
-        if key is None:
-            return None
-        j = i
-        while j < end_limit and text[j] in " \t":
-            j += 1
-        if j < end_limit and text[j] == "=" and key[1] is False:
-            j += 1
-            while j < end_limit and text[j] in " \t":
-                j += 1
-            value, i = _read_value(text, j, end_limit)
-            if value is None:
+        while i < end_limit:
+            ch, nxt = decode_char(text, i)
+            if ch == "]":
+                return Shortcode(name, start, nxt, closing=True, raw=text[start:nxt])
+            if not is_space(ch):
                 return None
-            attrs[key[0].lower()] = value
-        else:
-            positional.append(key[0])
-    return None
-
-
-def _read_word(text: str, i: int, limit: int) -> tuple[tuple[str, bool] | None, int]:
-    """A bare word or a quoted value; returns ``((value, was_quoted), next)``."""
-    ch, nxt = _decode_char(text, i)
-    if ch in DOUBLE_QUOTES or ch in SINGLE_QUOTES:
-        value, end = _read_quoted(text, i, limit)
-        return (None, i) if value is None else ((value, True), end)
-    out = []
-    while i < limit:
-        ch, nxt = _decode_char(text, i)
-        if ch in _SPACE or ch in "]=[" or (ch == "/" and text.startswith("]", nxt)):
-            break
-        out.append(ch)
-        i = nxt
-    return (("".join(out), False), i) if out else (None, i)
-
-
-def _read_value(text: str, i: int, limit: int) -> tuple[str | None, int]:
-    if i >= limit:
-        return None, i
-    ch, _ = _decode_char(text, i)
-    if ch in DOUBLE_QUOTES or ch in SINGLE_QUOTES:
-        return _read_quoted(text, i, limit)
-    out = []
-    while i < limit:
-        ch, nxt = _decode_char(text, i)
-        if ch in _SPACE or ch == "]" or (ch == "/" and text.startswith("]", nxt)):
-            break
-        out.append(ch)
-        i = nxt
-    return "".join(out), i
-
-
-def _read_quoted(text: str, i: int, limit: int) -> tuple[str | None, int]:
-    """A quoted value; it closes at a quote of the same family followed by a space, ``/`` or ``]``,
-    so an apostrophe inside (``’Editor’s pick’``) does not end it."""
-    opening, i = _decode_char(text, i)
-    family = DOUBLE_QUOTES if opening in DOUBLE_QUOTES else SINGLE_QUOTES
-    out = []
-    while i < limit:
-        ch, nxt = _decode_char(text, i)
-        if ch in family:
-            follow, _ = _decode_char(text, nxt) if nxt < limit else ("]", nxt)
-            if follow in _SPACE or follow in "]/":
-                return "".join(out), nxt
-        out.append(ch)
-        i = nxt
-    return None, i
+            i = nxt
+        return None
+    inside = read_attributes(text, i, end_limit)
+    if inside is None:
+        return None
+    return Shortcode(name, start, inside.end, inside.named, inside.positional, self_closing=inside.self_closing,
+                     raw=text[start:inside.end], bare=inside.bare)
 
 
 def _skipped_regions(text: str) -> list[tuple[int, int]]:

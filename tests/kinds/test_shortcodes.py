@@ -436,6 +436,34 @@ def test_never_touched_by_the_default_set(default_cleaner, text):
     assert text in result.text
 
 
+# --- brackets of prose stay; attributes read as WordPress reads them ---------------------------
+
+PROSE_WITH_EQUALS = [
+    "Figures are from the report [see https://example.org/report?id=7] published in May.",
+    "The archive [https://example.org/search?q=harbour&year=2019] lists every crossing.",
+    "Participants [n=120] were asked twice [N = 118 the second time].",
+    "The limit [max=5 per household] applied all week.",
+]
+
+
+@pytest.mark.parametrize("text", PROSE_WITH_EQUALS, ids=lambda s: s[:40])
+def test_a_bracket_of_prose_with_an_equals_sign_stays(default_cleaner, text):
+    assert resolve(text) == text
+    assert text in default_cleaner.clean(between(text)).text
+
+
+def test_a_value_right_after_the_name_opens_an_enclosing_tag():
+    assert resolve("x [quote=John]Hi there[/quote] y") == "x\n\nHi there\n\ny"
+    assert resolve("x [highlight=yellow]bright[/highlight] y") == "x bright y"
+
+
+@pytest.mark.parametrize("space", ["\u200b", "\u00a0", "\u2009", "\ufeff"])
+def test_odd_spaces_between_attributes_with_the_shortcodes_set_alone(space):
+    assert SHORTCODES.clean(f'[vc_custom_heading{space}text="Harbour News"{space}font_container="tag:h2"]').text \
+        .strip() == "Harbour News"
+    assert SHORTCODES.clean(f'{BEFORE}\n[gallery ids="1"{space}columns="2"]\n{AFTER}').text == f"{BEFORE}\n{AFTER}"
+
+
 # --- escaped -----------------------------------------------------------------------------------
 
 def test_escaped_shortcode_becomes_literal():
