@@ -1,10 +1,12 @@
 """Leaked WordPress shortcodes, resolved per tag: dropped, unwrapped, or rendered.
 
 Which brackets are shortcodes (everything else, ``[sic]``, ``[1]``, ``[Photo: Reuters]``,
-``[…]``, Markdown links, code, is never touched): a tag named in ``tags``, a tag whose name
-starts with one of ``prefixes``, a tag with ``name=value`` attributes, or a tag with a matching
-closing tag. Unknown shortcodes are dropped when self-closing and unwrapped when enclosing, so
-text we cannot classify is never deleted; they are counted for the run's report.
+``[…]``, Markdown links, code, is never touched): a tag named in ``tags`` or starting with one
+of ``prefixes`` (names match exactly, case and all, as WordPress matches registered names), a
+tag with ``name=value`` attributes, or a tag with a matching closing tag; but never a bracket
+whose attributes read as a sentence (:mod:`cleaner.shortcodes.prose`). Unknown shortcodes are
+dropped when self-closing and unwrapped when enclosing, so text we cannot classify is never
+deleted; they are counted for the run's report.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from cleaner.document import Document, Edit
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, drop_emptied_lines, register
 from cleaner.shortcodes.grammar import Node, Shortcode, parse, tokenize
+from cleaner.shortcodes.prose import reads_as_prose
 from cleaner.shortcodes.render import Action, Unresolved, caption_text, decode_builder_escapes
 
 UNKNOWN_STAT = "unknown_shortcodes"
@@ -40,10 +43,12 @@ class Shortcodes(Rule):
     }
 
     def setup(self) -> None:
-        self._tags = {name.lower(): Action.from_config(spec, rule_id=self.id, where=f"tags.{name}")
+        # Names are kept as written: WordPress matches registered names case and all, and a
+        # capitalised "[Video call from …]" or "[Gallery notice: …]" is prose, not "video".
+        self._tags = {name: Action.from_config(spec, rule_id=self.id, where=f"tags.{name}")
                       for name, spec in self.tags.items()}
         self._prefixes = sorted(
-            ((prefix.lower(), Action.from_config(spec, rule_id=self.id, where=f"prefixes.{prefix}"))
+            ((prefix, Action.from_config(spec, rule_id=self.id, where=f"prefixes.{prefix}"))
              for prefix, spec in self.prefixes.items()),
             key=lambda item: len(item[0]), reverse=True)
         for key, value in self.vars.items():
@@ -59,16 +64,22 @@ class Shortcodes(Rule):
         return any(a.template is not None and a.template.uses_archive for a in actions)
 
     def action_for(self, name: str) -> Action | None:
-        lower = name.lower()
-        if lower in self._tags:
-            return self._tags[lower]
+        if name in self._tags:
+            return self._tags[name]
         for prefix, action in self._prefixes:
-            if lower.startswith(prefix):
+            if name.startswith(prefix):
                 return action
         return None
 
     def is_shortcode(self, tag: Shortcode, paired: bool) -> bool:
-        return self.action_for(tag.name) is not None or tag.has_named_attributes or paired
+        """A registered name, ``name=value`` attributes or a closer of its own make a bracket a
+        shortcode, unless its attributes read as a sentence: deleting prose loses words, while
+        keeping a shortcode that reads like prose loses nothing."""
+        if self.action_for(tag.name) is not None:
+            return not reads_as_prose(tag, paired=paired)
+        if tag.has_named_attributes:
+            return not reads_as_prose(tag, paired=paired, named_count=False)
+        return paired and not reads_as_prose(tag, paired=True)
 
     def _is_self_closing(self, name: str) -> bool:
         action = self.action_for(name)
@@ -132,7 +143,7 @@ class Shortcodes(Rule):
         action = self.action_for(tag.name)
         enclosing = node.closer is not None
         if action is None:
-            unknown[tag.name.lower()] += 1
+            unknown[tag.name] += 1
             action = self._unknown_enclosing if enclosing else self._unknown_self_closing
         kind = action.action
         if kind == "keep":
@@ -221,7 +232,7 @@ def _example(text: str, roots: list[Node], name: str) -> str:
     stack = list(reversed(roots))
     while stack:
         node = stack.pop()
-        if node.tag.name.lower() == name:
+        if node.tag.name == name:
             return node.tag.raw[:200]
         stack.extend(reversed(node.children))
     return ""

@@ -190,7 +190,9 @@ def parse(text: str, *, is_shortcode: Callable[[Shortcode, bool], bool],
 
 def _parse(text: str, is_shortcode: Callable[[Shortcode, bool], bool],
            is_self_closing: Callable[[str], bool]) -> tuple[list[Node], list[Shortcode]]:
-    tokens = tokenize(text)
+    # An opener that is no shortcode even with a closer (a bracket of prose starting with a
+    # tag's name) takes no part in pairing, so it never claims a closer from a real opener.
+    tokens = [t for t in tokenize(text) if t.closing or t.escaped or is_shortcode(t, True)]
     encloses = _openers_with_closers(tokens, is_self_closing)
     # Pair closers with openers: a stack of open nodes and a count of open ones per name,
     # so "is there an opener for this closer?" is answered without searching.

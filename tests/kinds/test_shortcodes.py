@@ -396,9 +396,12 @@ def test_unknown_can_be_kept():
     assert set(doc.stats[UNKNOWN_STAT]) == {"mystery", "tip"}
 
 
-def test_tag_names_in_the_rule_are_case_insensitive():
-    assert resolve("[EMBED]https://youtu.be/x[/EMBED]") == ""
+def test_tag_names_match_exactly_as_wordpress_matches_registered_names():
+    # "[EMBED]" is not "embed": paired, it is an unknown enclosing tag, unwrapped (nothing lost).
+    assert resolve("[EMBED]https://youtu.be/x[/EMBED]") == "https://youtu.be/x"
     assert resolve("[DROPCAP]T[/DROPCAP]his") == "This"
+    assert resolve("A [Gallery] of [Video] links.") == "A [Gallery] of [Video] links."
+    assert resolve('[embed]https://youtu.be/x[/embed] [gallery ids="1"]') == ""
 
 
 # --- never touched -----------------------------------------------------------------------------
@@ -462,6 +465,80 @@ def test_odd_spaces_between_attributes_with_the_shortcodes_set_alone(space):
     assert SHORTCODES.clean(f'[vc_custom_heading{space}text="Harbour News"{space}font_container="tag:h2"]').text \
         .strip() == "Harbour News"
     assert SHORTCODES.clean(f'{BEFORE}\n[gallery ids="1"{space}columns="2"]\n{AFTER}').text == f"{BEFORE}\n{AFTER}"
+
+
+# --- brackets of prose that start with a tag's name -------------------------------------------
+
+PROSE_STARTING_WITH_A_TAG_NAME = [
+    "[Video call from the Harbour Master, Port Ellis. Connection fee waived.]",
+    "[Gallery notice: the east wing closes at five today.]",
+    "[video call from the harbour master, port ellis. connection fee waived.]",
+    "[gallery notice: the east wing closes at five today.]",
+    "“I love [video games] more than anything,” she said.",
+    "The clip [audio unavailable in your region] was removed.",
+    "[ad break over, back to the studio]",
+    "[embed removed by the editor]",
+    "[tweet deleted]",
+    "Smith, J. (2019). Harbour tides [Video]. Harbour Channel.",
+    "Smith, J. (2019). Harbour tides [video file]. Harbour Channel.",
+    "[quote from the minister, who declined to be named]",
+    "[caption competition: send us your best line!]",
+    "[newsletter sign-ups doubled this year]",
+    "[spoiler alert: the ferry sinks.]",
+    "[tab to continue]",
+]
+
+
+@pytest.mark.parametrize("text", PROSE_STARTING_WITH_A_TAG_NAME, ids=lambda s: s[:40])
+def test_a_bracket_of_prose_starting_with_a_tag_name_stays(default_cleaner, text):
+    doc = run(text)
+    assert doc.text == text and doc.changes == []
+    result = default_cleaner.clean(between(text))
+    assert [c for c in result.changes if c.rule_id == "shortcodes.resolve"] == []
+    assert text in result.text
+
+
+def test_a_prose_opener_does_not_take_the_closer_of_a_real_one():
+    text = "[quote]Outer words [quote from the minister, who said] inner words[/quote]"
+    assert resolve(text) == "Outer words [quote from the minister, who said] inner words"
+
+
+def test_a_prose_opener_keeps_its_words_when_a_stray_closer_follows():
+    out = resolve("[quote from the minister, who said]We will sail.[/quote]")
+    assert out == "[quote from the minister, who said]We will sail."
+
+
+@pytest.mark.parametrize("text", [
+    "[video]",
+    '[video width="640" src="https://media.example.org/a.mp4"]',
+    "[youtube https://youtu.be/dQw4]",
+    "[tweet 1234567890]",
+    '[contact-form-7 404 "Not Found"]',
+    "[gallery link=file columns=3]",
+    "[embed]https://youtu.be/x[/embed]",
+    "[ad 300x250]",
+])
+def test_real_shortcodes_of_those_names_still_go(text):
+    assert resolve(f"{BEFORE} {text} {AFTER}") == f"{BEFORE} {AFTER}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # One flag word in an enclosing tag is markup (theme column shortcodes).
+    ("[one_half last]Left column.[/one_half]", "Left column."),
+    ("[toggle open]Hidden words.[/toggle]", "Hidden words."),
+    # An unknown tag with a name=value attribute is a shortcode, unless it reads as a sentence.
+    ('[mystery_widget id="3" compact]', ""),
+])
+def test_flag_words_in_real_shortcodes(text, expected):
+    assert resolve(text).strip() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "See [see the report, page=7] for the figures.",
+    "[note to self]remember the ferry times[/note]",
+])
+def test_unknown_brackets_that_read_as_prose_stay(text):
+    assert resolve(text) == text
 
 
 # --- escaped -----------------------------------------------------------------------------------
