@@ -154,7 +154,7 @@ class Shortcodes(Rule):
         if kind == "attribute":
             out = values.get(action.attribute.lower(), "")
         elif kind == "text":
-            out = caption_text(self._content(text, node, unknown, archive_titles))
+            out = caption_text(self._content(text, node, unknown, archive_titles), values.get("caption", ""))
         elif kind == "template":
             values.setdefault("content", self._content(text, node, unknown, archive_titles).strip())
             values.setdefault("tag", tag.name)

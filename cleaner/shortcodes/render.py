@@ -18,7 +18,13 @@ from cleaner.errors import RuleSetError
 
 ACTIONS = ("drop", "unwrap", "attribute", "text", "template", "keep")
 _FIELD = re.compile(r"\{([^{}]*)\}")
-_HTML_TAG = re.compile(r"<[^<>]{0,2000}>")
+# An HTML tag (a letter right after "<", so "x < 5 and y > 3" is no tag) or a comment.
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?:[\s/][^<>]{0,2000})?>|<!--[^<>]{0,2000}?-->")
+# Elements a browser runs into the words around them; every other tag (blocks, line breaks,
+# images) stands between words.
+_INLINE_ELEMENTS = frozenset(
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd mark q s samp small span "
+    "strike strong sub sup time tt u var".split())
 
 
 def slug_to_title(value: str) -> str:
@@ -162,6 +168,16 @@ class Action:
                    fallback, bool(spec.get("self_closing", False)))
 
 
-def caption_text(content: str) -> str:
-    """What a reader saw of a caption: its words, without the image markup."""
-    return " ".join(_HTML_TAG.sub(" ", content).split())
+def html_text(markup: str) -> str:
+    """The words of an HTML fragment as a browser shows them, on one line: inline tags go
+    without a trace (``a <a href="#">link</a>.`` is ``a link.``), other tags separate words."""
+    def replace(m: re.Match[str]) -> str:
+        return "" if (m.group(2) or "").lower() in _INLINE_ELEMENTS else " "
+    return " ".join(_HTML_TAG.sub(replace, markup).split())
+
+
+def caption_text(content: str, caption: str = "") -> str:
+    """What a reader saw of a caption: the words of its content without the image markup
+    (the new format, ``[caption]<img …> A caption[/caption]``), then its ``caption`` attribute
+    (the old format), on a line of its own, as WordPress prints it after the content."""
+    return "\n".join(part for part in (html_text(content), html_text(caption)) if part)
