@@ -206,7 +206,7 @@ def test_out_equal_to_input_never_overwrites(runner: CliRunner, tmp_path: Path) 
 def test_explain_lists_each_change_with_rule_id_and_reason(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text("Maria Lopez; the budget director, said the depot; which opened in May; cost less."
-                   " However; the council disagreed; and voted no.\n", encoding="utf-8")
+                   " However; the council disagreed; and voted no. “It is over;” the mayor said.\n", encoding="utf-8")
     result = runner.invoke(app, ["explain", str(src)])
     assert result.exit_code == 0
     assert "punctuation.stray-semicolon" in result.stdout

@@ -51,9 +51,10 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Ferry news</ti
 <p>The Northgate ferry returned to service on Monday after a refit that ran a year over schedule,
 the operator said, and about three hundred passengers rode the first crossing across the estuary.</p>
 <div id="div-gpt-ad-1700000000-0" class="ad-slot"><span>Advertisement</span></div>
-<p>Its operator said the delay came from a shortage of shipwrights; who are now rare on the coast;
-and from a late delivery of steel plate; which arrived in March. The company plans four crossings
-a day; rising to six in summer.</p>
+<p>Its chief engineer; who joined the firm in May, said the delay came from a shortage of
+shipwrights; who are now rare on the coast; and from a late delivery of steel plate; which arrived
+in March. “We waited for the steel;” she said. The company plans four crossings a day; rising to
+six in summer.</p>
 <ins class="adsbygoogle" data-ad-client="ca-pub-1" data-ad-slot="2">Buy Zenith Loans today</ins>
 <p>Regular passengers said they had missed the boat more than they expected, and several brought
 their children to see the engine room on the first morning of the new timetable.</p>

@@ -37,6 +37,9 @@ SUBJECT_PRONOUNS = frozenset({
     "one", "nobody", "everyone", "someone", "nothing", "everything", "something", "none", "all",
     "both", "each", "many", "most", "some", "few", "others", "here",
 })
+# "this weakens", "that leaves": a singular demonstrative takes an "-s" verb; "these options"
+# is a plural noun.
+SINGULAR_DEMONSTRATIVES = frozenset({"this", "that"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "there"})
 DETERMINERS = frozenset({
     "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",

@@ -1,0 +1,84 @@
+"""Whether a document is a content mill's, and so how its semicolons are treated.
+
+Density is no evidence: good writers use many semicolons, correctly. What no edited text holds
+is a semicolon where one cannot stand at all (a conclusive cue: "“We will win;” she said",
+"However; the", "; said Tom Alvarez, a steward."). A document is read as a mill's when it holds
+enough of those, or when the user says the archive is one (``assume = "mill"``); otherwise only
+conclusive semicolons change and every other one is left as the author wrote it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from cleaner.kinds import _english as en
+from cleaner.semicolons.grammar import WORD
+from cleaner.semicolons.left import recheck_left
+from cleaner.semicolons.lists import judge_sentence
+from cleaner.semicolons.reading import read_sentences
+from cleaner.semicolons.verdicts import Cue, Site, Verdict
+
+
+class Treatment(Enum):
+    CLEAN = "clean"  # left exactly as it is
+    CONCLUSIVE_ONLY = "conclusive-only"  # edited text with a semicolon no editor puts there
+    MILL = "mill"  # a mill's English text: every verdict stands, a kept one needs two clauses
+    MILL_UNREAD = "mill-unread"  # a mill's density in a language the word lists cannot read
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How far the rule trusts its verdicts: the rule's parameters, gathered."""
+
+    assume_mill: bool = False
+    min_conclusive: int = 2
+    english_share: float = 0.1
+    min_unread: int = 8
+    min_unread_density: float = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    treatment: Treatment
+    sites: list[Site]
+
+    def edits(self) -> list[Site]:
+        """The sites to change under the document's treatment."""
+        if self.treatment is Treatment.CLEAN:
+            return []
+        if self.treatment is Treatment.CONCLUSIVE_ONLY:
+            return [s for s in self.sites if s.conclusive]
+        if self.treatment is Treatment.MILL_UNREAD:
+            return [Site(s.pos, Verdict.COMMA, Cue.UNREAD_LANGUAGE) for s in self.sites if s.cue is not Cue.CITATION]
+        return [s for s in self.sites if s.verdict is not Verdict.KEEP or s.cue is Cue.LIST_PLAIN]
+
+
+def read_document(text: str, evidence: Evidence) -> Reading:
+    """Every prose semicolon's verdict, and how the document is to be treated."""
+    sites = [site for sentence in read_sentences(text) for site in judge_sentence(text, sentence)]
+    if not sites:
+        return Reading(Treatment.CLEAN, sites)
+    if not reads_as_english(text, evidence.english_share):
+        # Without the word lists only a spinner's density speaks, and only when the user says
+        # the archive is a mill's: "(SC Potsdam; 10:58,94 min)" is edited German.
+        density = len(sites) / (len(sites) + text.count(", "))
+        if evidence.assume_mill and len(sites) >= evidence.min_unread and density >= evidence.min_unread_density:
+            return Reading(Treatment.MILL_UNREAD, sites)
+        return Reading(Treatment.CLEAN, sites)
+    conclusive = sum(1 for site in sites if site.conclusive)
+    if evidence.assume_mill or conclusive >= evidence.min_conclusive:
+        # A kept semicolon needs a clause on both sides; a list with commas in its items but no
+        # closing "and"/"or" is read item by item, its commas possibly the spinner's survivors.
+        sites = [recheck_left(text, site.alone if site.alone is not None else site) for site in sites]
+        return Reading(Treatment.MILL, sites)
+    return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, sites)
+
+
+def reads_as_english(text: str, share: float) -> bool:
+    """Whether enough of the words are English function words for the word lists to apply."""
+    sample = WORD.findall(text, 0, 3000)
+    if len(sample) < 20:
+        return True  # too short to tell; the per-semicolon evidence decides
+    hits = sum(1 for w in sample if w.lower() in en.FUNCTION_WORDS)
+    return hits / len(sample) >= share

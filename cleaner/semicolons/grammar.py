@@ -1,0 +1,167 @@
+"""Small tests of English grammar without a tagger: words, clauses, phrases, introductions.
+
+Verbs are known from closed lists and from their shape (``-ed``, an ``-s`` word after a short
+noun phrase); every test looks at a bounded number of words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.kinds import _english as en
+
+WORD = re.compile(r"[^\W_](?:[\w’'.\-]*\w)?")
+_CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")
+_ASIDE = re.compile(r"^[^,;.!?\n]*,\s*[^,;.!?\n]{1,40},\s*(?P<next>[\w’']+)")
+# Openings of a subordinate clause longer than one word.
+SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time", "each time", "any time",
+                         "the minute", "as soon as", "as long as", "so long as", "in case", "not only",
+                         "no matter")
+RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
+_PLURAL_PERSONS = frozenset({"i", "we", "you", "they"})
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def clause_words(text: str) -> list[str]:
+    """The words up to the first punctuation that ends a phrase."""
+    stop = _CLAUSE_STOP.search(text)
+    return words(text[: stop.start()] if stop else text)
+
+
+def head_class(item: list[str]) -> str:
+    """The grammatical shape of an item's first word, for telling parallel list items."""
+    if not item:
+        return "none"
+    first = item[0]
+    lower = first.lower()
+    if lower in en.RELATIVES:
+        return "relative"
+    if en.is_participle(first):
+        return "participle"
+    if lower in en.DETERMINERS:
+        return "determiner"
+    if lower in en.BINDING_PREPOSITIONS or lower in en.ADVERBIAL_PREPOSITIONS:
+        return "preposition"
+    if lower in en.SUBORDINATORS or lower in {"when", "where", "if", "how", "why", "what"}:
+        return "subordinate"
+    if first[:1].isupper():
+        return "capitalised"
+    return "word"
+
+
+def is_introductory_head(head: str) -> bool:
+    return head in en.CONJUNCTIVE_ADVERBS or head in en.BINDING_PREPOSITIONS or \
+        head in en.ADVERBIAL_PREPOSITIONS or head in en.SUBORDINATORS
+
+
+def addresses(fragment: list[str]) -> bool:
+    """Capitalised words only: a name, or a title, spoken to ("Vladimir Vladimirovich", "Sir")."""
+    return all(w[:1].isupper() for w in fragment)
+
+
+def is_pronoun_subject(word: str) -> bool:
+    """A subject pronoun, alone or contracted with its verb ("it'll", "they're", "there's")."""
+    lower = word.lower().replace("’", "'")
+    base = lower.split("'", 1)[0] if "'" in lower else lower
+    return (lower in en.PERSONAL_PRONOUNS or lower == "i") or (base != lower and base in en.SUBJECT_PRONOUNS | {"i"})
+
+
+def opens_subject(word: str) -> bool:
+    """Whether a word can begin the subject of a new clause."""
+    lower = word.lower()
+    return (lower in en.DETERMINERS or lower in en.SUBJECT_PRONOUNS or word == "I"
+            or (word[:1].isupper() and lower not in en.COORDINATORS_PHRASE) or word[:1].isdigit())
+
+
+def verb_after_aside(after: str) -> bool:
+    """Whether the phrase, an aside set off by commas, then an auxiliary make one clause.
+
+    Without the aside ("; a glacial lake in the Cascades, has given"), the phrase is an
+    appositive whose closing comma hands back to the main clause's verb.
+    """
+    m = _ASIDE.match(after)
+    return bool(m) and m.group("next").lower() in en.AUXILIARIES
+
+
+def has_finite_verb(phrase: list[str]) -> bool:
+    """A tensed verb among the words, by the lists or by shape: a lowercase "-s" word right after
+    a short noun phrase ("The company employs", "rye feeds", "this weakens")."""
+    # "In May" is a month: a capitalised word past the first is a name, not a verb.
+    if any(en.is_finite_verb(w) for i, w in enumerate(phrase) if i == 0 or not w[:1].isupper()):
+        return True
+    for i in range(1, min(len(phrase), 4)):
+        word, before = phrase[i], phrase[i - 1].lower()
+        if before in _PLURAL_PERSONS and word.islower() and word not in en.FUNCTION_WORDS \
+                and not word.endswith("ly"):
+            return True  # "we fund", "they need": after a plural person, the verb's base form
+
+        if word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) \
+                and (before not in en.DETERMINERS or before in en.SINGULAR_DEMONSTRATIVES) \
+                and before not in en.BINDING_PREPOSITIONS:
+            return True
+    return False
+
+
+def has_verb(phrase: list[str]) -> bool:
+    return any(en.is_verb(w) for w in phrase)
+
+
+def is_introduction(phrase: list[str]) -> bool:
+    """Whether the words open with what introduces a main clause: a subordinator, "to", a
+    participle, a preposition ("Instead of reaching for a snack")."""
+    head = phrase[0].lower()
+    second = phrase[1].lower() if len(phrase) > 1 else ""
+    return head in en.LEFT_SUBORDINATORS or head == "to" or en.is_participle(head) \
+        or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS or head in en.INTRO_HEADS \
+        or (head.endswith("ly") or head in {"long", "once", "newly", "recently"}) and en.is_participle(second)
+
+
+def main_clause_after_comma(left: str) -> bool:
+    """Whether the words after the last comma (or, in a mill's text, semicolon) are a main
+    clause: a subject, then a tensed verb; not a subordinate clause, a relative clause or a
+    phrase ("…, shortly before voting began", "…, which holds", "…; took a look")."""
+    comma = max(left.rfind(", "), left.rfind("; "))
+    if comma == -1:
+        return False
+    tail = words(left[comma:])
+    while tail and tail[0].lower().endswith("ly"):
+        tail = tail[1:]
+    if not tail:
+        return False
+    first = tail[0].lower()
+    if first in en.LEFT_SUBORDINATORS or first in en.BINDING_PREPOSITIONS or first in en.COORDINATORS_PHRASE \
+            or first in RELATIVE_STOP or not opens_subject(tail[0]):
+        return False
+    return any(en.is_finite_verb(w) for w in tail[1:])
+
+
+def subordinate_tail(phrase: list[str]) -> bool:
+    """Whether the words end in a subordinate clause with nothing of the main clause after it:
+    "but if you wish to conceal your identity", "when pollution gets high enough"."""
+    for i in range(len(phrase) - 1, -1, -1):
+        lower = phrase[i].lower()
+        if lower in en.LEFT_SUBORDINATORS and lower not in {"as", "since", "after", "before", "once"}:
+            before = phrase[i - 1].lower() if i else ""
+            return i == 0 or before in en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE \
+                or before in en.LEFT_SUBORDINATORS or len(phrase) - i <= 12
+    return False
+
+
+def reporting_clause(following: list[str]) -> bool:
+    """ "the company said", "its board confirmed on Thursday", "trade experts say", "the
+    military said in a statement", "say officials": a short attribution closing the sentence."""
+    if following and following[0].lower() in en.REPORTING_VERBS and len(following) <= 5:
+        return True
+    if 2 <= len(following) <= 3 and following[-1].islower() and following[-1].endswith("ed") \
+            and following[0][:1].isupper():
+        return True  # "Dempsey stressed."
+    for i, word in enumerate(following[:7]):
+        if word.lower() in en.REPORTING_VERBS and i >= 1:
+            rest = following[i + 1:]
+            # "said in a statement on Sunday", but not "continued to minimise its role".
+            return len(rest) <= 3 or (len(rest) <= 7 and rest[0].lower() in en.BINDING_PREPOSITIONS
+                                      and rest[0].lower() != "to")
+    return False

@@ -1,0 +1,119 @@
+"""What precedes a semicolon: in a content mill's document a semicolon is kept only when a
+clause stands on both sides of it, so the words before it are read too ("To limit drag; the
+car has" is an introduction, not a clause)."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.kinds import _english as en
+from cleaner.semicolons import grammar as g
+from cleaner.semicolons.reading import SENTENCE_END, WINDOW_BEFORE
+from cleaner.semicolons.verdicts import Cue, Site, Verdict
+
+# Verdicts that keep a semicolon on the strength of what follows it alone.
+_CLAUSE_KEEPS = frozenset({Cue.INDEPENDENT_CLAUSE, Cue.PRONOUN_OPENS_CLAUSE, Cue.PREPOSITION_OPENS_CLAUSE})
+# A coordinator after a comma or semicolon opens a clause of its own inside the sentence.
+_COORDINATED_CLAUSE = re.compile(r"[,;] (?:and|but|so|yet|or)\b(?!.*[,;] (?:and|but|so|yet|or)\b)")
+# Last words that leave a clause unfinished: an infinitive's "to", an article, a filler.
+_UNFINISHED_ENDS = frozenset({"to", "the", "a", "an", "of", "and", "or", "but", "with", "from", "by",
+                              "which", "who", "whose", "like", "well", "guess", "mean"})
+
+
+def recheck_left(text: str, site: Site) -> Site:
+    """In a mill's document, keep a semicolon only if a clause stands on both sides of it."""
+    if site.verdict is not Verdict.KEEP or site.cue not in _CLAUSE_KEEPS:
+        return site
+    pos = site.pos
+    left = clause_before(text, pos)
+    left_words = g.words(left)
+    if not left_words:
+        return site
+    right = text[pos + 1:pos + 200]
+    following = g.words(right[:40])
+    if following and following[0] in en.IMPERATIVES | en.BASE_VERBS and not g.is_introduction(left_words):
+        return site  # "Arrive early; take the train": two commands, no subject needed
+    cue = _right_is_no_clause(site.cue, right) or left_is_no_clause(left, left_words)
+    return Site(pos, Verdict.COMMA, cue) if cue else site
+
+
+def clause_before(text: str, pos: int) -> str:
+    """The text of the clause that ends at ``pos``: from the sentence start, or from a colon,
+    a dash, a quotation still open, or a coordinator after a comma ("…; but at this time")."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - WINDOW_BEFORE)
+    for m in SENTENCE_END.finditer(text, start, pos):
+        start = m.end()
+    left = text[start:pos]
+    cut = max(left.rfind(": "), left.rfind(" — "), left.rfind(" – "))
+    quote = max(left.rfind(q) for q in "“«„")
+    if quote > cut and not any(q in left[quote:] for q in "”»"):
+        cut = quote
+    coordinated = _COORDINATED_CLAUSE.search(left, max(0, len(left) - 120))
+    if coordinated:
+        cut = max(cut, coordinated.end())
+    return left[cut + 1:] if cut != -1 else left
+
+
+def _right_is_no_clause(cue: Cue, right: str) -> Cue | None:
+    if cue is Cue.INDEPENDENT_CLAUSE and not g.has_finite_verb(g.clause_words(right)[:7]) \
+            and not g.verb_after_aside(right):
+        # Read alone, any verb made a clause; in a mill's text a tensed one must come early.
+        return Cue.NO_TENSED_VERB_AFTER
+    if cue is Cue.PREPOSITION_OPENS_CLAUSE:
+        after_comma = right.partition(",")[2]
+        if not g.has_finite_verb(g.clause_words(after_comma)[:6]):
+            return Cue.PREPOSITIONAL_PHRASE_AFTER  # "; along with A, B and C"
+    return None
+
+
+def left_is_no_clause(left: str, left_words: list[str]) -> Cue | None:
+    """Why the words before a semicolon are no independent clause, or None if they are one."""
+    # "However, with three diagnoses": the adverb and its comma stand outside the clause.
+    if left_words[0].lower() in en.CONJUNCTIVE_ADVERBS and len(left_words) > 1 and \
+            left.lstrip().lower().startswith(left_words[0].lower() + ","):
+        left = left.split(",", 1)[1]
+        left_words = left_words[1:]
+    head = left_words[0].lower()
+    second = left_words[1].lower() if len(left_words) > 1 else ""
+    if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS:
+        head = second  # "Even if Ford had found an audience"
+    opening = " ".join(w.lower() for w in left_words[:3])
+    if opening.startswith(g.SUBORDINATING_PHRASES):
+        return Cue.LEFT_SUBORDINATE  # "By the time he learned", "Now that you know"
+    last = left_words[-1].lower()
+    if last in _UNFINISHED_ENDS:
+        return Cue.LEFT_UNFINISHED  # "But I was able to; I guess", "…, like; I just"
+    if last in {"is", "was"} and len(left_words) <= 4:
+        return Cue.LEFT_WAITS_FOR_COMPLEMENT  # "The problem is;"
+    if head in {"should", "had", "were"} and (second in en.DETERMINERS or second in en.PERSONAL_PRONOUNS):
+        return Cue.LEFT_CONDITION  # "Should the weather turn"
+    if last == "though" and left.rstrip().endswith((", though", ",though")):
+        return Cue.LEFT_ENDS_WITH_THOUGH
+    introduced = head in en.LEFT_SUBORDINATORS or g.is_introduction(left_words)
+    if len(left_words) <= 5 and not g.has_finite_verb(left_words):
+        return Cue.LEFT_SHORT_PHRASE
+    if not g.has_finite_verb(left_words):
+        return Cue.LEFT_NO_CLAUSE
+    if " ".join(left_words).lower() in en.INTRO_IDIOMS:
+        return Cue.LEFT_INTRO_IDIOM
+    if not introduced:
+        if g.subordinate_tail(left_words[-16:]) and not g.main_clause_after_comma(left):
+            return Cue.LEFT_ENDS_SUBORDINATE
+        return None
+    if g.main_clause_after_comma(left):
+        return None  # "If you want one, the Slate is the best buy; I expect…"
+    if head in en.LEFT_SUBORDINATORS:
+        return Cue.LEFT_SUBORDINATE
+    if head == "to":
+        return Cue.LEFT_INFINITIVE
+    # Verbs of an embedded clause do not make the phrase a clause ("Featuring a design that is
+    # new"), and after a preposition an "-ed" word is a participle ("In his physical conducted
+    # in 2018"): only a verb the lists know, before any such clause, makes it one.
+    main = []
+    for word in left_words:
+        if main and (word.lower() in g.RELATIVE_STOP or word.lower() in en.LEFT_SUBORDINATORS):
+            break
+        main.append(word)
+    if not any(en.is_listed_finite_verb(w) for w in main[1:]):
+        return Cue.LEFT_INTRODUCTORY_PHRASE
+    return None

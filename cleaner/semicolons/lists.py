@@ -1,0 +1,66 @@
+"""A sentence's semicolons read together: separators of one list, or each on its own.
+
+"Lyon, France; Porto, Portugal; and Graz, Austria": items holding commas. "from a blog post;
+an email inbox; a webinar; and a stage": parallel items, closed by "and"/"or".
+"""
+
+from __future__ import annotations
+
+from cleaner.kinds import _english as en
+from cleaner.semicolons import grammar as g
+from cleaner.semicolons.reading import WINDOW_BEFORE, Context, Sentence
+from cleaner.semicolons.right import read_right
+from cleaner.semicolons.verdicts import Cue, Site, Strength, Verdict
+
+
+def judge_sentence(text: str, sentence: Sentence) -> list[Site]:
+    """A verdict for each semicolon of one sentence."""
+    positions = sentence.positions
+    sites = []
+    clause_start = sentence.start
+    for i, pos in enumerate(positions):
+        # Windows are bounded, so a sentence that runs for pages costs no more per semicolon.
+        window_start = max(sentence.start, pos - WINDOW_BEFORE)
+        ctx = Context(text, pos, window_start, max(clause_start, window_start), i == len(positions) - 1)
+        verdict, cue = read_right(ctx)
+        sites.append(Site(pos, verdict, cue))
+        clause_start = pos + 1
+    if len(positions) >= 2:
+        kind = _list_kind(text, sentence.start, positions, sites)
+        if kind is not None:
+            serial = g.words(text[positions[-1] + 1: positions[-1] + 20])[:1]
+            if kind is Cue.LIST_WITH_COMMAS and not (serial and serial[0].lower() in en.COORDINATORS_PHRASE):
+                return [Site(site.pos, Verdict.KEEP, kind, alone=site) for site in sites]
+            return [Site(p, Verdict.KEEP, kind) for p in positions]
+    return sites
+
+
+def _list_kind(text: str, start: int, positions: list[int], sites: list[Site]) -> Cue | None:
+    """Whether the semicolons separate the items of one list, and of which kind."""
+    bounds = [max(start - 1, positions[0] - WINDOW_BEFORE), *positions[:-1]]
+    if all("," in text[a + 1:b] for a, b in zip(bounds, positions, strict=True)):
+        return Cue.LIST_WITH_COMMAS
+    heads = []
+    for pos in positions:
+        item = g.words(text[pos + 1: pos + 80])
+        if item and item[0].lower() in en.COORDINATORS_PHRASE:
+            item = item[1:]
+        heads.append(g.head_class(item))
+    closes_with_and = g.words(text[positions[-1] + 1: positions[-1] + 20])[:1]
+    closes_with_and = bool(closes_with_and) and closes_with_and[0].lower() in en.COORDINATORS_PHRASE
+    # The last item, after "and", may take another shape: "a podcast; a stage; and inside a book".
+    compared = heads[:-1] if closes_with_and and len(heads) > 2 else heads
+    parallel = len(set(compared)) == 1 and compared[0] not in {"relative", "none"}
+    # Two semicolons before "and" are a list only if neither is impossible as a separator;
+    # "Calder's group; working with ...; and checked" is a mill's sentence, not a list.
+    impossible = any(s.cue in _IMPOSSIBLE_SEPARATORS or s.cue.strength is Strength.CONCLUSIVE for s in sites)
+    if parallel and (len(positions) >= 3 or (closes_with_and and not impossible)):
+        return Cue.LIST_PLAIN
+    return None
+
+
+# Semicolons that cannot separate list items (the old rule's "strong" verdicts).
+_IMPOSSIBLE_SEPARATORS = frozenset({
+    Cue.RELATIVE_PRONOUN, Cue.RELATIVE_THAT, Cue.CLAUSE_COORDINATOR, Cue.PARTICIPLE, Cue.VERB_WITHOUT_SUBJECT,
+    Cue.QUOTE_CLOSES,
+})

@@ -1,0 +1,156 @@
+"""Finding the semicolons of prose in a text, sentence by sentence, and the window each is read in.
+
+One pass from left to right: the current line's facts (is it code, where are its backticks)
+and the current sentence's start are carried forward, so a long line or sentence full of
+semicolons is read once, not once per semicolon. Each semicolon is then read in a bounded
+window around it, so the work per semicolon does not grow with the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from cleaner.code_regions import fenced_blocks
+from cleaner.semicolons.grammar import words
+
+WINDOW_BEFORE = 400
+WINDOW_AFTER = 160
+SPACE_AFTER = " \t\u00a0\u2009\u202f\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
+CLOSING_QUOTES = "”\"’'»"
+OPENING_QUOTES = "“\"‘«„"
+# A sentence ends at . ! ? … before a capital, but not after an initial ("Patrick W. Carlineo")
+# or a title ("Dr. Reyes").
+SENTENCE_END = re.compile(
+    # The lookahead first: at most positions it fails at once, before any lookbehind runs.
+    r"(?=[.!?…])(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bGen)(?<!\bGov)"
+    r"(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<!\bRev)(?<!\bNo)(?<!\bvs)"
+    r"[.!?…][”\"’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
+_ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
+# A line of code: braces, a C-style for, comparison or increment operators, a statement ending
+# the line with ";", or a declaration. A ")" before a semicolon in prose is not enough.
+_CODE_LINE = re.compile(
+    r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|;\s*$|\b(?:var|let|const|int|return)\s+\w+\s*[=;]", re.MULTILINE)
+_URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """The prose semicolons of one sentence."""
+
+    start: int
+    positions: list[int]
+
+
+def read_sentences(text: str) -> list[Sentence]:
+    """The prose semicolons of ``text``, grouped by sentence."""
+    fences = fenced_blocks(text)
+    sentences: list[Sentence] = []
+    line_end = -1
+    line_start = 0
+    code_line = False
+    backticks: list[int] = []
+    fence_index = 0
+    sentence_start, scanned = 0, 0
+    pos = text.find(";")
+    while pos != -1:
+        if pos > line_end:
+            line_start = text.rfind("\n", 0, pos) + 1
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end == -1 else line_end
+            line = text[line_start:line_end]
+            code_line = bool(_CODE_LINE.search(line))
+            backticks = [i for i, ch in enumerate(line) if ch == "`"] if "`" in line else []
+        while fence_index < len(fences) and fences[fence_index][1] <= pos:
+            fence_index += 1
+        in_fence = fence_index < len(fences) and fences[fence_index][0] <= pos
+        in_code_span = bool(backticks) and bisect.bisect_left(backticks, pos - line_start) % 2 == 1
+        if not (code_line or in_fence or in_code_span) and is_prose_semicolon(text, pos, line_start):
+            for m in SENTENCE_END.finditer(text, scanned, pos):
+                sentence_start = m.end()
+            scanned = pos
+            if sentences and sentences[-1].start == sentence_start:
+                sentences[-1].positions.append(pos)
+            else:
+                sentences.append(Sentence(sentence_start, [pos]))
+        pos = text.find(";", pos + 1)
+    return sentences
+
+
+def is_prose_semicolon(text: str, pos: int, line_start: int) -> bool:
+    """Whether the semicolon at ``pos`` (not in code) is punctuation of prose."""
+    if pos == 0 or pos + 1 >= len(text):
+        return False
+    after = text[pos + 1]
+    if after in CLOSING_QUOTES:
+        if pos + 2 >= len(text) or text[pos + 2] not in SPACE_AFTER:
+            return False
+    elif after not in SPACE_AFTER:
+        # TL;DR, a;b, ;) and entities all have no space after the semicolon.
+        return False
+    if text[pos - 1].isspace():
+        return False
+    if _ENTITY_TAIL.search(text, max(line_start, pos - 12), pos):
+        return False
+    # A semicolon followed by a space is outside any URL (URLs hold no spaces), but one
+    # before a web address introduces it: "Limited seating; www.example.org".
+    nxt = words(text[pos + 1: pos + 40])
+    return not (nxt and _URLISH.search(nxt[0]))
+
+
+class Context:
+    """One semicolon in its window: what follows it to the end of its sentence, and what
+    precedes it since the sentence (or the previous semicolon) began."""
+
+    __slots__ = ("text", "pos", "sentence_start", "clause_start", "last_in_sentence", "__dict__")
+
+    def __init__(self, text: str, pos: int, sentence_start: int, clause_start: int,
+                 last_in_sentence: bool) -> None:
+        self.text = text
+        self.pos = pos
+        self.sentence_start = sentence_start
+        self.clause_start = clause_start
+        self.last_in_sentence = last_in_sentence
+
+    @cached_property
+    def raw_after(self) -> str:
+        return self.text[self.pos + 1: self.pos + 1 + WINDOW_AFTER]
+
+    @cached_property
+    def quote_closes(self) -> bool:
+        return self.raw_after[:1] in CLOSING_QUOTES
+
+    @cached_property
+    def after(self) -> str:
+        """The text after the semicolon (past a closing quote) to the end of its sentence."""
+        after = self.raw_after[1:] if self.quote_closes else self.raw_after
+        end = SENTENCE_END.search(after)
+        return after[: end.start() + 1] if end else after
+
+    @cached_property
+    def ends_sentence_in_window(self) -> bool:
+        return bool(SENTENCE_END.search(self.raw_after)) or len(self.raw_after) < WINDOW_AFTER
+
+    @cached_property
+    def following(self) -> list[str]:
+        return words(self.after)
+
+    @property
+    def first(self) -> str:
+        return self.following[0]
+
+    @property
+    def lower(self) -> str:
+        return self.following[0].lower()
+
+    @cached_property
+    def before(self) -> str:
+        """The text from the start of the sentence (or of the window) to the semicolon."""
+        return self.text[self.sentence_start:self.pos]
+
+    @property
+    def opens_sentence(self) -> bool:
+        """Whether this is the sentence's first semicolon."""
+        return self.clause_start == self.sentence_start

@@ -1,0 +1,322 @@
+"""The ordered chain of cues that read a semicolon by what follows it (and, for a few, by the
+fragment it closes). The first cue with an answer decides; every cue has a name
+(:class:`~cleaner.semicolons.verdicts.Cue`), so a note can be reworded without changing
+behaviour, and the chain can be read top to bottom like a rule set.
+
+Conclusive cues come first where they refine a likely one: "“We will win;” she said" is
+conclusive, "“It is;” Marta" only likely.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from cleaner.kinds import _english as en
+from cleaner.semicolons import grammar as g
+from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context
+from cleaner.semicolons.verdicts import Cue, Verdict
+
+Answer = tuple[Verdict, Cue] | None
+
+_CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
+_MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
+    r"August|September|October|November|December)\.? \d{1,2}$")
+_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d\b(?![\d,.:]\d)")
+# The longest introductory idiom ("having said that") fits well inside this many characters.
+_IDIOM_REACH = 40
+# Three words of an introduction or an address fit in 60 characters; a longer stretch is no fragment.
+_FRAGMENT_REACH = 60
+
+
+def no_words(ctx: Context) -> Answer:
+    return (Verdict.KEEP, Cue.NO_WORDS_FOLLOW) if not ctx.following else None
+
+
+def numbers(ctx: Context) -> Answer:
+    if ctx.text[ctx.pos - 1].isdigit() and ctx.first[:1].isdigit():
+        if _MONTH_DAY.search(ctx.text, max(0, ctx.pos - 16), ctx.pos) and _YEAR.match(ctx.after):
+            return Verdict.COMMA, Cue.DATE_BEFORE_YEAR  # "November 18; 2019"
+        if _CITATION_TAIL.match(ctx.after):
+            return Verdict.KEEP, Cue.CITATION  # "2015; 28: 685-690": year; volume: pages
+        return Verdict.KEEP, Cue.BETWEEN_NUMBERS
+    return None
+
+
+def closing_quote(ctx: Context) -> Answer:
+    """ “We will win;” she said: the quotation's own comma, inside the quote."""
+    if not ctx.quote_closes:
+        return None
+    if ctx.first[:1].islower() or g.reporting_clause(g.clause_words(ctx.after)):
+        return Verdict.COMMA, Cue.INSIDE_CLOSING_QUOTE
+    return Verdict.COMMA, Cue.QUOTE_CLOSES
+
+
+def opening_quote(ctx: Context) -> Answer:
+    """She said; “We will win.”: a quotation is introduced with a comma (or a colon)."""
+    if ctx.after.lstrip()[:1] not in OPENING_QUOTES:
+        return None
+    said = g.words(ctx.text[max(ctx.clause_start, ctx.pos - 60):ctx.pos])[-6:]
+    if said and said[-1].lower() in en.REPORTING_VERBS:
+        return Verdict.COMMA, Cue.INTRODUCES_QUOTATION
+    return None
+
+
+def introductory_fragment(ctx: Context) -> Answer:
+    """The fragment since the sentence or an open quotation began: "However;", "In 2020;", a
+    vocative “Vladimir Vladimirovich;”. No clause fits there, so no semicolon does, unless the
+    fragment is the first of a series ("Yesterday; today; tomorrow", "to the Pecks, ten
+    thousand each; to Joan Sheldon …")."""
+    if not ctx.opens_sentence:
+        return None
+    before = ctx.before
+    opening = max(before.rfind(q) for q in OPENING_QUOTES)
+    if opening >= 0 and any(q in before[opening:] for q in CLOSING_QUOTES):
+        opening = -1  # a closed quotation ("called “Gossiping Women”;") is part of the sentence
+    fragment = before[opening + 1:]
+    fragment_words = g.words(fragment) if len(fragment) <= _FRAGMENT_REACH else []
+    if not fragment_words or len(fragment_words) > 6 or g.has_verb(fragment_words) \
+            or any(q in fragment for q in CLOSING_QUOTES + OPENING_QUOTES):
+        return None
+    head = fragment_words[0].lower()
+    following = ctx.following
+    next_item = g.words(ctx.after.partition(";")[0])
+    if g.head_class(following) == g.head_class(fragment_words) or \
+            (not ctx.last_in_sentence and not g.has_verb(next_item)):
+        return None  # a series: the other cues read it
+    if len(fragment_words) > 3:
+        # "After the vote in the council; the members adjourned": a longer phrase needs a clause after.
+        if head in en.BINDING_PREPOSITIONS and g.opens_subject(following[0]) \
+                and len(g.clause_words(ctx.after)) >= 3:
+            return Verdict.COMMA, Cue.AFTER_INTRODUCTION
+        return None
+    if g.is_introductory_head(head):
+        return Verdict.COMMA, Cue.AFTER_INTRODUCTION
+    if opening >= 0 and g.addresses(fragment_words):
+        return Verdict.COMMA, Cue.AFTER_VOCATIVE
+    # Capitalised words opening a sentence outside a quotation may be a subject, a title or a
+    # list's first item ("Wiley Online Library; 2007"): the other cues read them.
+    return None
+
+
+def two_commands(ctx: Context) -> Answer:
+    if not ctx.opens_sentence:
+        return None
+    opening = g.words(ctx.before[:40])
+    if opening and opening[0].lower() in en.IMPERATIVES and ctx.lower in en.IMPERATIVES:
+        return Verdict.KEEP, Cue.TWO_COMMANDS
+    return None
+
+
+def conjunctive_phrase(ctx: Context) -> Answer:
+    """ "; as a result, the plant closed": a many-word conjunctive adverb, then the clause."""
+    head, comma, _ = ctx.after[:_IDIOM_REACH].partition(",")
+    if comma and " ".join(head.split()).lower() in en.INTRO_IDIOMS:
+        return Verdict.KEEP, Cue.CONJUNCTIVE_PHRASE
+    return None
+
+
+def attribution(ctx: Context) -> Answer:
+    """ "; the company said." "; according to the police." "; said Tom Alvarez, a steward.":
+    an attribution has no clause of its own to stand beside the one before it."""
+    if not ctx.ends_sentence_in_window:
+        return None
+    following, lower = ctx.following, ctx.lower
+    rest = ctx.after.lstrip()
+    if lower == "according" and len(following) > 1 and following[1].lower() == "to" and "," not in rest:
+        return Verdict.COMMA, Cue.ATTRIBUTION_CLOSES
+    if ctx.first.islower() and lower in en.REPORTING_VERBS:
+        tail = rest[len(ctx.first):].lstrip()
+        if tail[:1] in ",:" + OPENING_QUOTES or (len(following) > 1 and following[1][:1].isupper()
+                                                 and len(g.clause_words(tail)) <= 3):
+            return Verdict.COMMA, Cue.REPORTING_VERB_WITHOUT_SUBJECT
+        return None
+    clause = g.clause_words(rest)
+    if "," in rest or not 2 <= len(clause) <= 4 or len(clause) != len(following):
+        return None
+    verb_at = next((i for i, w in enumerate(clause) if w.lower() in en.REPORTING_VERBS), None)
+    if verb_at is not None and verb_at == len(clause) - 1 and g.opens_subject(clause[0]):
+        return Verdict.COMMA, Cue.ATTRIBUTION_CLOSES  # the verb ends the sentence: "; the company said."
+    return None
+
+
+def aside_closed_by_comma(ctx: Context) -> Answer:
+    """ "Grainhouse Bakeries; the family-owned maker of bread, will close", "the building; which
+    dates from 1962, could no longer": the words after the semicolon are an aside that a comma
+    closes, and the verb after that comma has no subject but the one before the semicolon. A
+    semicolon never opens an aside, so this one stood for the aside's first comma. Asked only
+    where no clause comes before: the aside belongs to a subject standing alone."""
+    phrase, comma, rest = ctx.after.partition(",")
+    if not comma or "\n" in phrase or "?" in ctx.after:
+        return None  # a question may invert ("; still, is it worth it?")
+    aside = g.words(phrase)
+    if not aside or len(aside) > 12:
+        return None
+    head, lower = aside[0], aside[0].lower()
+    if lower in en.RELATIVES:
+        pass  # a relative clause holds a verb of its own
+    elif g.has_finite_verb(aside) or not (lower in en.DETERMINERS or en.is_participle(head)
+                                          or head[:1].isdigit() or head[:1].isupper()) \
+            or lower in en.CONJUNCTIVE_ADVERBS or lower in en.SUBJECT_PRONOUNS and lower not in en.DETERMINERS:
+        return None
+    if lower not in en.RELATIVES and any(en.is_listed_finite_verb(w)
+                                         for w in g.words(ctx.text[ctx.clause_start:ctx.pos])):
+        # A clause before ("One problem is a matter of dates; the other, is how to pay") makes
+        # the aside a subject of its own, whatever its comma.
+        return None
+    resumed = g.words(rest[:40])
+    if len(resumed) < 2 or not resumed[0].islower() or not en.is_listed_finite_verb(resumed[0]) \
+            or resumed[1].lower() == "to":
+        return None  # "the old man, said to be ninety, walked": a participle, not the verb
+    return Verdict.COMMA, Cue.ASIDE_CLOSED_BY_COMMA
+
+
+def relative(ctx: Context) -> Answer:
+    following, lower = ctx.following, ctx.lower
+    if lower in en.RELATIVES or lower == "where" or (
+            len(following) > 2 and following[1].lower() == "of" and following[2].lower() in en.RELATIVES):
+        return Verdict.COMMA, Cue.RELATIVE_PRONOUN  # "; which", "; where", "; none of which"
+    if lower == "when":
+        return Verdict.COMMA, Cue.RELATIVE_WHEN
+    if lower == "that" and len(following) > 1 and en.is_finite_verb(following[1]):
+        return Verdict.COMMA, Cue.RELATIVE_THAT  # "gadgets from tech companies; that made a splash"
+    return None
+
+
+def fixed_phrases(ctx: Context) -> Answer:
+    second = ctx.following[1].lower() if len(ctx.following) > 1 else ""
+    if ctx.lower == "such" and second == "as":
+        return Verdict.COMMA, Cue.SUCH_AS
+    if ctx.lower == "rather" and second == "than":
+        return Verdict.DROP, Cue.RATHER_THAN
+    return None
+
+
+def adverb(ctx: Context) -> Answer:
+    first, lower = ctx.first, ctx.lower
+    if lower in {"there", "here"} and len(ctx.following) > 1 and en.is_finite_verb(ctx.following[1]):
+        return None  # "; there is only one": a clause, not an adverb
+    if first.islower() and (lower in en.PHRASE_ADVERBS or (lower.endswith("ly") and len(lower) > 4
+                                                          and lower not in en.CONJUNCTIVE_ADVERBS)):
+        return Verdict.COMMA, Cue.CONTINUING_ADVERB  # "; particularly while…", "; only to find…"
+    if lower in en.CONJUNCTIVE_ADVERBS and ctx.after.lstrip()[len(first):].lstrip()[:1] == ",":
+        return Verdict.KEEP, Cue.CONJUNCTIVE_ADVERB
+    return None
+
+
+def coordinator(ctx: Context) -> Answer:
+    lower = ctx.lower
+    if lower in en.COORDINATORS_CLAUSE:
+        return Verdict.COMMA, Cue.CLAUSE_COORDINATOR
+    if lower in en.COORDINATORS_PHRASE:
+        second = ctx.following[1] if len(ctx.following) > 1 else ""
+        if second and g.opens_subject(second):
+            return Verdict.COMMA, Cue.AND_JOINS_CLAUSES
+        # "checking the data; and publishing it": two predicates of one subject.
+        return Verdict.DROP, Cue.AND_JOINS_PHRASES
+    return None
+
+
+def subordinator_or_modifier(ctx: Context) -> Answer:
+    first, lower = ctx.first, ctx.lower
+    if lower in en.SUBORDINATORS:
+        return Verdict.COMMA, Cue.SUBORDINATOR
+    if lower in en.ADVERBIAL_PREPOSITIONS:
+        return Verdict.COMMA, Cue.ADVERBIAL_PREPOSITION
+    if en.is_participle(first):
+        return Verdict.COMMA, Cue.PARTICIPLE
+    if first.islower() and en.is_finite_verb(first) and lower not in en.SUBJECT_PRONOUNS \
+            and not g.is_pronoun_subject(first):
+        # "Estuary Lines; said the delay ...": a verb with no subject of its own belongs to the
+        # clause before, whose appositive the semicolon should have closed.
+        return Verdict.COMMA, Cue.VERB_WITHOUT_SUBJECT
+    return None
+
+
+def preposition(ctx: Context) -> Answer:
+    if ctx.lower not in en.BINDING_PREPOSITIONS:
+        return None
+    if _appositive_open(ctx.before):
+        return Verdict.COMMA, Cue.CLOSES_APPOSITIVE
+    phrase, comma, rest = ctx.after.partition(",")
+    rest_words = g.words(rest)
+    if comma and rest_words and len(g.words(phrase)) <= 6 and "\n" not in phrase and ";" not in phrase:
+        if g.opens_subject(rest_words[0]):
+            # "; in Mississippi, voters ...": an introductory phrase, then a clause of its own.
+            return Verdict.KEEP, Cue.PREPOSITION_OPENS_CLAUSE
+        following_word = rest_words[0].lower()
+        if following_word in en.BINDING_PREPOSITIONS or following_word in en.ADVERBIAL_PREPOSITIONS:
+            # "complained; with good reason, about the noise": an aside needs both commas.
+            return Verdict.COMMA, Cue.OPENS_ASIDE
+    return Verdict.DROP, Cue.CONTINUING_PREPOSITION
+
+
+def reporting(ctx: Context) -> Answer:
+    if g.reporting_clause(g.clause_words(ctx.after)):
+        return Verdict.COMMA, Cue.REPORTING_CLAUSE  # "...above the minimum; the company said in May."
+    return None
+
+
+def clause_or_phrase(ctx: Context) -> Answer:
+    """A pronoun or a noun phrase with a verb opens a clause; a noun phrase without one is an
+    appositive."""
+    first, lower = ctx.first, ctx.lower
+    if g.is_pronoun_subject(first) and (first[:1].islower() or first[:1] == "I"):
+        return Verdict.KEEP, Cue.PRONOUN_OPENS_CLAUSE
+    phrase = []
+    stopped_at_relative = False
+    for word in g.clause_words(ctx.after):
+        if word.lower() in g.RELATIVE_STOP and phrase:
+            stopped_at_relative = True
+            break
+        phrase.append(word)
+    if g.has_verb(phrase) or g.has_finite_verb(phrase) or \
+            (not stopped_at_relative and g.verb_after_aside(ctx.after)):
+        # "; the first team, she joked, would settle": the verb may come after an aside.
+        return Verdict.KEEP, Cue.INDEPENDENT_CLAUSE
+    if lower in en.DETERMINERS or first[:1].isupper() or first[:1].isdigit():
+        return Verdict.COMMA, Cue.APPOSITIVE
+    return Verdict.COMMA, Cue.NO_CLAUSE_FOLLOWS
+
+
+# The chain, in order. A cue returns None when it has nothing to say.
+CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
+    ("no-words", no_words),
+    ("numbers", numbers),
+    ("closing-quote", closing_quote),
+    ("opening-quote", opening_quote),
+    ("introductory-fragment", introductory_fragment),
+    ("two-commands", two_commands),
+    ("conjunctive-phrase", conjunctive_phrase),
+    ("attribution", attribution),
+    ("aside-closed-by-comma", aside_closed_by_comma),
+    ("relative", relative),
+    ("fixed-phrases", fixed_phrases),
+    ("adverb", adverb),
+    ("coordinator", coordinator),
+    ("subordinator-or-modifier", subordinator_or_modifier),
+    ("preposition", preposition),
+    ("reporting", reporting),
+    ("clause-or-phrase", clause_or_phrase),
+)
+
+
+def read_right(ctx: Context) -> tuple[Verdict, Cue]:
+    for _name, cue in CHAIN:
+        answer = cue(ctx)
+        if answer is not None:
+            return answer
+    raise AssertionError("clause-or-phrase always answers")
+
+
+def _appositive_open(before: str) -> bool:
+    """Whether the words before the semicolon are an appositive opened by a comma: "in Austin, Texas"."""
+    comma = before.rfind(",")
+    if comma < 0:
+        return False
+    tail = g.words(before[comma + 1:])
+    if not tail or len(tail) > 6 or g.has_verb(tail):
+        return False
+    head = tail[0]
+    return head[:1].isupper() or head[:1].isdigit() or head.lower() in en.DETERMINERS

@@ -1,0 +1,159 @@
+"""Edited prose keeps every semicolon under the default rule set, whatever its density, genre or
+language; a semicolon no editor puts anywhere is fixed even alone; a document with several of
+those is read as a mill's. Every example is invented, in the shape of real edited text."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.document import Document
+from cleaner.kinds.base import validate_params
+from cleaner.kinds.stray_semicolon import StraySemicolon
+from cleaner.pipeline import Cleaner
+from cleaner.semicolons.verdicts import Cue, Strength
+
+
+def build(**params) -> StraySemicolon:
+    return StraySemicolon("t", **validate_params(StraySemicolon, params, source=None, rule_id="t"))
+
+
+def run(text: str, **params) -> Document:
+    return Cleaner.clean_document_with([build(**params)], Document(text))
+
+
+# Semicolons a writer or copy editor put there: fiction, essays, reviews, reports, citations,
+# other languages. Many to a text, and many before words a mill also puts them before.
+EDITED = {
+    "essay-many": (
+        "The problem isn't polarization; it's fear. We argue about taxes; we argue about schools; "
+        "we argue, above all, about each other. The argument was old; but the anger was new, and it "
+        "had nowhere to go. Nobody planned it; nobody could stop it either.\n"),
+    "fiction-understood-verb": (
+        "His face was leanly composed; his gray eye dimly calm. She watched him for a while; then "
+        "she turned back to the window. There is no road past the quarry; there never was.\n"),
+    "magazine-list-of-people": (
+        "Friends, neighbours, even children; nobody around me can be trusted. That's the rule; "
+        "I learned it late.\n"),
+    "demonstrative-clause": "We fund them less than they need; this weakens the programme.\n",
+    "contraction-clause": "It adds remote charging and other features; it'll also control the lights.\n",
+    "passive-clause": ("The grille, the sills and the diffuser are painted; the calipers can be finished "
+                       "in red.\n"),
+    "reference-list": (
+        "1. Hart M, Ong L. Dialysis outcomes. In: Seminars in Nephrology. Wiley Online Library; 2007.\n"
+        "2. Eich, Brendan; Hyatt, David. Scripting the web. Mountain View; 1998.\n"),
+    "german-results": ("Über 5000 m siegte Anna Berger (SC Potsdam; 10:58,94 min) vor Lea Koch "
+                       "(LG Nord; 11:02,10 min); die Zeiten waren gut.\n"),
+    "series-of-fragments": ("Yesterday; today; tomorrow: nothing changed. Cold feet on the stairs; a "
+                            "door closing; voices below.\n"),
+    "but-and-which-in-an-old-essay": (
+        "The town had grown, as such towns do, by accident; and nobody, least of all the council, "
+        "had planned for it. The roads were narrow; but the people were patient; which is more "
+        "than can be said of their descendants.\n"),
+    "quotation-outside": "He called it “the settlement”; the family called it home.\n",
+    "will-bequests": "To the Pecks, ten thousand each; to Joan Sheldon the house and its garden.\n",
+    "ellipsis-clause": "One problem is a matter of dates; the other, is how to pay for the move.\n",
+}
+
+
+@pytest.mark.parametrize("text", EDITED.values(), ids=EDITED.keys())
+def test_edited_prose_keeps_every_semicolon(text):
+    doc = run(text)
+    assert doc.text == text
+    assert doc.changes == []
+
+
+def test_edited_texts_together_keep_every_semicolon():
+    text = "".join(EDITED.values())
+    assert run(text).text == text
+
+
+# A semicolon no editor puts there is a defect even alone, in a text otherwise edited.
+
+CONCLUSIVE = {
+    "introductory-phrase": ("After the vote; the council adjourned.", "After the vote, the council adjourned."),
+    "however": ("However; the figures were late.", "However, the figures were late."),
+    "longer-introduction": ("During the long winter of 1998; the mill shut down.",
+                            "During the long winter of 1998, the mill shut down."),
+    "inside-closing-quote": ("“We will rebuild;” the mayor said.", "“We will rebuild,” the mayor said."),
+    "vocative": ("“Marta; the boat is here,” he called.", "“Marta, the boat is here,” he called."),
+    "introduces-quotation": ("The mayor said; “We will rebuild.”", "The mayor said, “We will rebuild.”"),
+    "according-to": ("Turnout was low; according to the clerk.", "Turnout was low, according to the clerk."),
+    "attribution": ("The plant will close in March; the company said.",
+                    "The plant will close in March, the company said."),
+    "said-with-name": ("The roof is sound; said Tom Alvarez, the surveyor.",
+                       "The roof is sound, said Tom Alvarez, the surveyor."),
+    "appositive-closed": ("Ferrow Tools; the maker of garden shears, will close its plant.",
+                          "Ferrow Tools, the maker of garden shears, will close its plant."),
+    "relative-closed": ("The old school; which opened in 1911, will be rebuilt.",
+                        "The old school, which opened in 1911, will be rebuilt."),
+    "date-year": ("The ferry sailed on November 18; 2019 was its last season.",
+                  "The ferry sailed on November 18, 2019 was its last season."),
+}
+
+
+@pytest.mark.parametrize("before, after", CONCLUSIVE.values(), ids=CONCLUSIVE.keys())
+def test_a_semicolon_no_editor_puts_there_is_fixed_alone(before, after):
+    text = "It was late; the shop had closed. " + before + " We walked home; nobody spoke.\n"
+    doc = run(text)
+    assert doc.text == "It was late; the shop had closed. " + after + " We walked home; nobody spoke.\n"
+    assert len(doc.changes) == 1
+
+
+def test_one_conclusive_stray_leaves_the_likely_ones_alone():
+    text = "The museum; which opened in 1998, drew crowds. Curators were pleased; citing school visits.\n"
+    assert run(text).text == ("The museum, which opened in 1998, drew crowds. Curators were pleased; "
+                              "citing school visits.\n")
+
+
+def test_enough_conclusive_strays_make_the_document_a_mills():
+    text = ("The museum; which opened in 1998, drew crowds. “We are thrilled;” the director said. "
+            "Curators were pleased; citing school visits.\n")
+    assert run(text).text == ("The museum, which opened in 1998, drew crowds. “We are thrilled,” the "
+                              "director said. Curators were pleased, citing school visits.\n")
+    # The threshold is a parameter: with three needed, only the conclusive two change.
+    assert run(text, min_conclusive=3).text.endswith("Curators were pleased; citing school visits.\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The grille, the sills and the diffuser are painted; the calipers can be finished in red.",
+    "It adds remote charging and other features; it'll also control the lights.",
+    "We fund them less than they need; this weakens the programme.",
+    "There is no spare; there is only the tyre you have.",
+], ids=["passive", "contraction", "demonstrative", "there-is"])
+def test_an_authors_clause_join_survives_in_a_mills_document(sentence):
+    mill = "Northgate Clinic; the only walk-in centre, will cut its hours. “We tried;” she said. "
+    doc = run(mill + sentence + "\n")
+    assert doc.text.endswith(sentence + "\n")
+    assert run(mill + sentence + "\n", assume="mill").text.endswith(sentence + "\n")
+
+
+def test_assume_mill_fixes_a_sparse_spun_document():
+    text = "The ferry runs twice a day; but the winter timetable is thinner. Fares rose in May.\n"
+    assert run(text).text == text
+    assert run(text, assume="mill").text == text.replace("day; but", "day, but")
+
+
+def test_the_bundled_mill_set_is_the_default_set_assuming_a_mill():
+    text = "The ferry runs twice a day; but the winter timetable is thinner.\n"
+    assert Cleaner.from_rules("default").clean(text).text == text
+    assert Cleaner.from_rules("mill").clean(text).text == text.replace("day; but", "day, but")
+
+
+def test_other_languages_are_left_alone_unless_the_archive_is_a_mills():
+    spun = ("Le conseil a voté; mais la ville; qui attend depuis longtemps; reste prudente; selon le maire; "
+            "et les habitants; déçus; demandent des comptes; au préfet; dès demain; sans attendre.\n")
+    assert run(spun).text == spun
+    assert ";" not in run(spun, assume="mill").text
+
+
+def test_every_cue_has_a_note_and_a_strength():
+    for cue in Cue:
+        assert cue.value.strip()
+        assert isinstance(cue.strength, Strength)
+
+
+def test_unknown_assumption_is_a_rule_set_error():
+    from cleaner.errors import RuleSetError
+
+    with pytest.raises(RuleSetError, match="assume"):
+        build(assume="spun")
