@@ -21,7 +21,11 @@ pytestmark = pytest.mark.property
 PIECES = ["[", "]", "/", "=", '"', "'", "”", "″", "&#8221;", "[/", "[[", "]]", " ", "\n", "caption", "gallery",
           "vc_row", "et_pb_text", "embed", "audio", "x", "id", "width=300", "src=a.mp3", "Story text", ";", ",",
           "which", "the council", "said", "However", "It rained; we left.", "`", "```\n", "<code>", "</code>",
-          "\\[", "{", "}", "|"]
+          "\\[", "{", "}", "|",
+          # The grammar's edges: a value after the name, URLs with "=", odd spaces, inline HTML in
+          # captions, prose words and sentence punctuation after a tag's name.
+          "=John", "quote", "https://example.org/?id=7", "\u200b", "\u00a0", "caption=", "<a href='#'>", "</a>",
+          "<img src=a.jpg>", "video", "games", "from the harbour", ".", ":", "Gallery", "tweet"]
 shaped = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
 anything = st.text(max_size=300)
 
