@@ -30,9 +30,11 @@ SENTENCE_END = re.compile(
     r"[.!?…][”\"’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 _ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
 # A line of code: braces, a C-style for, comparison or increment operators, a statement ending
-# the line with ";", or a declaration. A ")" before a semicolon in prose is not enough.
+# the line with ";" (an assignment, a call "f(x);", an import), or a declaration. A ")" before a
+# semicolon in prose is not enough, and neither is a paragraph or list item ending in ";".
 _CODE_LINE = re.compile(
-    r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|;\s*$|\b(?:var|let|const|int|return)\s+\w+\s*[=;]", re.MULTILINE)
+    r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|\b(?:var|let|const|int|return)\s+\w+\s*[=;]"
+    r"|(?:\w\(|=|^\s*(?:import|use|using|package|#include)\b)[^\n]*;\s*$", re.MULTILINE)
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
 
 

@@ -52,6 +52,12 @@ EDITED = {
     "quotation-outside": "He called it “the settlement”; the family called it home.\n",
     "will-bequests": "To the Pecks, ten thousand each; to Joan Sheldon the house and its garden.\n",
     "ellipsis-clause": "One problem is a matter of dates; the other, is how to pay for the move.\n",
+    "clause-after-introduction": "When he came home he was tired; she was not.\n",
+    "gerund-subject": "Decanting old wine aerates it fully; it may also spoil a delicate one.\n",
+    "however-inside-clauses": "The doctor's wits had not left him; however, for all his years, he tired fast.\n",
+    "paragraph-ending-in-a-semicolon": (
+        "Most powders (the cheap ones) are built on phosphate; some use citrate instead;\n"
+        "the rest are liquids.\n"),
 }
 
 
@@ -86,6 +92,12 @@ CONCLUSIVE = {
                           "Ferrow Tools, the maker of garden shears, will close its plant."),
     "relative-closed": ("The old school; which opened in 1911, will be rebuilt.",
                         "The old school, which opened in 1911, will be rebuilt."),
+    "introductory-clause": ("When the rain stopped; we went out.", "When the rain stopped, we went out."),
+    "participle-phrase": ("Looking back; it was a mistake.", "Looking back, it was a mistake."),
+    "participle-with-preposition": ("Worried about the cost; the council waited.",
+                                    "Worried about the cost, the council waited."),
+    "however-before-the-verb": ("The lawmakers; however, failed to answer.",
+                                "The lawmakers, however, failed to answer."),
     "date-year": ("The ferry sailed on November 18; 2019 was its last season.",
                   "The ferry sailed on November 18, 2019 was its last season."),
 }
@@ -97,6 +109,16 @@ def test_a_semicolon_no_editor_puts_there_is_fixed_alone(before, after):
     doc = run(text)
     assert doc.text == "It was late; the shop had closed. " + after + " We walked home; nobody spoke.\n"
     assert len(doc.changes) == 1
+
+
+def test_a_prose_paragraph_ending_in_a_semicolon_is_still_read():
+    text = "After the vote; the council adjourned (as planned) and the hall emptied;\nthe rest went home.\n"
+    assert run(text).text == text.replace("vote;", "vote,", 1)
+
+
+def test_a_line_of_code_is_not_read():
+    text = "In C:\n\nresult = pick(first; second);\n\nAfter the call; the value is set.\n"
+    assert run(text).text == text.replace("call;", "call,")
 
 
 def test_one_conclusive_stray_leaves_the_likely_ones_alone():
@@ -131,6 +153,11 @@ def test_assume_mill_fixes_a_sparse_spun_document():
     text = "The ferry runs twice a day; but the winter timetable is thinner. Fares rose in May.\n"
     assert run(text).text == text
     assert run(text, assume="mill").text == text.replace("day; but", "day, but")
+
+
+def test_a_long_list_whose_items_hold_commas_stays_in_a_mills_document():
+    officers = ("Officers are Ann Lee, president; Bo Ray, secretary; Cy Dunn, treasurer; Di Vos, editor.\n")
+    assert run(officers, assume="mill").text == officers
 
 
 def test_the_bundled_mill_set_is_the_default_set_assuming_a_mill():
