@@ -88,10 +88,13 @@ def verb_after_aside(after: str) -> bool:
 
 def has_finite_verb(phrase: list[str]) -> bool:
     """A tensed verb among the words, by the lists or by shape: a lowercase "-s" word right after
-    a short noun phrase ("The company employs", "rye feeds", "this weakens")."""
+    a short noun phrase that opens like a subject ("The company employs", "this weakens"; not
+    "fabric houses", "other crops", whose "-s" words are plural nouns of a list)."""
     # "In May" is a month: a capitalised word past the first is a name, not a verb.
     if any(en.is_finite_verb(w) for i, w in enumerate(phrase) if i == 0 or not w[:1].isupper()):
         return True
+    if not phrase or not opens_subject(phrase[0]):
+        return False
     for i in range(1, min(len(phrase), 4)):
         word, before = phrase[i], phrase[i - 1].lower()
         if before in _PLURAL_PERSONS and word.islower() and word not in en.FUNCTION_WORDS \

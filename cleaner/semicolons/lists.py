@@ -13,6 +13,11 @@ from cleaner.semicolons.right import read_right
 from cleaner.semicolons.verdicts import Cue, Site, Strength, Verdict
 
 
+# Semicolons that make a list too long and too regular to be a spinner's chance: four items or
+# more, every one holding a comma ("his widow, Alice; a son, William, Seattle; three sisters, …").
+_LONG_LIST = 3
+
+
 def judge_sentence(text: str, sentence: Sentence) -> list[Site]:
     """A verdict for each semicolon of one sentence."""
     positions = sentence.positions
@@ -29,7 +34,10 @@ def judge_sentence(text: str, sentence: Sentence) -> list[Site]:
         kind = _list_kind(text, sentence.start, positions, sites)
         if kind is not None:
             serial = g.words(text[positions[-1] + 1: positions[-1] + 20])[:1]
-            if kind is Cue.LIST_WITH_COMMAS and not (serial and serial[0].lower() in en.COORDINATORS_PHRASE):
+            if kind is Cue.LIST_WITH_COMMAS and not (serial and serial[0].lower() in en.COORDINATORS_PHRASE) \
+                    and len(positions) < _LONG_LIST:
+                # A short list with no closing "and": in a mill's document its commas may be the
+                # spinner's survivors, so each semicolon is also read alone.
                 return [Site(site.pos, Verdict.KEEP, kind, alone=site) for site in sites]
             return [Site(p, Verdict.KEEP, kind) for p in positions]
     return sites

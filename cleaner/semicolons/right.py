@@ -28,6 +28,10 @@ _YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d\b(?![\d,.:]\d)")
 _IDIOM_REACH = 40
 # Three words of an introduction or an address fit in 60 characters; a longer stretch is no fragment.
 _FRAGMENT_REACH = 60
+_INTRODUCING_SUBORDINATORS = frozenset({"if", "when", "whenever", "because", "although", "though", "while",
+                                        "unless", "until", "once", "since", "after", "before", "wherever"})
+# Subjects only: a second one on the left means a main clause already stands there.
+_NOMINATIVE = frozenset({"i", "he", "she", "we", "they", "there"})
 
 
 def no_words(ctx: Context) -> Answer:
@@ -100,6 +104,44 @@ def introductory_fragment(ctx: Context) -> Answer:
     return None
 
 
+def introductory_clause(ctx: Context) -> Answer:
+    """ "When the rain stopped; we went out", "Looking back; it was a mistake", "Worried about
+    the cost; the council waited": a short subordinate clause or participle phrase opens the
+    sentence, and the main clause follows the semicolon. A semicolon joins clauses of equal
+    rank, never an introduction to its clause."""
+    if not ctx.opens_sentence or not ctx.last_in_sentence:
+        return None
+    before = ctx.before
+    if any(mark in before for mark in ",:—–()" + OPENING_QUOTES + CLOSING_QUOTES):
+        return None
+    left = g.words(before)
+    following = ctx.following
+    if not 2 <= len(left) <= 6 or not g.opens_subject(following[0]) \
+            or not g.has_finite_verb(g.clause_words(ctx.after)):
+        return None
+    head = left[0].lower()
+    if head in _INTRODUCING_SUBORDINATORS:
+        verb_at = next((i for i, w in enumerate(left[1:], 1) if en.is_verb(w) or g.has_finite_verb(left[i - 1:i + 1])
+                        or (w.islower() and w.endswith("ed"))), None)
+        if verb_at is None or len(left) - 1 > 5:
+            return None
+        rest = [w.lower() for w in left[verb_at + 1:]]
+        if any(w in _NOMINATIVE for w in rest) or any(en.is_verb(w) or en.is_finite_verb(w) for w in rest):
+            return None  # "When he came home he was tired;": a main clause already stands before
+        return Verdict.COMMA, Cue.AFTER_INTRODUCTORY_CLAUSE
+    second = left[1]
+    # A gerund may be the subject ("Decanting old wine aerates it;"): any word that could be a
+    # tensed verb makes the phrase a clause.
+    # A word after an article is a noun ("the cost").
+    verb_like = any((en.is_finite_verb(w) or (w.islower() and w.endswith("s") and not w.endswith("ss")))
+                    and left[i - 1].lower() not in en.DETERMINERS for i, w in enumerate(left[1:], 1))
+    if second.islower() and not verb_like and (
+            (head.endswith("ing") and en.is_participle(head))
+            or (en.is_participle(head) and second in en.BINDING_PREPOSITIONS)):
+        return Verdict.COMMA, Cue.AFTER_INTRODUCTORY_CLAUSE
+    return None
+
+
 def two_commands(ctx: Context) -> Answer:
     if not ctx.opens_sentence:
         return None
@@ -154,8 +196,8 @@ def aside_closed_by_comma(ctx: Context) -> Answer:
     if not aside or len(aside) > 12:
         return None
     head, lower = aside[0], aside[0].lower()
-    if lower in en.RELATIVES:
-        pass  # a relative clause holds a verb of its own
+    if lower in en.RELATIVES or (len(aside) == 1 and lower in en.CONJUNCTIVE_ADVERBS):
+        pass  # a relative clause holds a verb of its own; "The lawmakers; however, failed to"
     elif g.has_finite_verb(aside) or not (lower in en.DETERMINERS or en.is_participle(head)
                                           or head[:1].isdigit() or head[:1].isupper()) \
             or lower in en.CONJUNCTIVE_ADVERBS or lower in en.SUBJECT_PRONOUNS and lower not in en.DETERMINERS:
@@ -167,7 +209,7 @@ def aside_closed_by_comma(ctx: Context) -> Answer:
         return None
     resumed = g.words(rest[:40])
     if len(resumed) < 2 or not resumed[0].islower() or not en.is_listed_finite_verb(resumed[0]) \
-            or resumed[1].lower() == "to":
+            or (resumed[1].lower() == "to" and lower not in en.CONJUNCTIVE_ADVERBS):
         return None  # "the old man, said to be ninety, walked": a participle, not the verb
     return Verdict.COMMA, Cue.ASIDE_CLOSED_BY_COMMA
 
@@ -181,6 +223,12 @@ def relative(ctx: Context) -> Answer:
         return Verdict.COMMA, Cue.RELATIVE_WHEN
     if lower == "that" and len(following) > 1 and en.is_finite_verb(following[1]):
         return Verdict.COMMA, Cue.RELATIVE_THAT  # "gadgets from tech companies; that made a splash"
+    if lower == "that" and len(following) > 2 and (g.is_pronoun_subject(following[1])
+                                                   or following[1].lower() in en.DETERMINERS) \
+            and g.has_finite_verb(following[1:6]):
+        # "expounded to us, clearly; that someone was taking his ideas": "that" opens the
+        # object clause of the verb before, not a sentence of its own.
+        return Verdict.COMMA, Cue.THAT_CLAUSE
     return None
 
 
@@ -287,6 +335,7 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("closing-quote", closing_quote),
     ("opening-quote", opening_quote),
     ("introductory-fragment", introductory_fragment),
+    ("introductory-clause", introductory_clause),
     ("two-commands", two_commands),
     ("conjunctive-phrase", conjunctive_phrase),
     ("attribution", attribution),

@@ -52,6 +52,7 @@ class Cue(Enum):
     ASIDE_CLOSED_BY_COMMA = ("opens an aside closed by a comma before the verb", Strength.CONCLUSIVE)
     INTRODUCES_QUOTATION = ("introduces a quotation", Strength.CONCLUSIVE)
     AFTER_INTRODUCTION = ("after an introductory fragment", Strength.CONCLUSIVE)
+    AFTER_INTRODUCTORY_CLAUSE = ("after an introductory clause, before its main clause", Strength.CONCLUSIVE)
     AFTER_VOCATIVE = ("after a name spoken to", Strength.CONCLUSIVE)
     ATTRIBUTION_CLOSES = ("before the attribution that closes the sentence", Strength.CONCLUSIVE)
     REPORTING_VERB_WITHOUT_SUBJECT = ("before a reporting verb with no subject of its own",
@@ -62,6 +63,7 @@ class Cue(Enum):
     RELATIVE_PRONOUN = ("before a relative pronoun", Strength.LIKELY)
     RELATIVE_WHEN = ("before a relative 'when'", Strength.LIKELY)
     RELATIVE_THAT = ("before a relative 'that'", Strength.LIKELY)
+    THAT_CLAUSE = ("before 'that' opening the object of the verb before", Strength.LIKELY)
     SUCH_AS = ("before 'such as'", Strength.LIKELY)
     RATHER_THAN = ("'rather than' continues the phrase", Strength.LIKELY)
     CONTINUING_ADVERB = ("before an adverb that continues the sentence", Strength.LIKELY)
