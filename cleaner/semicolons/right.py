@@ -81,8 +81,10 @@ def introductory_fragment(ctx: Context) -> Answer:
     fragment = before[opening + 1:]
     fragment_words = g.words(fragment) if len(fragment) <= _FRAGMENT_REACH else []
     if not fragment_words or len(fragment_words) > 6 or g.has_verb(fragment_words) \
-            or any(q in fragment for q in CLOSING_QUOTES + OPENING_QUOTES):
-        return None
+            or any(q in fragment for q in CLOSING_QUOTES + OPENING_QUOTES + ":"):
+        return None  # "In: Science; Vol. 371": a reference's fields, not an introduction
+    if len(g.clause_words(ctx.after)) < 3:
+        return None  # a clause must follow for the fragment to be its introduction
     head = fragment_words[0].lower()
     following = ctx.following
     next_item = g.words(ctx.after.partition(";")[0])

@@ -40,7 +40,8 @@ EDITED = {
                        "in red.\n"),
     "reference-list": (
         "1. Hart M, Ong L. Dialysis outcomes. In: Seminars in Nephrology. Wiley Online Library; 2007.\n"
-        "2. Eich, Brendan; Hyatt, David. Scripting the web. Mountain View; 1998.\n"),
+        "2. Ruiz P. Clusters in dilute matter. In: Science; Vol. 371, Issue 6526, pp. 260-264.\n"
+        "3. Eich, Brendan; Hyatt, David. Scripting the web. Mountain View; 1998.\n"),
     "german-results": ("Über 5000 m siegte Anna Berger (SC Potsdam; 10:58,94 min) vor Lea Koch "
                        "(LG Nord; 11:02,10 min); die Zeiten waren gut.\n"),
     "series-of-fragments": ("Yesterday; today; tomorrow: nothing changed. Cold feet on the stairs; a "
