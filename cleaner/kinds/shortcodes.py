@@ -54,6 +54,9 @@ class Shortcodes(Rule):
         for key, value in self.vars.items():
             if not isinstance(value, str):
                 raise RuleSetError(f"vars.{key} must be a string, got {value!r}", rule_id=self.id, field="vars")
+        # Each tag is looked up several times (pairing, classifying, rendering): remember
+        # answers, a bounded number of names so hostile input cannot grow it without end.
+        self._action_by_name: dict[str, Action | None] = {}
         self._unknown_enclosing = Action(self.unknown_enclosing)
         self._unknown_self_closing = Action(self.unknown_self_closing)
 
@@ -64,12 +67,16 @@ class Shortcodes(Rule):
         return any(a.template is not None and a.template.uses_archive for a in actions)
 
     def action_for(self, name: str) -> Action | None:
-        if name in self._tags:
-            return self._tags[name]
-        for prefix, action in self._prefixes:
-            if name.startswith(prefix):
-                return action
-        return None
+        try:
+            return self._action_by_name[name]
+        except KeyError:
+            pass
+        action = self._tags.get(name)
+        if action is None:
+            action = next((a for prefix, a in self._prefixes if name.startswith(prefix)), None)
+        if len(self._action_by_name) < 4096:
+            self._action_by_name[name] = action
+        return action
 
     def is_shortcode(self, tag: Shortcode, paired: bool) -> bool:
         """A registered name, ``name=value`` attributes or a closer of its own make a bracket a

@@ -39,6 +39,11 @@ QUOTES = DOUBLE_QUOTES + SINGLE_QUOTES
 _INVISIBLE_SPACES = "\u200b\u2060\ufeff"
 # WordPress turns these two into a plain space before reading attributes, values included.
 _SPACE_IN_VALUES = {"\u00a0": " ", "\u200b": " "}
+# Runs of ordinary characters are copied in one step; the reader stops at these. (Python's \s
+# is str.isspace(); "&" may start an entity that decodes to one of the others.)
+_SPACES = re.compile(r"[\s\u200b\u2060\ufeff]*")
+_BARE_STOP = re.compile(r"[\s\u200b\u2060\ufeff\]\[/&]")
+_QUOTED_STOP = {family: re.compile(f"[{family}&\u00a0\u200b]") for family in (DOUBLE_QUOTES, SINGLE_QUOTES)}
 
 
 def is_space(ch: str) -> bool:
@@ -82,6 +87,9 @@ def read_attributes(text: str, i: int, limit: int) -> Attributes | None:
         if i < 0:
             return None
     while i < limit:
+        i = _SPACES.match(text, i, limit).end()
+        if i >= limit:
+            break
         ch, nxt = decode_char(text, i)
         if is_space(ch):
             i = nxt
@@ -159,6 +167,12 @@ def _read_bare(text: str, i: int, limit: int) -> tuple[str, int]:
     """A run of characters up to white space, ``]``, ``/]`` or ``[``."""
     chars = []
     while i < limit:
+        stop = _BARE_STOP.search(text, i, limit)
+        end = stop.start() if stop else limit
+        chars.append(text[i:end])
+        i = end
+        if stop is None:
+            break
         ch, nxt = decode_char(text, i)
         if is_space(ch) or ch in "][" or (ch == "/" and text.startswith("]", nxt)):
             break
@@ -172,8 +186,14 @@ def _read_quoted(text: str, i: int, limit: int) -> tuple[str | None, int]:
     ``]``, so an apostrophe inside (``’Editor’s pick’``) does not end it."""
     opening, i = decode_char(text, i)
     family = DOUBLE_QUOTES if opening in DOUBLE_QUOTES else SINGLE_QUOTES
+    special = _QUOTED_STOP[family]
     chars = []
     while i < limit:
+        stop = special.search(text, i, limit)
+        if stop is None:
+            break
+        chars.append(text[i:stop.start()])
+        i = stop.start()
         ch, nxt = decode_char(text, i)
         if ch in family:
             follow, _ = decode_char(text, nxt) if nxt < limit else ("]", nxt)
