@@ -23,13 +23,18 @@ _CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
 _MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
     r"August|September|October|November|December)\.? \d{1,2}$")
-_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d\b(?![\d,.:]\d)")
+# The year closes the date: punctuation follows it ("November 18; 2019, in a storm"). A year
+# that goes on into a clause ("…on May 5; 1990 was a wet year") may open one.
+_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d(?=[,.;:)]|\s*$)(?![\d,.:]\d)")
 # The longest introductory idiom ("having said that") fits well inside this many characters.
 _IDIOM_REACH = 40
 # Three words of an introduction or an address fit in 60 characters; a longer stretch is no fragment.
 _FRAGMENT_REACH = 60
 _INTRODUCING_SUBORDINATORS = frozenset({"if", "when", "whenever", "because", "although", "though", "while",
                                         "unless", "until", "once", "since", "after", "before", "wherever"})
+# “No; I won't.” “Yes; he is gone.”: an answer, which older fiction may close with a semicolon.
+_INTERJECTIONS = frozenset({"yes", "no", "oh", "ah", "well", "okay", "ok", "sure", "alas", "aye", "nay",
+                            "please", "thanks", "right", "quite", "perhaps", "maybe", "indeed", "why"})
 # Subjects only: a second one on the left means a main clause already stands there.
 _NOMINATIVE = frozenset({"i", "he", "she", "we", "they", "there"})
 
@@ -87,6 +92,8 @@ def introductory_fragment(ctx: Context) -> Answer:
         return None  # a clause must follow for the fragment to be its introduction
     head = fragment_words[0].lower()
     following = ctx.following
+    if following[0].lower() in en.COORDINATORS_PHRASE | en.COORDINATORS_CLAUSE:
+        return None  # "Of man's first disobedience; and the fruit": a verse, a series
     next_item = g.words(ctx.after.partition(";")[0])
     if g.head_class(following) == g.head_class(fragment_words) or \
             (not ctx.last_in_sentence and not g.has_verb(next_item)):
@@ -99,7 +106,7 @@ def introductory_fragment(ctx: Context) -> Answer:
         return None
     if g.is_introductory_head(head):
         return Verdict.COMMA, Cue.AFTER_INTRODUCTION
-    if opening >= 0 and g.addresses(fragment_words):
+    if opening >= 0 and g.addresses(fragment_words) and head not in _INTERJECTIONS:
         return Verdict.COMMA, Cue.AFTER_VOCATIVE
     # Capitalised words opening a sentence outside a quotation may be a subject, a title or a
     # list's first item ("Wiley Online Library; 2007"): the other cues read them.
@@ -168,7 +175,9 @@ def attribution(ctx: Context) -> Answer:
         return None
     following, lower = ctx.following, ctx.lower
     rest = ctx.after.lstrip()
-    if lower == "according" and len(following) > 1 and following[1].lower() == "to" and "," not in rest:
+    if lower == "according" and len(following) > 1 and following[1].lower() == "to" and "," not in rest \
+            and len(following) <= 8 and not g.has_finite_verb(following[2:]):
+        # Not "; according to him the plan was sound": there a clause follows the phrase.
         return Verdict.COMMA, Cue.ATTRIBUTION_CLOSES
     if ctx.first.islower() and lower in en.REPORTING_VERBS:
         tail = rest[len(ctx.first):].lstrip()

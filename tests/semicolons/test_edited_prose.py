@@ -54,6 +54,10 @@ EDITED = {
     "will-bequests": "To the Pecks, ten thousand each; to Joan Sheldon the house and its garden.\n",
     "ellipsis-clause": "One problem is a matter of dates; the other, is how to pay for the move.\n",
     "clause-after-introduction": "When he came home he was tired; she was not.\n",
+    "answer-in-old-fiction": "“No; I will not go,” she said. “Yes; he is gone.”\n",
+    "verse": "Of man's first disobedience; and the fruit of that forbidden tree.\n",
+    "according-to-then-clause": "We differed; according to him the plan was sound.\n",
+    "year-opens-a-clause": "The last flight left on May 5; 1990 was a wet year for the island.\n",
     "gerund-subject": "Decanting old wine aerates it fully; it may also spoil a delicate one.\n",
     "however-inside-clauses": "The doctor's wits had not left him; however, for all his years, he tired fast.\n",
     "paragraph-ending-in-a-semicolon": (
@@ -99,8 +103,8 @@ CONCLUSIVE = {
                                     "Worried about the cost, the council waited."),
     "however-before-the-verb": ("The lawmakers; however, failed to answer.",
                                 "The lawmakers, however, failed to answer."),
-    "date-year": ("The ferry sailed on November 18; 2019 was its last season.",
-                  "The ferry sailed on November 18, 2019 was its last season."),
+    "date-year": ("The ferry last sailed on November 18; 2019, in a storm.",
+                  "The ferry last sailed on November 18, 2019, in a storm."),
 }
 
 
