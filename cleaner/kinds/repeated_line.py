@@ -2,7 +2,8 @@
 
 The first occurrence stays. Which repeats go: a line first seen in the head of the document
 (where the title stands), a line equal to the title in the metadata, and a whole paragraph
-seen before. Body lines of structured content (a meal plan's "Drink during your workout", a
+printed twice by the page (right after itself, or within a run of paragraphs copied in order).
+A paragraph that comes back alone further down (a refrain, a repeated instruction) stays. Body lines of structured content (a meal plan's "Drink during your workout", a
 product box's "Available from Amazon") repeat by design and stay, as do short and list-like
 lines (bullets, table rows, one-word answers in a dialogue).
 """
@@ -37,12 +38,14 @@ class RepeatedLine(Rule):
         text = doc.text
         droppable: set[str] = set()  # keys whose later copies go, wherever they stand
         seen: set[str] = set()  # droppable keys met once already
-        paragraphs: set[str] = set()  # long sentence-final lines seen, for copied paragraphs
         title = doc.metadata.get("title") if self.use_title else None
         if isinstance(title, str) and title.strip():
             droppable.add(_key(title.strip()))
         edits = []
         non_blank = 0
+        # Long sentence-final lines by where they stand among the non-blank lines, for copies.
+        paragraphs: dict[str, int] = {}
+        copies: dict[int, tuple[int, int, int]] = {}  # block -> (block of the original, start, end)
         # Most lines can be neither a repeat of the head nor a copied paragraph: only lines
         # whose length is in reach of a droppable key, or long ones, get a normalised key.
         lo, hi = _length_range(droppable)
@@ -79,10 +82,25 @@ class RepeatedLine(Rule):
             if len(stripped) >= self.paragraph_length and stripped[-1] in _SENTENCE_FINAL:
                 # A copied paragraph is copied exactly: the line itself is the key.
                 if stripped in paragraphs:
-                    edits.append(line_removal(line_start, min(end, len(text))))
+                    copies[non_blank] = (paragraphs[stripped], line_start, min(end, len(text)))
                 else:
-                    paragraphs.add(stripped)
+                    paragraphs[stripped] = non_blank
+        edits.extend(line_removal(start, end) for block, (_, start, end) in copies.items()
+                     if _doubled(block, copies))
+        edits.sort(key=lambda edit: edit.start)
         return edits
+
+
+def _doubled(block: int, copies: dict[int, tuple[int, int, int]]) -> bool:
+    """Whether a copied paragraph shows it is a doubled block of the page, not the author's
+    repeat: it stands right after its original, or within a run of paragraphs copied in their
+    order (a layout printed twice). A paragraph that comes back alone further down (a refrain,
+    an instruction a recipe repeats) is the author's and stays."""
+    original = copies[block][0]
+    if original == block - 1:
+        return True
+    before, after = copies.get(block - 1), copies.get(block + 1)
+    return (before is not None and before[0] == original - 1) or (after is not None and after[0] == original + 1)
 
 
 def _key(line: str) -> str:

@@ -82,13 +82,29 @@ def test_metadata_title_is_ignored_when_use_title_is_off():
     assert run(text, metadata={"title": TITLE}, use_title=False).text == text
 
 
-def test_long_duplicated_paragraph_is_dropped_and_first_copy_kept():
-    text = (f"{TITLE}\n\n{LONG_PARAGRAPH}\n\nThe council has not yet replied.\n\n"
-            f"{LONG_PARAGRAPH}\n\nA decision is expected in June.\n")
+def test_paragraph_printed_twice_in_a_row_is_dropped_and_first_copy_kept():
+    text = (f"{TITLE}\n\n{LONG_PARAGRAPH}\n\n{LONG_PARAGRAPH}\n\nThe council has not yet replied.\n\n"
+            "A decision is expected in June.\n")
     out = run(text).text
     assert out.count(LONG_PARAGRAPH) == 1
     assert out.index(LONG_PARAGRAPH) == text.index(LONG_PARAGRAPH)
     assert "A decision is expected in June." in out
+
+
+def test_run_of_paragraphs_printed_twice_in_order_is_dropped():
+    other = LONG_PARAGRAPH.replace("council", "county board")
+    text = (f"{TITLE}\n\nBy a staff reporter.\n\n{LONG_PARAGRAPH}\n\n{other}\n\nThe council has not yet "
+            f"replied.\n\n{LONG_PARAGRAPH}\n\n{other}\n")
+    out = run(text).text  # the blank lines left at the end are the blank-lines rule's to trim
+    assert out.rstrip("\n") == (f"{TITLE}\n\nBy a staff reporter.\n\n{LONG_PARAGRAPH}\n\n{other}\n\nThe council "
+                                "has not yet replied.")
+
+
+def test_long_paragraph_coming_back_alone_further_down_is_kept():
+    # A refrain, or an instruction a recipe repeats: the author's, not the page's furniture.
+    text = (f"{TITLE}\n\nBy a staff reporter.\n\n{LONG_PARAGRAPH}\n\nThe council has not yet replied.\n\n"
+            f"{LONG_PARAGRAPH}\n\nA decision is expected in June.\n")
+    assert run(text).text == text
 
 
 @pytest.mark.parametrize("lines", [
@@ -153,9 +169,8 @@ def test_long_repeated_line_without_final_punctuation_in_body_is_kept():
 
 
 def test_cleaning_twice_changes_nothing_more():
-    text = (f"{TITLE}\nBusiness\n{TITLE}\n\n{LONG_PARAGRAPH}\n\n“Yes.”\n\n“Yes.”\n\n"
-            "- Bring a water bottle\n- Bring a water bottle\n\n"
-            f"{LONG_PARAGRAPH}\n")
+    text = (f"{TITLE}\nBusiness\n{TITLE}\n\n{LONG_PARAGRAPH}\n\n{LONG_PARAGRAPH}\n\n“Yes.”\n\n“Yes.”\n\n"
+            "- Bring a water bottle\n- Bring a water bottle\n")
     once = run(text, metadata={"title": TITLE})
     assert len(once.changes) == 2
     twice = run(once.text, metadata={"title": TITLE})
