@@ -9,6 +9,7 @@ Each page rule's removals are recorded as changes on the document, like the text
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 import lxml.html
@@ -95,7 +96,13 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     extraction = extract(tree, extractor=extractor, url=url, output=output)
     if not _VISIBLE.search(extraction.text):
         extraction = _page_text(text, source=source, no_article=no_article, markdown=output == "markdown")
-    doc.text = extraction.text
+    # trafilatura's extract() composes text to NFC; its bare_extraction, which cleaner calls, and
+    # readability do not. A page that spells "ü" as "u" + U+0308 would come out decomposed,
+    # and search would not find its words.
+    doc.text = unicodedata.normalize("NFC", extraction.text)
+    for key, value in doc.metadata.items():
+        if isinstance(value, str):
+            doc.metadata[key] = unicodedata.normalize("NFC", value)
     headline = doc.metadata.get("title")
     if title and headline and doc.text and not doc.text.lstrip().startswith(headline):
         doc.text = ("# " if output == "markdown" else "") + headline + "\n\n" + doc.text

@@ -270,3 +270,18 @@ def test_without_the_title_the_lede_stays_even_when_it_is_the_pages_description(
             "quay meanwhile.</p></article></body></html>")
     doc = extract_article(page, cleaner=default_cleaner, title=False)
     assert doc.text.startswith(lede) and "North quay to be rebuilt" not in doc.text
+
+
+@pytest.mark.parametrize("extractor", ["auto", "readability"])
+def test_extracted_text_and_title_are_composed_to_nfc(default_cleaner, extractor) -> None:
+    decomposed = "Mu\u0308nchen"  # "München" spelled with a combining diaeresis
+    page = (f"<html><head><title>Fa\u0308hre nach {decomposed}</title></head><body><article>"
+            f"<h1>Fa\u0308hre nach {decomposed}</h1>"
+            + "".join(f"<p>Die Fa\u0308hre nach {decomposed} fa\u0308hrt wieder, sagte der Betreiber am "
+                      f"Montag, und die Fahrga\u0308ste sind zufrieden mit dem neuen Fahrplan {i}.</p>"
+                      for i in range(6))
+            + "</article></body></html>")
+    doc = extract_article(page.encode(), cleaner=default_cleaner, extractor=extractor)
+    assert "\u0308" not in doc.text
+    assert "München" in doc.text and "Fahrgäste" in doc.text
+    assert doc.metadata["title"] == "Fähre nach München"
