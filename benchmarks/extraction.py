@@ -50,68 +50,29 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import gc
-import gzip
 import html
 import json
 import random
 import re
-import statistics
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
-import readability
 import trafilatura
 
 # _common puts this checkout on sys.path, so it is imported before cleaner.
 from _common import ARTICLE_EXTRACTION_DIR, SPINNABLE_COMMA, print_table, write_json
-
-from cleaner import Cleaner
+from _extraction_corpora import Page, load_article_extraction
+from _extraction_run import Run, System, build_cleaner_system, readability_text, run_systems
+from _extraction_scoring import SHINGLE_SIZE, TOKEN, aggregate, score_page
 
 SYSTEMS = ("trafilatura", "trafilatura-nocomments", "readability", "cleaner")
 REFERENCE_SYSTEM = "trafilatura-nocomments"
 TARGET_F1 = 0.970
 TARGET_TIME_RATIO = 1.25
 DEFAULT_WORST = 15
-
-@dataclass
-class Page:
-    id: str
-    url: str
-    html: bytes
-    truth: str
-    # Decoded once, outside the timing. Every page of the set is UTF-8, as the benchmark's own
-    # runners read it; readability-lxml is given this text, the other systems the bytes.
-    text: str = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.text = self.html.decode("utf-8", errors="replace")
-
-
-def load_pages(data_dir: Path, limit: int | None) -> list[Page] | None:
-    """The pages with their ground truth, in id order; None when the data is absent."""
-    truth_path, html_dir = data_dir / "ground-truth.json", data_dir / "html"
-    if not truth_path.is_file() or not html_dir.is_dir():
-        return None
-    truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    pages, missing = [], []
-    for page_id in sorted(truth):
-        path = html_dir / f"{page_id}.html.gz"
-        if not path.is_file():
-            missing.append(page_id)
-            continue
-        pages.append(Page(page_id, truth[page_id].get("url", ""), gzip.decompress(path.read_bytes()),
-                          truth[page_id]["articleBody"]))
-        if limit is not None and len(pages) == limit:
-            break
-    if missing:
-        print(f"NOTE: {len(missing)} ground-truth page(s) have no HTML and are left out: "
-              f"{', '.join(missing[:3])}…")
-    return pages
 
 
 def read_reference_figures(readme: Path) -> list[list[str]]:
@@ -126,180 +87,17 @@ def read_reference_figures(readme: Path) -> list[list[str]]:
     return rows
 
 
-_TOKEN = re.compile(r"\w+")
-SHINGLE_SIZE = 4
-
-
-def shingles(text: str, *, distinct: bool) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text.lower())
-    if not tokens:
-        return Counter()
-    # A text shorter than a shingle is one short shingle (as in evaluate.py), so a two-word
-    # prediction is scored as two words, not as nothing.
-    counts = Counter(tuple(tokens[i:i + SHINGLE_SIZE]) for i in range(max(1, len(tokens) - SHINGLE_SIZE + 1)))
-    return Counter(dict.fromkeys(counts, 1)) if distinct else counts
-
-
-@dataclass(frozen=True)
-class PageScore:
-    """True positives, false positives and false negatives of one page, summing to 1."""
-
-    tp: float
-    fp: float
-    fn: float
-
-    @property
-    def precision(self) -> float | None:
-        # None when the prediction is empty: there is nothing to be precise about.
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 0.0
-
-
-def score_page(truth: str, prediction: str, *, distinct: bool) -> PageScore:
-    expected, predicted = shingles(truth, distinct=distinct), shingles(prediction, distinct=distinct)
-    tp = sum((expected & predicted).values())
-    fp = sum((predicted - expected).values())
-    fn = sum((expected - predicted).values())
-    total = tp + fp + fn
-    # Normalised so that a long article weighs no more than a short one.
-    return PageScore(tp / total, fp / total, fn / total) if total else PageScore(0.0, 0.0, 0.0)
-
-
-def aggregate(scores: list[PageScore]) -> dict[str, float]:
-    precisions = [s.precision for s in scores if s.precision is not None]
-    recalls = [s.recall for s in scores if s.recall is not None]
-    precision = statistics.mean(precisions) if precisions else 0.0
-    recall = statistics.mean(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"f1": f1, "precision": precision, "recall": recall}
-
-
-# Elements that start a new line of text: text_content() alone would glue "end.</p><p>Next" and
-# "a</td><td>b" into one token across the boundary. (The README's readability figure, F1 0.947,
-# is text_content() alone; with the breaks it is 0.952.)
-_BLOCK_TAGS = ("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-               "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol",
-               "p", "pre", "section", "table", "td", "th", "tr", "ul")
-
-
-def html_to_text(fragment: str) -> str:
-    """The text of an HTML fragment, one line per block, whitespace collapsed within each line."""
-    if not fragment.strip():
-        return ""
-    root = lxml.html.fromstring(fragment)
-    for element in root.iter(*_BLOCK_TAGS):
-        element.text = "\n" + (element.text or "")
-        element.tail = "\n" + (element.tail or "")
-    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
-    return "\n".join(line for line in lines if line)
-
-
-@dataclass
-class System:
-    name: str
-    extract: Callable[[Page], str]
-
-
 def build_systems(names: list[str]) -> list[System]:
     """The systems asked for, in table order; cleaner left out, with a note, if it cannot be imported."""
     makers: dict[str, Callable[[], System | None]] = {
         "trafilatura": lambda: System("trafilatura", lambda page: trafilatura.extract(page.html) or ""),
         "trafilatura-nocomments": lambda: System(
             "trafilatura-nocomments", lambda page: trafilatura.extract(page.html, include_comments=False) or ""),
-        "readability": lambda: System(
-            "readability", lambda page: html_to_text(readability.Document(page.text).summary())),
+        "readability": lambda: System("readability", readability_text),
         "cleaner": build_cleaner_system,
     }
     systems = [makers[name]() for name in SYSTEMS if name in names]
     return [s for s in systems if s is not None]
-
-
-def build_cleaner_system() -> System | None:
-    try:
-        from cleaner.html import extract_article
-    except ModuleNotFoundError as error:
-        if error.name != "cleaner.html":
-            print(f"NOTE: cleaner.html could not be imported ({error}); cleaner is left out.")
-        else:
-            print("NOTE: cleaner.html not available yet; cleaner is left out.")
-        return None
-    except Exception as error:  # a module being written may not import; the baselines still run
-        print(f"NOTE: cleaner.html failed to import ({type(error).__name__}: {error}); cleaner is left out.")
-        return None
-    try:
-        # Built once: loading the rule set is set-up, not extraction.
-        cleaner = Cleaner.from_rules("default")
-    except Exception as error:  # a rule set being edited may not load; the baselines still run
-        print(f"NOTE: the default rule set failed to load ({type(error).__name__}: {error}); cleaner is left out.")
-        return None
-    # The ground truth is the article body without its headline, so the headline is left out;
-    # like trafilatura.extract(), only the text is asked for (no author, date or site name).
-    return System("cleaner", lambda page: extract_article(page.html, cleaner=cleaner, title=False,
-                                                          metadata=False).text)
-
-
-@dataclass
-class Run:
-    """One system over one set of pages: its outputs, the time of each pass and page, failures."""
-
-    system: str
-    outputs: dict[str, str]
-    times_s: list[float]
-    page_times_s: dict[str, list[float]]  # each pass's time, by page
-    errors: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def median_s(self) -> float:
-        return statistics.median(self.times_s)
-
-    def page_median_s(self, page_id: str) -> float:
-        return statistics.median(self.page_times_s[page_id])
-
-
-def run_systems(systems: list[System], pages: list[Page], repeats: int) -> dict[str, Run]:
-    """Every system on every page, interleaved: page by page, the systems take turns (in an
-    order that rotates), so a burst of load on this shared machine falls on all of them alike
-    instead of on whichever system happened to be running. Times are per page, summed per pass;
-    the median pass is reported."""
-    for system in systems:
-        try:
-            system.extract(pages[0])  # untimed: lazy imports and first-call set-up are not page costs
-        except Exception:
-            pass  # the timed pass records it
-    outputs: dict[str, dict[str, str]] = {s.name: {} for s in systems}
-    errors: dict[str, dict[str, str]] = {s.name: {} for s in systems}
-    page_times: dict[str, dict[str, list[float]]] = {s.name: {page.id: [] for page in pages} for s in systems}
-    totals: dict[str, list[float]] = {s.name: [] for s in systems}
-    for _ in range(repeats):
-        gc.collect()  # so one pass does not pay for the garbage of the one before
-        for name in outputs:
-            outputs[name], errors[name] = {}, {}
-        for index, page in enumerate(pages):
-            turn = index % len(systems)
-            for system in systems[turn:] + systems[:turn]:
-                start = time.perf_counter()
-                try:
-                    text = system.extract(page)
-                except Exception as error:  # one page's failure scores 0 there; the run goes on
-                    text, errors[system.name][page.id] = "", f"{type(error).__name__}: {error}"
-                page_times[system.name][page.id].append(time.perf_counter() - start)
-                outputs[system.name][page.id] = text
-        for system in systems:
-            totals[system.name].append(sum(page_times[system.name][page.id][-1] for page in pages))
-    runs = {}
-    for system in systems:
-        name = system.name
-        print(f"  {name}: {statistics.median(totals[name]):.2f} s"
-              + (f", {len(errors[name])} page(s) failed" if errors[name] else ""), flush=True)
-        runs[name] = Run(name, outputs[name], totals[name], page_times[name], errors[name])
-    return runs
 
 
 TEASERS = [
@@ -429,7 +227,7 @@ def find_paragraphs(text: str, truth_shingles: set[tuple[str, ...]]) -> list[Par
         i = bisect.bisect_right(skipped_starts, match.start()) - 1
         if i >= 0 and skipped[i][1] > match.start():
             continue
-        tokens = _TOKEN.findall(html.unescape(_TAG.sub(" ", match.group(1))).lower())
+        tokens = TOKEN.findall(html.unescape(_TAG.sub(" ", match.group(1))).lower())
         own = {tuple(tokens[j:j + SHINGLE_SIZE]) for j in range(len(tokens) - SHINGLE_SIZE + 1)}
         matched = (len(tokens) >= MIN_PARAGRAPH_TOKENS
                    and len(own & truth_shingles) >= MATCHED_SHARE * len(own))
@@ -473,7 +271,7 @@ def inject_page(page: Page, seed: int) -> InjectedPage:
     rng = random.Random(f"{seed}:{page.id}")
     # surrogateescape: the bytes come back exactly as they were wherever nothing is injected.
     text = page.html.decode("utf-8", errors="surrogateescape")
-    truth_tokens = _TOKEN.findall(page.truth.lower())
+    truth_tokens = TOKEN.findall(page.truth.lower())
     truth_shingles = {tuple(truth_tokens[i:i + SHINGLE_SIZE]) for i in range(len(truth_tokens) - SHINGLE_SIZE + 1)}
     body = article_body(find_paragraphs(text, truth_shingles))
 
@@ -651,7 +449,7 @@ def main() -> None:
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
 
-    pages = load_pages(args.data, args.limit)
+    pages = load_article_extraction(args.data, args.limit)
     if pages is None:
         print(f"The article-extraction data is absent: expected {args.data / 'ground-truth.json'} and "
               f"{args.data / 'html'}/<id>.html.gz. Nothing to measure.")
