@@ -19,7 +19,7 @@ from cleaner.document import Document, Edit
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, drop_emptied_lines, register
 from cleaner.shortcodes.grammar import Node, Shortcode, parse, tokenize
-from cleaner.shortcodes.prose import reads_as_prose
+from cleaner.shortcodes.prose import attributes_look_like_markup, reads_as_prose
 from cleaner.shortcodes.render import Action, Unresolved, caption_text, decode_builder_escapes
 
 UNKNOWN_STAT = "unknown_shortcodes"
@@ -79,14 +79,14 @@ class Shortcodes(Rule):
         return action
 
     def is_shortcode(self, tag: Shortcode, paired: bool) -> bool:
-        """A registered name, ``name=value`` attributes or a closer of its own make a bracket a
-        shortcode, unless its attributes read as a sentence: deleting prose loses words, while
-        keeping a shortcode that reads like prose loses nothing."""
+        """A registered name, ``name=value`` attributes that look like markup, or a closer of
+        its own make a bracket a shortcode, unless its attributes read as a sentence: deleting
+        prose loses words, while keeping a shortcode that reads like prose loses nothing."""
         if self.action_for(tag.name) is not None:
             return not reads_as_prose(tag, paired=paired)
-        if tag.has_named_attributes:
-            return not reads_as_prose(tag, paired=paired, named_count=False)
-        return paired and not reads_as_prose(tag, paired=True)
+        if attributes_look_like_markup(tag) and not reads_as_prose(tag, paired=paired, named_count=False):
+            return True
+        return paired and not reads_as_prose(tag, paired=True, named_count=False)
 
     def _is_self_closing(self, name: str) -> bool:
         action = self.action_for(name)

@@ -71,6 +71,8 @@ class Attributes:
     positional: list[str] = field(default_factory=list)
     # The positional values written without quotes, as typed: the words a prose test reads.
     bare: list[str] = field(default_factory=list)
+    # The names whose values were written without quotes.
+    bare_named: set[str] = field(default_factory=set)
     self_closing: bool = False
 
 
@@ -153,6 +155,7 @@ def _read_attribute(text: str, i: int, limit: int, out: Attributes) -> int:
             value, after = _read_bare(text, j, limit)
             if value:
                 out.named[name.group().lower()] = value
+                out.bare_named.add(name.group().lower())
                 return after
             # "name=" with nothing after it: WordPress reads the whole word as positional.
     word, i = _read_bare(text, i, limit)

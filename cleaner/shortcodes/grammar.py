@@ -52,6 +52,8 @@ class Shortcode:
     raw: str = ""
     # The positional values written without quotes: the words a prose test reads.
     bare: list[str] = field(default_factory=list)
+    # The names of attributes whose values were written without quotes.
+    bare_named: set[str] = field(default_factory=set)
 
     @property
     def has_named_attributes(self) -> bool:
@@ -114,7 +116,7 @@ def scan_tag(text: str, start: int, limit: int) -> Shortcode | None:
     if inside is None:
         return None
     return Shortcode(name, start, inside.end, inside.named, inside.positional, self_closing=inside.self_closing,
-                     raw=text[start:inside.end], bare=inside.bare)
+                     raw=text[start:inside.end], bare=inside.bare, bare_named=inside.bare_named)
 
 
 def _skipped_regions(text: str) -> list[tuple[int, int]]:

@@ -574,9 +574,28 @@ def test_flag_words_in_real_shortcodes(text, expected):
 @pytest.mark.parametrize("text", [
     "See [see the report, page=7] for the figures.",
     "[note to self]remember the ferry times[/note]",
+    # Stat blocks, maths and lists with "=": values ending in "," or ";" are prose, and an
+    # unquoted value under a capitalised name is no evidence of markup.
+    "Jake checked his sheet [STR=12, AGI=8] and sighed.",
+    "The point [x=5, y=3] lies on the line.",
+    "[HP=100/100, MP=50/50]",
+    "[Level 5, exp=1200/2000]",
+    "Set [a=1; b=2] first.",
+    "[Image credit=Reuters]",
+    "[Status hp=340 mp=120]",
 ])
 def test_unknown_brackets_that_read_as_prose_stay(text):
     assert resolve(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "[table id=1 /]",
+    "[insert page=123]",
+    '[Best_Wordpress_Gallery id="1" gal_title="All images"]',
+    '[mystery_widget id="3" title="Tides, times and fares"]',
+])
+def test_unknown_shortcodes_with_attributes_still_go(text):
+    assert resolve(f"{BEFORE} {text} {AFTER}") == f"{BEFORE} {AFTER}"
 
 
 # --- escaped -----------------------------------------------------------------------------------

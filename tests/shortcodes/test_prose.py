@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.shortcodes.grammar import tokenize
-from cleaner.shortcodes.prose import reads_as_prose
+from cleaner.shortcodes.prose import attributes_look_like_markup, reads_as_prose
 
 
 def tag(text: str):
@@ -28,6 +28,8 @@ def tag(text: str):
     ("[quote from the minister]", True),
     ("[video (2019) highlights from the final]", False),
     ("[audio unavailable in your region]", False),
+    # An unquoted value ending in "," or ";" is a list in prose.
+    ("[video 1, 2]", False),
 ])
 def test_prose(text, paired):
     assert reads_as_prose(tag(text), paired=paired)
@@ -51,8 +53,26 @@ def test_markup(text, paired):
     assert not reads_as_prose(tag(text), paired=paired)
 
 
+@pytest.mark.parametrize("text,paired", [("[STR=12, AGI=8]", False), ("[x=5; y=3]", True)])
+def test_for_an_unregistered_name_a_list_outweighs_a_named_attribute(text, paired):
+    assert reads_as_prose(tag(text), paired=paired, named_count=False)
+    assert not reads_as_prose(tag(text), paired=paired)
+
+
 def test_for_an_unregistered_name_a_sentence_outweighs_a_named_attribute():
     bracket = tag("[see the report, page=7]")
     assert not reads_as_prose(bracket, paired=False)
     assert reads_as_prose(bracket, paired=False, named_count=False)
     assert not reads_as_prose(tag('[mystery_widget id="3" compact]'), paired=False, named_count=False)
+
+
+@pytest.mark.parametrize("text,markup", [
+    ('[mystery_widget id="3"]', True),
+    ("[table id=1 /]", True),
+    ('[Best_Wordpress_Gallery id="1"]', True),
+    ("[Image credit=Reuters]", False),
+    ("[Status hp=340 mp=120]", False),
+    ("[see https://example.org/?id=7]", False),
+])
+def test_attributes_look_like_markup(text, markup):
+    assert attributes_look_like_markup(tag(text)) is markup
