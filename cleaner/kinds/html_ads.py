@@ -16,7 +16,12 @@ sit inside the article, and can cut an article short at an inline ad slot. This 
   ``###name``) of an EasyList-format file the user points at.
 
 A guard keeps the article: an element holding more than ``guard_share`` of the page's text is
-never removed, whatever its name (``<article class="post has-ads">``).
+never removed, whatever its name; nor are the large elements of prose (over 200 characters,
+under half of them link text) the rule would remove when together they hold more than that
+share (an article split into sections
+that are each named like an ad). Names that say an element holds or allows ads
+(``section--has-ads``, ``with-ads``, ``ad-supported``, ``Report__Section--Ads``) do not name
+an ad, and a machine-made hash in a name (``submit-36AD7RDgkLzF``) holds no words.
 """
 
 from __future__ import annotations
@@ -37,14 +42,51 @@ _AD_COMPOUND_TAILS = ("slot", "unit", "box", "container", "wrapper", "wrap", "zo
                       "sense", "choices", "server", "link", "links", "top", "bottom", "sidebar", "inline",
                       "sticky", "native", "text", "content", "widget")
 _NEGATIONS = frozenset({"non", "no", "not", "without", "anti"})
+# Words before an ad word that say the element holds or allows ads, not that it is one
+# ("section--has-ads", "with-ads", "contains-ads"), and words after it that say the same
+# ("ad-supported", "ads-enabled", "ad-free").
+_HOLDERS = frozenset({"has", "have", "with", "contains", "containing", "allow", "allows", "show", "shows",
+                      "enable", "can", "may"})
+_HELD = frozenset({"free", "supported", "enabled", "allowed", "eligible", "friendly", "ready", "aware", "lite",
+                   "light", "safe", "count", "density", "loaded", "refresh"})
+# Blocks whose modifier ("--ads") describes a content container, not an ad: "Report__Section--Ads",
+# "article-body--with-ads", "layout--ads".
+_CONTENT_BLOCKS = frozenset({"section", "article", "content", "body", "main", "post", "story", "report", "page",
+                             "layout", "text", "entry", "column", "columns", "grid", "copy", "prose", "rich"})
+# A run of letters and digits alternating this often is a machine-made hash ("36AD7RDgkLzF" in
+# "style--search-submit-36AD7RDgkLzF"), not words.
+_HASH_MIN_LENGTH = 8
+_HASH_MIN_SWITCHES = 2
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
 _LABEL_DECORATION = re.compile(r"[\s\-–—_=*•·|:.()\[\]<>«»~]+")
 _LABEL_KEY = str.maketrans("", "", " \t\r\n\u00a0-–—_=*•·|:.()[]<>«»~")
 _SKIP_TAGS = {"html", "body", "head", "main", "article"}
+# Elements holding more text than this are weighed by the guard; ad slots and labels hold less.
+_GUARDED_CHARS = 200
+_PROSE_MAX_LINK_SHARE = 0.5
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a class or id: "adSlot-top_2" -> ["ad", "slot", "top"]."""
-    return [part.lower() for part in _NAME_PARTS.findall(name)]
+    """The words of a class or id: "adSlot-top_2" -> ["ad", "slot", "top"]. A machine-made hash
+    inside the name ("submit-36AD7RDgkLzF") holds no words."""
+    words = []
+    for run in _ALNUM_RUN.findall(name):
+        if len(run) >= _HASH_MIN_LENGTH and _switches(run) >= _HASH_MIN_SWITCHES:
+            continue
+        words.extend(part.lower() for part in _NAME_PARTS.findall(run))
+    return words
+
+
+def _switches(run: str) -> int:
+    """How often a run changes between letters and digits: "a1b2" 3, "adSlot2" 1."""
+    return sum(1 for a, b in zip(run, run[1:]) if a.isdigit() != b.isdigit())
+
+
+def _modifies_content(token: str) -> bool:
+    """Whether the ad words of a BEM-style name stand only in a modifier of a content block:
+    "Report__Section--Ads", "article-body--ads"."""
+    block, sep, _ = token.partition("--")
+    return bool(sep) and any(word in _CONTENT_BLOCKS for word in name_words(block))
 
 
 @register
@@ -112,8 +154,10 @@ class HtmlAds(HtmlRule):
             words = name_words(token)
             for i, word in enumerate(words):
                 if word in self._words or (word.startswith("ad") and word[2:] in _AD_COMPOUND_TAILS):
-                    # "non-ad-column", "no-ads", "ad-free" name what is not an ad.
-                    if (i and words[i - 1] in _NEGATIONS) or (i + 1 < len(words) and words[i + 1] == "free"):
+                    # "non-ad-column", "no-ads", "ad-free", "has-ads", "ad-supported" name what is
+                    # not an ad, or what holds one.
+                    if (i and words[i - 1] in _NEGATIONS | _HOLDERS) or \
+                            (i + 1 < len(words) and words[i + 1] in _HELD) or _modifies_content(token):
                         continue
                     found = True
                     break
@@ -170,17 +214,27 @@ class HtmlAds(HtmlRule):
                             mark(element, "an ad label")
         if not doomed:
             return []
-        page_text = -1  # counted only if an element holds enough text to need the guard
+        texts = [_text_of(element) for element, _ in doomed]
+        # Large elements of prose are what the guard weighs; teaser widgets are mostly links and
+        # go whatever their size.
+        large_ids = {id(element) for (element, _), text in zip(doomed, texts, strict=True)
+                     if len(text) > _GUARDED_CHARS and _link_chars(element) < _PROSE_MAX_LINK_SHARE * len(text)}
+        # The guard weighs what the rule would remove together: an article split into several
+        # sections, each named like an ad and each under the share, is still the article.
+        # (Nested candidates are counted once, by the outermost.)
+        large_total = sum(len(text) for (element, _), text in zip(doomed, texts, strict=True)
+                          if id(element) in large_ids and not _inside(element, large_ids))
+        page_text = len(_text_of(root)) if large_total else 0
+        too_much = large_total > self.guard_share * page_text
         changes = []
-        for element, why in doomed:
+        for (element, why), text in zip(doomed, texts, strict=True):
             if element.getparent() is None or _detached(element):
                 continue  # inside an element already removed
-            text = _text_of(element)
-            if len(text) > 200 and page_text < 0:
-                page_text = len(_text_of(root))
-            if len(text) > 200 and len(text) > self.guard_share * page_text:
+            if id(element) in large_ids and (too_much or len(text) > self.guard_share * page_text):
                 doc.warnings.append(f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
-                                    f"{len(text)} of the page's {page_text} characters of text")
+                                    f"{len(text)} of the page's {page_text} characters of text"
+                                    + (f"; the large elements it names together hold {large_total}"
+                                       if too_much else ""))
                 continue
             remove_element(element)
             changes.append(Change(self.id, 0, 0, f"<{element.tag} {why}> " + " ".join(text.split())[:120], "",
@@ -205,6 +259,20 @@ def _text_of(element) -> str:
 
 def _normalise_label(text: str) -> str:
     return _LABEL_DECORATION.sub(" ", text).strip().casefold()
+
+
+def _link_chars(element) -> int:
+    return sum(len(_text_of(link)) for link in element.iter("a"))
+
+
+def _inside(element, ids: set[int]) -> bool:
+    """Whether an ancestor of the element is one of ``ids``."""
+    parent = element.getparent()
+    while parent is not None:
+        if id(parent) in ids:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _detached(element) -> bool:

@@ -43,6 +43,7 @@ def test_names_split_into_words(name: str, words: list[str]) -> None:
     "ad", "ad-slot", "adSlot", "AdContainer", "ad_unit", "ads-wrapper", "advertisement", "sponsored-content",
     "div-gpt-ad-1234567-0", "dfp-placeholder", "mpu", "leaderboard-top", "taboola-below-article", "ad_300x250",
     "banner-728x90", "adsbygoogle", "vb-ad-leaderboard", "SideBar__ad", "anzeige",
+    "sidebar--ads", "ads--sticky", "adSlot2", "ad-container-3",
 ])
 def test_ad_names_match(bundled: HtmlAds, name: str) -> None:
     assert bundled.names_an_ad(name)
@@ -52,6 +53,9 @@ def test_ad_names_match(bundled: HtmlAds, name: str) -> None:
     "header", "site-header", "shadow-box", "download-button", "read-more", "loading", "headline", "badge",
     "address", "add-to-cart", "leadParagraph", "gradient", "broadcast", "radio", "adjacent", "admin-bar",
     "shadow", "thread", "road-map", "upload", "non-ad-column-l", "no-ads", "ad-free-article",
+    # Names that say a container holds or allows ads, and machine-made hashes.
+    "section--has-ads", "Report__Section--Ads", "with-ads", "ad-supported", "article-body--ads",
+    "contains-ads", "ads-enabled", "style--search-submit-36AD7RDgkLzF", "css-1Ad9xQ2z",
 ])
 def test_ordinary_names_do_not_match(bundled: HtmlAds, name: str) -> None:
     assert not bundled.names_an_ad(name)
@@ -80,7 +84,7 @@ def test_tail_text_after_a_removed_element_stays(bundled: HtmlAds) -> None:
 
 def test_guard_keeps_an_article_whose_class_names_ads(bundled: HtmlAds) -> None:
     story = "The council met on Tuesday and voted to keep the ferry running through the winter. " * 20
-    text, doc = prune(bundled, f'<nav>Home</nav><article class="post has-ads"><div class="has-ads">{story}</div>'
+    text, doc = prune(bundled, f'<nav>Home</nav><article class="post"><div class="ad-zone">{story}</div>'
                                f'</article><div class="ad">X</div>')
     assert "voted to keep the ferry" in text and "X" not in text.split()
     assert any("kept <div>" in w for w in doc.warnings)
@@ -121,3 +125,28 @@ def test_list_of_links_goes_and_a_cited_sources_list_stays() -> None:
     text = _prune_links(f"<p>Body.</p>{related}{sources}{short}")
     assert "Other story" not in text
     assert "Interviews with eleven ferry pilots" in text and "One" in text
+
+
+def test_an_article_split_into_sections_named_like_ads_is_kept_whole(bundled: HtmlAds) -> None:
+    # Each section holds under a third of the page's text; together they are the article.
+    sections = "".join(
+        f'<section class="story-ad-zone"><p>Part {i}: the council met on Tuesday and voted to keep the ferry '
+        f'running through the winter, after a long debate about fares and the new timetable.</p>'
+        f'<p>Residents said the crossing matters to them, and the operator agreed to review it in May.</p></section>'
+        for i in range(4))
+    text, doc = prune(bundled, f'<h1>Ferry stays</h1>{sections}<div class="ad">Buy now</div>'
+                               '<form>Sign up for our newsletter</form>')
+    for i in range(4):
+        assert f"Part {i}:" in text
+    assert "Buy now" not in text
+    assert any("together" in w for w in doc.warnings)
+
+
+def test_large_teaser_widgets_of_links_still_go(bundled: HtmlAds) -> None:
+    story = "<p>The council met on Tuesday and voted to keep the ferry running through the winter.</p>" * 6
+    teasers = "".join(f'<a href="/s{i}">Sponsored story number {i} that you will not believe today</a>'
+                      for i in range(12))
+    text, _ = prune(bundled, f'<article>{story}</article><div class="taboola-feed">{teasers}</div>'
+                             f'<div class="outbrain-widget">{teasers}</div>')
+    assert "voted to keep the ferry" in text
+    assert "Sponsored story" not in text
