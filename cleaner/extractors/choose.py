@@ -28,6 +28,7 @@ from cleaner.extractors.readability_extractor import (
     extract_with_readability,
 )
 from cleaner.extractors.trafilatura_extractor import extract_with_trafilatura
+from cleaner.kinds.html_ads import name_words
 
 EXTRACTORS = ("auto", "trafilatura", "readability")
 MIN_CHARS = 250
@@ -49,6 +50,14 @@ _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", 
                           "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
                           "time", "u", "var", "wbr", "img"})
 _WRAPPERS = frozenset({"div", "section", "span", "figure"})
+# What a lost block must not be inside, or stand beside, to come back (see _hidden_or_furniture).
+_FORM_TAGS = frozenset({"form", "input", "button", "select", "textarea"})
+_FURNITURE_WORDS = frozenset({"newsletter", "newsletters", "subscribe", "subscription", "signup", "optin",
+                              "promo", "cta", "share", "sharing", "social", "comment", "comments", "cookie",
+                              "cookies", "consent", "gdpr", "paywall", "modal", "popup", "overlay", "related",
+                              "recommended", "breadcrumb", "breadcrumbs", "toolbar", "offscreen", "sr",
+                              "visually"})
+_FURNITURE_DEPTH = 8
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 # A paragraph longer than this (letters and digits) is not compared word by word for dropped
 # links (the comparison can grow with the square of its length), nor more of them on one page
@@ -149,7 +158,8 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
                     mended[kept] = " ".join(text.split())
                 inserts.extend((kept - 1, lost, lost_key) for lost, lost_key in waiting)
                 anchor, waiting = kept, []
-            elif len(inserts) + len(waiting) < RESTORE_MAX and _reads_as_prose(element, text):
+            elif len(inserts) + len(waiting) < RESTORE_MAX and _reads_as_prose(element, text) \
+                    and not _hidden_or_furniture(element):
                 if anchor is None:
                     waiting.append((" ".join(text.split()), key))
                 else:
@@ -159,7 +169,10 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
     restored: list[tuple[int, str]] = []
     if inserts and len(inserts) < RESTORE_MAX:
         whole = _key(extraction.text, markdown)
-        restored = [(anchor, text) for anchor, text, key in inserts if not _within(whole, key)]
+        # Already there, perhaps behind a prefix the extractor left out ("© Provided by …"): the
+        # block's last two thirds stand in the text, and putting it back would double them.
+        restored = [(anchor, text) for anchor, text, key in inserts
+                    if not _within(whole, key) and not _within(whole, key[len(key) // 3:])]
     if not restored and not mended:
         return extraction
     after: dict[int, list[str]] = {}
@@ -242,6 +255,29 @@ def _only_child(parent) -> bool:
 def _holds_only_inline(element) -> bool:
     # Comments and processing instructions (tags that are not strings) are not content.
     return all(not isinstance(node.tag, str) or node.tag in _INLINE_TAGS for node in element.iterdescendants())
+
+
+def _hidden_or_furniture(element) -> bool:
+    """Whether a block is hidden from readers (``hidden``, ``aria-hidden``, ``display: none``) or
+    belongs to page furniture by its markup, in any language: inside a form, beside a form's
+    input or button (a newsletter's "Bleiben Sie auf dem Laufenden"), or in an element whose
+    class or id names a newsletter, a subscription, a share bar, comments, a cookie notice."""
+    for sibling in (element.getprevious(), element.getnext()):
+        if sibling is not None and sibling.tag in _FORM_TAGS:
+            return True
+    node, depth = element, 0
+    while node is not None and depth < _FURNITURE_DEPTH:
+        if node.tag in _FORM_TAGS or node.get("hidden") is not None \
+                or (node.get("aria-hidden") or "").strip().lower() == "true":
+            return True
+        style = (node.get("style") or "").replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and _FURNITURE_WORDS.intersection(name_words(names)):
+            return True
+        node, depth = node.getparent(), depth + 1
+    return any(child.tag in _FORM_TAGS for child in element.iterdescendants())
 
 
 def _reads_as_prose(element, text: str) -> bool:

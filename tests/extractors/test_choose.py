@@ -137,3 +137,52 @@ def test_linked_words_the_extractor_dropped_inside_a_sentence_are_put_back() -> 
     assert "the board will fine the operator" not in alone  # trafilatura's precision mode drops it
     assert "Two. The clerk said that the board will fine the operator for the late sailings" in restored
     assert restored.count("Two.") == 1
+
+
+# Restoration puts back the article's prose, never what readers do not see or the page's furniture.
+LOST = "The ferry will run twice a day until the end of March, the harbour board said on Monday."
+
+
+def _restored(body: str, kept: list[str]) -> str:
+    page = lxml.html.document_fromstring(f"<html><body><article>{body}</article></body></html>")
+    from cleaner.extractors.base import Extraction
+
+    return restore_lost_paragraphs(page, Extraction("\n\n".join(kept), "trafilatura"), markdown=False).text
+
+
+KEPT = [f"Kept {i}. {SENTENCE}" for i in range(3)]
+
+
+def _blocks(lost_block: str) -> str:
+    return f"<div>{KEPT[0]}</div><div>{KEPT[1]}</div>{lost_block}<div>{KEPT[2]}</div>"
+
+
+def test_a_lost_prose_block_beside_kept_ones_is_restored() -> None:
+    assert LOST in _restored(_blocks(f"<div>{LOST}</div>"), KEPT)
+
+
+@pytest.mark.parametrize("lost_block", [
+    f'<div aria-hidden="true">{LOST}</div>',
+    f"<div hidden>{LOST}</div>",
+    f'<div style="display: none">{LOST}</div>',
+    f'<div class="visually-hidden">{LOST}</div>',
+], ids=["aria-hidden", "hidden", "display-none", "visually-hidden"])
+def test_a_hidden_block_is_not_restored(lost_block: str) -> None:
+    assert LOST not in _restored(_blocks(lost_block), KEPT)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Bleiben Sie auf dem Laufenden und abonnieren Sie unseren kostenlosen Newsletter heute.",
+    "Restez informé : inscrivez-vous à notre lettre d'information gratuite dès aujourd'hui.",
+])
+def test_a_newsletter_prompt_in_any_language_is_not_restored(prompt: str) -> None:
+    beside_form = f'<div>{prompt}</div><form action="/subscribe"><input type="email"></form>'
+    assert prompt not in _restored(_blocks(beside_form), KEPT)
+    in_box = f'<div class="nl-box newsletter"><div>{prompt}</div></div>'
+    assert prompt not in _restored(_blocks(in_box), KEPT)
+
+
+def test_a_block_kept_behind_a_prefix_is_not_restored_twice() -> None:
+    block = f"<div><span>© Provided by Harbour Times</span> {LOST}</div>"
+    kept = [KEPT[0], KEPT[1], LOST, KEPT[2]]  # the extractor kept the block without its prefix
+    assert _restored(_blocks(block), kept).count("twice a day") == 1
