@@ -93,7 +93,7 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     found = read_metadata(tree, url=url) if metadata else read_headline(tree)
     for key, value in found.items():
         doc.metadata.setdefault(key, value)
-    extraction = extract(tree, extractor=extractor, url=url, output=output)
+    extraction = extract(tree, extractor=extractor, url=url, output=output, headline=doc.metadata.get("title"))
     if not _VISIBLE.search(extraction.text):
         extraction = _page_text(text, source=source, no_article=no_article, markdown=output == "markdown")
     # trafilatura's extract() composes text to NFC; its bare_extraction, which cleaner calls, and

@@ -69,11 +69,17 @@ _ENDS = 40
 # Fewer, to find a short paragraph whose dropped link stood near both its ends.
 _NEAR = 16
 _NOT_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+# Headline words this long carry its subject ("ferry", "Lyon"), and the article's opening, this
+# many characters, names it.
+_HEADLINE_WORD = 4
+_OPENING_CHARS = 1500
 # Markdown's inline marks, removed to compare a markdown line with a block's text.
 _MARKDOWN_MARKS = re.compile(r"\]\([^)\s]*\)|[*_`\[\]]|^(?:#{1,6}|[-+>]|\d+\.)\s+")
 
 
-def extract(tree, *, extractor: str = "auto", url: str | None = None, output: str = "text") -> Extraction:
+def extract(tree, *, extractor: str = "auto", url: str | None = None, output: str = "text",
+            headline: str | None = None) -> Extraction:
     if extractor not in EXTRACTORS:
         raise ValueError(f"unknown extractor {extractor!r}; choose one of: {', '.join(EXTRACTORS)}")
     paragraphs = sum(1 for _ in tree.iter("p"))
@@ -93,10 +99,24 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     if got >= MIN_CHARS and got >= MIN_SHARE * _paragraph_chars(tree):
         return first
     second = extract_with_readability(tree, url=url, output=output)
-    if second is not None and len(second.text) >= 2 * max(got, 1):
+    if second is not None and len(second.text) >= 2 * max(got, 1) \
+            and _same_article(first.text if first else "", second.text, headline):
         second.extractor = "readability (trafilatura found too little)"
         return second
     return first or Extraction("", "trafilatura")
+
+
+def _same_article(first: str, second: str, headline: str | None) -> bool:
+    """Whether readability's longer text is the article trafilatura began, not another story
+    of a section or infinite-scroll page: it holds most of trafilatura's paragraphs; or, when
+    trafilatura kept none to compare, its opening shares a word with the page's headline."""
+    paragraphs = [key for key in (_key(p) for p in first.split("\n\n")) if len(key) >= _ENDS]
+    if paragraphs:
+        whole = _key(second)
+        return 2 * sum(1 for key in paragraphs if _within(whole, key)) >= len(paragraphs)
+    # A headline in a script written without spaces reads as one long "word": no evidence.
+    words = {w for w in _WORD.findall((headline or "").casefold()) if _HEADLINE_WORD <= len(w) <= 20}
+    return len(words) < 2 or any(w in words for w in _WORD.findall(second[:_OPENING_CHARS].casefold()))
 
 
 def _paragraph_chars(tree) -> int:

@@ -186,3 +186,35 @@ def test_a_block_kept_behind_a_prefix_is_not_restored_twice() -> None:
     block = f"<div><span>© Provided by Harbour Times</span> {LOST}</div>"
     kept = [KEPT[0], KEPT[1], LOST, KEPT[2]]  # the extractor kept the block without its prefix
     assert _restored(_blocks(block), kept).count("twice a day") == 1
+
+
+# readability's longer text replaces trafilatura's only when it is the same article.
+OTHER_STORY = "\n\n".join(f"Paragraph {i} of another story: the city council approved a new budget for "
+                            "parks and libraries after a long night of debate." for i in range(12))
+
+
+def _choose(monkeypatch, first: str, second: str, headline: str | None = None) -> str:
+    from cleaner.extractors import choose
+    from cleaner.extractors.base import Extraction
+
+    monkeypatch.setattr(choose, "extract_with_trafilatura", lambda tree, **_: Extraction(first, "trafilatura"))
+    monkeypatch.setattr(choose, "extract_with_readability", lambda tree, **_: Extraction(second, "readability"))
+    monkeypatch.setattr(choose, "restore_lost_paragraphs", lambda tree, extraction, **_: extraction)
+    return choose.extract(tree(), headline=headline).extractor
+
+
+def test_readability_wins_when_it_holds_trafilaturas_start_and_more(monkeypatch) -> None:
+    start = f"The ferry returned to service on Monday. {SENTENCE}"
+    assert _choose(monkeypatch, start, start + "\n\n" + OTHER_STORY).startswith("readability")
+
+
+def test_readability_never_swaps_in_another_story(monkeypatch) -> None:
+    start = f"The ferry returned to service on Monday. {SENTENCE}"
+    assert _choose(monkeypatch, start, OTHER_STORY) == "trafilatura"
+
+
+def test_with_nothing_to_compare_the_other_text_must_belong_under_the_headline(monkeypatch) -> None:
+    assert _choose(monkeypatch, "", OTHER_STORY, headline="Harbour ferry sails again") == "trafilatura"
+    assert _choose(monkeypatch, "", OTHER_STORY, headline="Council approves budget for parks").startswith(
+        "readability")
+    assert _choose(monkeypatch, "", OTHER_STORY, headline="渡轮恢复运营").startswith("readability")
