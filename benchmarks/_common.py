@@ -157,3 +157,19 @@ def finish(work: Path, keep: bool, figures: dict[str, Any], started: float, json
     figures["total_seconds"] = time.perf_counter() - started
     print(f"\nTotal run time: {figures['total_seconds']:.0f} s")
     write_json(json_path, figures)
+
+
+def checkout_state() -> str:
+    """The commit measured, and whether cleaner/ or rules/ differ from it (the package is
+    installed editable, so a benchmark runs the working tree)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], check=False, cwd=REPO_ROOT, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "unknown (not a git checkout)"
+    dirty = git("status", "--porcelain", "--", "cleaner", "rules")
+    return commit + (" with uncommitted changes to cleaner/ or rules/" if dirty else "")

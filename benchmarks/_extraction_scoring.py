@@ -124,3 +124,43 @@ def count_segments(with_segments: list[str], without_segments: list[str], output
     kept = sum(segments_found(with_segments, output))
     leaked = sum(segments_found(without_segments, output))
     return SegmentCounts(tp=kept, fn=len(with_segments) - kept, fp=leaked, tn=len(without_segments) - leaked)
+
+
+# The no-lost-article guarantee: where trafilatura standard finds an article (this many words or
+# more), cleaner's text keeps at least this share of its words, unless the missing words went
+# as identified ads.
+ARTICLE_MIN_WORDS = 50
+ARTICLE_MIN_KEPT = 0.8
+# Change records of identified ads: the page rule that prunes ad markup, and the text rules of
+# the ads family (labels, banners, furniture, notices).
+AD_RULE_PREFIXES = ("html.ads", "ads.")
+# A page rule's record starts with what was removed and why ("<div class=\"ad-slot\"> text…").
+_PAGE_RULE_MARK = re.compile(r"^<[^>]*>\s?")
+
+
+def ad_words(changes: list) -> Counter[str]:
+    """The words cleaner's change records say it removed as identified ads. A page rule records
+    only the first 120 characters of an element's text, so a long ad is under-counted."""
+    removed: Counter[str] = Counter()
+    for change in changes:
+        if change.rule_id.startswith(AD_RULE_PREFIXES):
+            before = _PAGE_RULE_MARK.sub("", change.before) if change.rule_id.startswith("html.") else change.before
+            removed += words(before)
+    return removed
+
+
+def lost_article(reference: str, text: str, removed_ads: Counter[str] | None = None) -> dict | None:
+    """The figures of a lost article, or None: ``text`` keeps under ARTICLE_MIN_KEPT of the words
+    of ``reference`` (an article of ARTICLE_MIN_WORDS or more), counting the missing words the
+    ad records account for as kept."""
+    expected = words(reference)
+    total = sum(expected.values())
+    if total < ARTICLE_MIN_WORDS:
+        return None
+    kept = sum((expected & words(text)).values())
+    if kept >= ARTICLE_MIN_KEPT * total:
+        return None
+    accounted = sum(((expected - words(text)) & removed_ads).values()) if removed_ads else 0
+    if kept + accounted >= ARTICLE_MIN_KEPT * total:
+        return None
+    return {"reference_words": total, "kept_words": kept, "kept_share": kept / total, "ad_words": accounted}
