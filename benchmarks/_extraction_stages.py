@@ -10,6 +10,7 @@ again with one of cleaner's stages neutralised at a time, from the outside (noth
 - ``decoding``: the page given as text, decoded as trafilatura decodes it
   (``trafilatura.utils.decode_file``), instead of as bytes for cleaner's own reader;
 - ``page rules``: the rule set without its page rules (every rule whose stage is ``html``);
+  when that brings the text back, each page rule is switched off alone as well, to name it;
 - ``extractor choice``: ``extractor="trafilatura"`` instead of ``"auto"`` (readability's text
   had replaced trafilatura's);
 - ``restoration``: ``cleaner.extractors.choose.restore_lost_paragraphs`` replaced, for the
@@ -18,7 +19,9 @@ again with one of cleaner's stages neutralised at a time, from the outside (noth
   ``extract_article``.
 
 A lost segment belongs to the first stage, in that order, whose neutralisation finds it again;
-lost truth shingles to the first stage that brings back at least half of them. What no stage
+lost truth shingles to the first stage that brings back at least half of them; a lost article
+(``_extraction_scoring.lost_article``) to the first stage after whose neutralisation it is no
+longer lost. What no stage
 brings back is ``extraction itself``: cleaner runs trafilatura in its precision mode on a tree
 it parsed and pruned itself, not trafilatura's standard mode on the bytes.
 """
@@ -90,69 +93,85 @@ def restoration_off() -> Iterator[None]:
         choose.restore_lost_paragraphs = original
 
 
-def build_variants() -> tuple[dict[str, Callable[[Page], str]], list[str]]:
-    """One extraction per stage, with that stage neutralised; and notes on stages that could
-    not be neutralised (a name in cleaner changed under the benchmark), which are skipped."""
-    from cleaner import Cleaner
-    from cleaner.html import extract_article, extract_page
+class Variants:
+    """cleaner's extraction with one stage neutralised, per stage; and with one page rule off,
+    per page rule, to name the rule when the page rules lost the text."""
 
-    cleaner = Cleaner.from_rules("default")
-    notes: list[str] = []
-    variants: dict[str, Callable[[Page], str]] = {}
-    try:
-        from trafilatura.utils import decode_file
-    except ImportError as error:
-        notes.append(f"trafilatura's decoder cannot be imported ({error}): stage 'decoding' skipped")
-    else:
-        variants["decoding"] = lambda page: extract_article(decode_file(page.html), cleaner=cleaner, title=False,
-                                                            metadata=False).text
-    page_rule_ids = [rule.id for rule in getattr(cleaner, "html_rules", []) if getattr(rule, "stage", "") == "html"]
-    if page_rule_ids:
-        without_page_rules = Cleaner.from_rules("default", disable=page_rule_ids)
-        variants["page rules"] = lambda page: extract_article(page.html, cleaner=without_page_rules, title=False,
-                                                              metadata=False).text
-    else:
-        notes.append("the default rule set has no page rules: stage 'page rules' skipped")
-    variants["extractor choice"] = lambda page: extract_article(page.html, cleaner=cleaner, extractor="trafilatura",
-                                                                title=False, metadata=False).text
-    try:
-        import cleaner.extractors.choose as choose
+    def __init__(self) -> None:
+        from cleaner import Cleaner
+        from cleaner.html import extract_article, extract_page
 
-        choose.restore_lost_paragraphs  # noqa: B018 (present, or the stage is skipped)
-    except (ImportError, AttributeError) as error:
-        notes.append(f"restoration cannot be switched off ({error}): stage 'restoration' skipped")
-    else:
-        def without_restoration(page: Page) -> str:
-            with restoration_off():
-                return extract_article(page.html, cleaner=cleaner, title=False, metadata=False).text
+        def article(cleaner: Cleaner, **options) -> Callable[[Page], str]:
+            return lambda page: extract_article(page.html, cleaner=cleaner, title=False, metadata=False,
+                                                **options).text
 
-        variants["restoration"] = without_restoration
-    variants["text rules"] = lambda page: extract_page(page.html, cleaner=cleaner, title=False, metadata=False).text
-    return variants, notes
-
-
-def _run_variants(variants: dict[str, Callable[[Page], str]], page: Page) -> dict[str, str]:
-    outputs = {}
-    for stage, extract in variants.items():
+        cleaner = Cleaner.from_rules("default")
+        self.notes: list[str] = []  # stages that cannot be neutralised (a name in cleaner changed)
+        self.stages: dict[str, Callable[[Page], str]] = {}
+        self.page_rules: dict[str, Callable[[Page], str]] = {}
         try:
-            outputs[stage] = extract(page)
-        except Exception:  # a variant that fails recovers nothing
-            outputs[stage] = ""
-    return outputs
+            from trafilatura.utils import decode_file
+        except ImportError as error:
+            self.notes.append(f"trafilatura's decoder cannot be imported ({error}): stage 'decoding' skipped")
+        else:
+            self.stages["decoding"] = lambda page: extract_article(decode_file(page.html), cleaner=cleaner,
+                                                                   title=False, metadata=False).text
+        rule_ids = [rule.id for rule in getattr(cleaner, "html_rules", []) if getattr(rule, "stage", "") == "html"]
+        if rule_ids:
+            self.stages["page rules"] = article(Cleaner.from_rules("default", disable=rule_ids))
+            self.page_rules = {rule_id: article(Cleaner.from_rules("default", disable=[rule_id]))
+                               for rule_id in rule_ids}
+        else:
+            self.notes.append("the default rule set has no page rules: stage 'page rules' skipped")
+        self.stages["extractor choice"] = article(cleaner, extractor="trafilatura")
+        try:
+            import cleaner.extractors.choose as choose
+
+            choose.restore_lost_paragraphs  # noqa: B018 (present, or the stage is skipped)
+        except (ImportError, AttributeError) as error:
+            self.notes.append(f"restoration cannot be switched off ({error}): stage 'restoration' skipped")
+        else:
+            with_restoration = article(cleaner)
+
+            def without_restoration(page: Page) -> str:
+                with restoration_off():
+                    return with_restoration(page)
+
+            self.stages["restoration"] = without_restoration
+        self.stages["text rules"] = lambda page: extract_page(page.html, cleaner=cleaner, title=False,
+                                                              metadata=False).text
+
+    def outputs(self, page: Page) -> dict[str, str]:
+        """Each stage's variant's text for the page, in the order of STAGES."""
+        return {stage: _text_or_nothing(self.stages[stage], page) for stage in STAGES if stage in self.stages}
+
+    def name_page_rules(self, page: Page, recovers: Callable[[str], bool]) -> str:
+        """``page rules``, with the rules that bring the text back when switched off alone."""
+        rules = [rule_id for rule_id, extract in self.page_rules.items() if recovers(_text_or_nothing(extract, page))]
+        return f"page rules ({', '.join(rules)})" if rules else "page rules"
+
+
+def _text_or_nothing(extract: Callable[[Page], str], page: Page) -> str:
+    try:
+        return extract(page)
+    except Exception:  # a variant that fails recovers nothing
+        return ""
 
 
 def attribute_segments(pages: list[Page], lost: dict[str, list[str]], precision: dict[str, str] | None,
-                       errors: dict[str, str], variants: dict[str, Callable[[Page], str]]) -> list[Loss]:
+                       errors: dict[str, str], variants: Variants) -> list[Loss]:
     """Each lost ``with`` segment's stage; the page's stage names them, commonest first."""
     by_id = {page.id: page for page in pages}
     losses = []
     for page_id, segments in lost.items():
-        outputs = _run_variants(variants, by_id[page_id])
-        found = {stage: segments_found(segments, text) for stage, text in outputs.items()}
+        page = by_id[page_id]
+        found = {stage: segments_found(segments, text) for stage, text in variants.outputs(page).items()}
         fallback = CLEANER_RAISED if page_id in errors else EXTRACTION_ITSELF
         per_segment = []
         for index, segment in enumerate(segments):
-            stage = next((s for s in STAGES if s in found and found[s][index]), fallback)
+            stage = next((s for s in found if found[s][index]), fallback)
+            if stage == "page rules":
+                stage = variants.name_page_rules(page, lambda text, wanted=segment: segments_found([wanted], text)[0])
             per_segment.append({"segment": segment, "stage": stage})
         stages = Counter(item["stage"] for item in per_segment)
         in_precision = segments_found(segments, precision[page_id]) if precision else [True] * len(segments)
@@ -163,39 +182,47 @@ def attribute_segments(pages: list[Page], lost: dict[str, list[str]], precision:
 
 
 def attribute_truth(pages: list[Page], lost: dict[str, int], ours: dict[str, str], reference: dict[str, str],
-                    precision: dict[str, str] | None, errors: dict[str, str],
-                    variants: dict[str, Callable[[Page], str]]) -> list[Loss]:
+                    precision: dict[str, str] | None, errors: dict[str, str], variants: Variants) -> list[Loss]:
     """The stage that brings back at least half of a page's lost truth shingles."""
     by_id = {page.id: page for page in pages}
     losses = []
     for page_id, amount in lost.items():
         page = by_id[page_id]
         kept = truth_shingles_kept(page.truth, ours[page_id])
-        outputs = _run_variants(variants, page)
-        recovered = {stage: truth_shingles_kept(page.truth, text) - kept for stage, text in outputs.items()}
+
+        def recovers(text: str, truth: str = page.truth, kept: int = kept, amount: int = amount) -> bool:
+            return 2 * (truth_shingles_kept(truth, text) - kept) >= amount
+
+        outputs = variants.outputs(page)
         fallback = CLEANER_RAISED if page_id in errors else EXTRACTION_ITSELF
-        stage = next((s for s in STAGES if 2 * recovered.get(s, 0) >= amount), fallback)
-        precision_too = (precision is not None
-                         and 2 * (truth_shingles_kept(page.truth, precision[page_id]) - kept) < amount)
+        stage = next((s for s, text in outputs.items() if recovers(text)), fallback)
+        if stage == "page rules":
+            stage = variants.name_page_rules(page, recovers)
+        precision_too = precision is not None and not recovers(precision[page_id])
         losses.append(Loss(page_id, amount, "shingles", truth_words_lost(page.truth, ours[page_id], reference[page_id]),
                            stage, _lost_paragraph(page.truth, ours[page_id], reference[page_id])[:SAMPLE_CHARS],
-                           precision_too, recovered, cleaner_error=errors.get(page_id)))
+                           precision_too,
+                           {s: truth_shingles_kept(page.truth, text) - kept for s, text in outputs.items()},
+                           cleaner_error=errors.get(page_id)))
     return sorted(losses, key=lambda loss: (-loss.lost, loss.page))
 
 
 def attribute_lost_articles(pages: list[Page], lost: dict[str, dict], reference: dict[str, str],
                             removed_ads: dict[str, Counter[str]], errors: dict[str, str],
-                            variants: dict[str, Callable[[Page], str]]) -> dict[str, str]:
+                            variants: Variants) -> dict[str, str]:
     """Per lost article, the first stage whose neutralisation keeps 80 % of the reference's words
     (the ad records of the run itself still counted as kept)."""
     by_id = {page.id: page for page in pages}
     stages = {}
     for page_id in lost:
-        outputs = _run_variants(variants, by_id[page_id])
+        page = by_id[page_id]
+
+        def recovers(text: str, page_id: str = page_id) -> bool:
+            return lost_article(reference[page_id], text, removed_ads.get(page_id)) is None
+
         fallback = CLEANER_RAISED if page_id in errors else EXTRACTION_ITSELF
-        stages[page_id] = next((s for s in STAGES if s in outputs
-                                and lost_article(reference[page_id], outputs[s], removed_ads.get(page_id)) is None),
-                               fallback)
+        stage = next((s for s, text in variants.outputs(page).items() if recovers(text)), fallback)
+        stages[page_id] = variants.name_page_rules(page, recovers) if stage == "page rules" else stage
     return stages
 
 
@@ -206,9 +233,10 @@ def truth_words_lost(truth: str, ours: str, reference: str) -> int:
 
 
 def _lost_paragraph(truth: str, ours: str, reference: str) -> str:
-    """The truth paragraph with the most shingles the reference output has and cleaner's lacks."""
+    """The truth paragraph with the most shingles the reference output has and cleaner's lacks;
+    a mark when the lost shingles are scattered (a word here and there, no paragraph's)."""
     gone = set(shingles(reference, distinct=True)) - set(shingles(ours, distinct=True))
-    best, best_count = "", 0
+    best, best_count = "(scattered words)", 0
     for paragraph in truth.splitlines():
         count = len(set(shingles(paragraph, distinct=True)) & gone)
         if count > best_count:

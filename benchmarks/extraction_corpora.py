@@ -74,10 +74,10 @@ from _extraction_scoring import (
     truth_shingles_kept,
 )
 from _extraction_stages import (
+    Variants,
     attribute_lost_articles,
     attribute_segments,
     attribute_truth,
-    build_variants,
     loss_rows,
     segment_losses,
     truth_losses,
@@ -176,7 +176,7 @@ def measure_corpus(corpus: str, pages: list[Page], args: argparse.Namespace) -> 
     ours, theirs = runs["cleaner"].outputs, reference.outputs
     precision = runs[PRECISION_MODE].outputs
     started = time.perf_counter()
-    variants, notes = build_variants()
+    variants = Variants()
     removed_ads = {page_id: ad_words(changes.get(page_id, [])) for page_id in lost["cleaner"]}
     stages = attribute_lost_articles(pages, lost["cleaner"], theirs, removed_ads, runs["cleaner"].errors, variants)
     for page_id, item in lost["cleaner"].items():
@@ -193,11 +193,11 @@ def measure_corpus(corpus: str, pages: list[Page], args: argparse.Namespace) -> 
     print_lost_articles(figures, lost["cleaner"], corpus)
     result["balance"] = balance(corpus, pages, ours, theirs)
     print_balance(corpus, result["balance"])
-    print_losses(corpus, losses, args.worst, notes)
+    print_losses(corpus, losses, args.worst, variants.notes)
     print(f"(stages of {len(losses) + len(lost['cleaner'])} page(s) found by re-extraction in "
           f"{time.perf_counter() - started:.0f} s, outside the timing)")
     result["losses"] = loss_rows(losses)
-    result["stage_notes"] = notes
+    result["stage_notes"] = variants.notes
     return result
 
 
