@@ -73,6 +73,7 @@ _WORD = re.compile(r"[^\W_]+")
 # Headline words this long carry its subject ("ferry", "Lyon"), and the article's opening, this
 # many characters, names it.
 _HEADLINE_WORD = 4
+_PROSE_WORDS = 8
 _OPENING_CHARS = 1500
 # Markdown's inline marks, removed to compare a markdown line with a block's text.
 _MARKDOWN_MARKS = re.compile(r"\]\([^)\s]*\)|[*_`\[\]]|^(?:#{1,6}|[-+>]|\d+\.)\s+")
@@ -110,8 +111,12 @@ def _same_article(first: str, second: str, headline: str | None) -> bool:
     """Whether readability's longer text is the article trafilatura began, not another story
     of a section or infinite-scroll page: it holds most of trafilatura's paragraphs; or, when
     trafilatura kept none to compare, its opening shares a word with the page's headline."""
-    paragraphs = [key for key in (_key(p) for p in first.split("\n\n")) if len(key) >= _ENDS]
-    if paragraphs:
+    # Paragraphs of prose only: a URL or a byline that trafilatura kept alone says nothing.
+    paragraphs = [_key(p) for p in first.split("\n\n") if len(p.split()) >= _PROSE_WORDS]
+    paragraphs = [key for key in paragraphs if len(key) >= _ENDS]
+    # Under MIN_CHARS of it is no article to compare (a reprint notice, a teaser): the headline
+    # decides then.
+    if sum(map(len, paragraphs)) >= MIN_CHARS:
         whole = _key(second)
         return 2 * sum(1 for key in paragraphs if _within(whole, key)) >= len(paragraphs)
     # A headline in a script written without spaces reads as one long "word": no evidence.

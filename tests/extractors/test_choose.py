@@ -209,8 +209,16 @@ def test_readability_wins_when_it_holds_trafilaturas_start_and_more(monkeypatch)
 
 
 def test_readability_never_swaps_in_another_story(monkeypatch) -> None:
-    start = f"The ferry returned to service on Monday. {SENTENCE}"
+    start = "\n\n".join(f"{opening} {SENTENCE}" for opening in (
+        "The ferry returned to service on Monday.", "Passengers welcomed it.", "The mayor rode the first crossing."))
     assert _choose(monkeypatch, start, OTHER_STORY) == "trafilatura"
+
+
+def test_a_url_or_a_notice_is_nothing_to_compare(monkeypatch) -> None:
+    kept = ("This copy is for your personal, non-commercial use only. To order copies visit our site.\n\n"
+            "https://www.example.com/articles/council-approves-budget-for-parks-51574168486")
+    assert _choose(monkeypatch, kept, OTHER_STORY, headline="Council approves budget for parks").startswith(
+        "readability")
 
 
 def test_with_nothing_to_compare_the_other_text_must_belong_under_the_headline(monkeypatch) -> None:
