@@ -59,13 +59,17 @@ def print_losses(corpus: str, losses: list[Loss], worst: int, notes: list[str]) 
           f"{min(worst, len(losses))} largest; all in the JSON). By stage: "
           + ", ".join(f"{stage} {count}" for stage, count in sorted(stages.items(), key=lambda kv: -kv[1])))
     headers = ["page", unit, *(["words lost"] if corpus != "trafilatura-eval" else []), "stage",
-               "precision mode too", "lost text (start)"]
+               "precision mode too", "readability has it", "lost text (start)"]
     rows = [[loss.page[:40], loss.lost, *([loss.lost_words] if corpus != "trafilatura-eval" else []), loss.stage,
-             "yes" if loss.precision_mode_too else "no", loss.sample] for loss in losses[:worst]]
+             _yes(loss.precision_mode_too), _yes(loss.readability_has_it), loss.sample] for loss in losses[:worst]]
     print_table(headers, rows)
     print("stage: the first of decoding, page rules, extractor choice, restoration, text rules whose neutralisation "
           "brings the text back; 'extraction itself' when none does. precision mode too: trafilatura's "
-          "precision mode loses it as well")
+          "precision mode loses it as well; readability has it: cleaner with extractor='readability' keeps it")
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def print_lost_articles(figures: dict[str, dict], ours: dict[str, dict], corpus: str = "") -> None:

@@ -53,6 +53,7 @@ class Loss:
     stage: str  # the stage (or stages, segment by segment) that lost the text
     sample: str  # the start of one lost segment, or of the truth paragraph that lost most
     precision_mode_too: bool  # whether trafilatura's precision mode loses the same text
+    readability_has_it: bool  # whether cleaner with extractor="readability" keeps it (a choice the other way)
     recovered: dict[str, int] = field(default_factory=dict)  # per stage: how much its neutralisation brings back
     segments: list[dict] = field(default_factory=list)  # trafilatura-eval: each lost segment and its stage
     cleaner_error: str | None = None
@@ -124,6 +125,10 @@ class Variants:
         else:
             self.notes.append("the default rule set has no page rules: stage 'page rules' skipped")
         self.stages["extractor choice"] = article(cleaner, extractor="trafilatura")
+        # The stage is readability's text replacing trafilatura's. Whether readability's text
+        # would have held what trafilatura lost is reported beside the stage, not as one: a
+        # choice the other way might have kept it, at a cost in precision elsewhere.
+        self.readability = article(cleaner, extractor="readability")
         try:
             import cleaner.extractors.choose as choose
 
@@ -145,10 +150,18 @@ class Variants:
         """Each stage's variant's text for the page, in the order of STAGES."""
         return {stage: _text_or_nothing(self.stages[stage], page) for stage in STAGES if stage in self.stages}
 
-    def name_page_rules(self, page: Page, recovers: Callable[[str], bool]) -> str:
-        """``page rules``, with the rules that bring the text back when switched off alone."""
-        rules = [rule_id for rule_id, extract in self.page_rules.items() if recovers(_text_or_nothing(extract, page))]
-        return f"page rules ({', '.join(rules)})" if rules else "page rules"
+    def label(self, stage: str, page: Page, recovers: Callable[[str], bool]) -> str:
+        """The stage, told more exactly: which page rules lost the text (those that bring it back
+        when switched off alone)."""
+        if stage == "page rules":
+            rules = [rule_id for rule_id, extract in self.page_rules.items()
+                     if recovers(_text_or_nothing(extract, page))]
+            return f"page rules ({', '.join(rules)})" if rules else stage
+        return stage
+
+    def readability_has_it(self, page: Page, recovers: Callable[[str], bool]) -> bool:
+        """Whether cleaner's text with readability forced holds what was lost."""
+        return recovers(_text_or_nothing(self.readability, page))
 
 
 def _text_or_nothing(extract: Callable[[Page], str], page: Page) -> str:
@@ -170,13 +183,13 @@ def attribute_segments(pages: list[Page], lost: dict[str, list[str]], precision:
         per_segment = []
         for index, segment in enumerate(segments):
             stage = next((s for s in found if found[s][index]), fallback)
-            if stage == "page rules":
-                stage = variants.name_page_rules(page, lambda text, wanted=segment: segments_found([wanted], text)[0])
+            stage = variants.label(stage, page, lambda text, wanted=segment: segments_found([wanted], text)[0])
             per_segment.append({"segment": segment, "stage": stage})
         stages = Counter(item["stage"] for item in per_segment)
         in_precision = segments_found(segments, precision[page_id]) if precision else [True] * len(segments)
+        readability = variants.readability_has_it(page, lambda text: any(segments_found(segments, text)))
         losses.append(Loss(page_id, len(segments), "segments", 0, " + ".join(s for s, _ in stages.most_common()),
-                           segments[0][:SAMPLE_CHARS], not any(in_precision),
+                           segments[0][:SAMPLE_CHARS], not any(in_precision), readability,
                            {stage: sum(hits) for stage, hits in found.items()}, per_segment, errors.get(page_id)))
     return sorted(losses, key=lambda loss: (-loss.lost, loss.page))
 
@@ -196,12 +209,11 @@ def attribute_truth(pages: list[Page], lost: dict[str, int], ours: dict[str, str
         outputs = variants.outputs(page)
         fallback = CLEANER_RAISED if page_id in errors else EXTRACTION_ITSELF
         stage = next((s for s, text in outputs.items() if recovers(text)), fallback)
-        if stage == "page rules":
-            stage = variants.name_page_rules(page, recovers)
+        stage = variants.label(stage, page, recovers)
         precision_too = precision is not None and not recovers(precision[page_id])
         losses.append(Loss(page_id, amount, "shingles", truth_words_lost(page.truth, ours[page_id], reference[page_id]),
                            stage, _lost_paragraph(page.truth, ours[page_id], reference[page_id])[:SAMPLE_CHARS],
-                           precision_too,
+                           precision_too, variants.readability_has_it(page, recovers),
                            {s: truth_shingles_kept(page.truth, text) - kept for s, text in outputs.items()},
                            cleaner_error=errors.get(page_id)))
     return sorted(losses, key=lambda loss: (-loss.lost, loss.page))
@@ -222,7 +234,7 @@ def attribute_lost_articles(pages: list[Page], lost: dict[str, dict], reference:
 
         fallback = CLEANER_RAISED if page_id in errors else EXTRACTION_ITSELF
         stage = next((s for s, text in variants.outputs(page).items() if recovers(text)), fallback)
-        stages[page_id] = variants.name_page_rules(page, recovers) if stage == "page rules" else stage
+        stages[page_id] = variants.label(stage, page, recovers)
     return stages
 
 
