@@ -40,8 +40,8 @@ def print_figures(corpus: str, figures: dict[str, dict]) -> None:
 
 def print_balance(corpus: str, balance: dict) -> None:
     unit = "with segments" if corpus == "trafilatura-eval" else "truth shingles"
-    print(f"\ncleaner against {REFERENCE}: loses {balance['lost']} {unit} on {balance['pages_lost']} page(s), "
-          f"gains {balance['gained']} on {balance['pages_gained']} page(s)")
+    print(f"\ncleaner against {REFERENCE}, net page by page: {balance['lost']} {unit} fewer on "
+          f"{balance['pages_lost']} page(s), {balance['gained']} more on {balance['pages_gained']} page(s)")
 
 
 def print_losses(corpus: str, losses: list[Loss], worst: int, notes: list[str]) -> None:
