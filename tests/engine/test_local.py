@@ -318,9 +318,15 @@ def test_ctrl_c_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path
     out = tmp_path / "out"
     command = [sys.executable, "-m", "cleaner.cli", "clean", str(source), "--jobs", "2", "--out", str(out)]
     run = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
-    time.sleep(0.8)
-    if run.poll() is not None:
-        pytest.skip("the run ended before it could be interrupted")
+    # Interrupt once the run has recorded a finished input (its manifest is written at the first
+    # one), however long start-up takes on a loaded machine: a fixed delay could fall before
+    # that, or inside the imports, and then there is nothing to resume from.
+    deadline = time.monotonic() + 120
+    while not (out / ".cleaner" / "manifest.json").is_file():
+        if run.poll() is not None:
+            pytest.skip("the run ended before it could be interrupted")
+        assert time.monotonic() < deadline, "the run wrote nothing in two minutes"
+        time.sleep(0.02)
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == 130, stderr
