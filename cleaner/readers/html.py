@@ -6,7 +6,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from cleaner.readers.text import decode_bytes, utf16_without_bom
+from cleaner.readers.text import decode_bytes, mostly_utf8, utf16_without_bom
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 
@@ -41,5 +41,10 @@ def decode_html(data: bytes, *, http_charset: str | None = None) -> tuple[str, s
         try:
             return data.decode(name), name
         except UnicodeDecodeError:
-            continue  # the declaration is wrong; let the bytes speak
+            # UTF-8 with a stray bad byte is still UTF-8, as a browser reads it; else the
+            # declaration is wrong and the bytes speak.
+            mostly = mostly_utf8(data) if name == "utf-8" else None
+            if mostly is not None:
+                return mostly, "utf-8 (with replacements)"
+            continue
     return decode_bytes(data)

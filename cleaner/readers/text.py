@@ -56,6 +56,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8 (with replacements)"
     if _reads_as_western(data):
         return data.decode("cp1252"), "cp1252"
     from charset_normalizer import from_bytes
@@ -66,6 +69,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
 
 
+def mostly_utf8(data: bytes) -> str | None:
+    """The text, if the bytes are UTF-8 but for a stray invalid byte or two (a truncated
+    character, one pasted from a legacy page), decoded as a browser does: each bad byte a
+    U+FFFD, every other character as written. None if the bad bytes are too many to be strays
+    or outnumber the well-formed multi-byte characters (then the page is in another code page)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if bad <= max(_STRAY_BYTES, len(data) // 10_000) and multibyte >= _STRAY_EVIDENCE * bad:
+        return text
+    return None
+
+
+# A page of UTF-8 with this many bad bytes (or one in 10,000) is still UTF-8, when its
+# well-formed multi-byte characters outnumber them this many times.
+_STRAY_BYTES = 3
+_STRAY_EVIDENCE = 10
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")

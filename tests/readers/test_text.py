@@ -57,3 +57,25 @@ def test_invalid_utf8_never_raises_and_keeps_the_readable_text() -> None:
     data = TEXT.encode() + b"\xff\xfe\xc3\x28 caf\xe9\n" + codecs.BOM_UTF8
     text, _ = decode_bytes(data)
     assert "The harbour reopened on Monday" in text
+
+
+@pytest.mark.bad_input
+@pytest.mark.parametrize("declared", ['<meta charset="utf-8">', ""], ids=["declared", "undeclared"])
+def test_utf8_with_one_stray_bad_byte_is_read_as_utf8(declared: str) -> None:
+    # A character cut in half by a teaser's "..." in a UTF-8 page of mostly ASCII markup: a
+    # browser shows one U+FFFD and every other character as written; detection read the whole
+    # page in a legacy code page and garbled every accented word.
+    menu = '<div class="menu-item"><a href="/kategoria/x">Informacje</a></div>\n' * 50
+    body = "<p>Sprzeciw wobec ataków na fundację, mówi ksiądz. Żółta łódź płynęła.</p>" * 3
+    page = (f"<html><head>{declared}</head><body>{menu}{body}</body></html>".encode()
+            + "<span>paczek papieros".encode() + b"\xc3...</span>")
+    text, encoding = decode_html(page)
+    assert "Żółta łódź płynęła" in text and "papieros\ufffd..." in text
+    assert encoding == "utf-8 (with replacements)"
+
+
+@pytest.mark.bad_input
+def test_a_legacy_page_is_not_taken_for_utf8_with_strays() -> None:
+    page = '<html><head><meta charset="utf-8"></head><body><p>Zażółć gęślą jaźń.</p></body></html>'
+    text, encoding = decode_html(page.encode("cp1250"))
+    assert "Zażółć gęślą jaźń." in text and encoding == "cp1250"
