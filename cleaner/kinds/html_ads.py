@@ -19,7 +19,8 @@ A guard keeps the article: an element holding more than ``guard_share`` of the p
 never removed, whatever its name; nor are the large elements of prose (over 200 characters,
 under half of them link text) the rule would remove when together they hold more than that
 share (an article split into sections
-that are each named like an ad). Names that say an element holds or allows ads
+that are each named like an ad), nor an element holding an article's worth of prose (three
+paragraphs that end sentences, little of them links), whatever its share of the page. Names that say an element holds or allows ads
 (``section--has-ads``, ``with-ads``, ``ad-supported``, ``Report__Section--Ads``) do not name
 an ad, and a machine-made hash in a name (``submit-36AD7RDgkLzF``) holds no words.
 """
@@ -64,6 +65,12 @@ _SKIP_TAGS = {"html", "body", "head", "main", "article"}
 # Elements holding more text than this are weighed by the guard; ad slots and labels hold less.
 _GUARDED_CHARS = 200
 _PROSE_MAX_LINK_SHARE = 0.5
+# An article's worth of prose: this many paragraphs of at least this many characters.
+_ARTICLE_PARAGRAPHS = 3
+_PROSE_PARAGRAPH_CHARS = 80
+_SENTENCE_ENDS = ".!?…\"”’»)"
+_INLINE = frozenset({"a", "abbr", "b", "br", "cite", "code", "em", "i", "img", "mark", "q", "small", "span",
+                     "strong", "sub", "sup", "time", "u", "wbr", "font", "s"})
 
 
 def name_words(name: str) -> list[str]:
@@ -230,7 +237,8 @@ class HtmlAds(HtmlRule):
         for (element, why), text in zip(doomed, texts, strict=True):
             if element.getparent() is None or _detached(element):
                 continue  # inside an element already removed
-            if id(element) in large_ids and (too_much or len(text) > self.guard_share * page_text):
+            if id(element) in large_ids and (too_much or len(text) > self.guard_share * page_text
+                                             or _holds_an_article(element)):
                 doc.warnings.append(f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
                                     f"{len(text)} of the page's {page_text} characters of text"
                                     + (f"; the large elements it names together hold {large_total}"
@@ -259,6 +267,25 @@ def _text_of(element) -> str:
 
 def _normalise_label(text: str) -> str:
     return _LABEL_DECORATION.sub(" ", text).strip().casefold()
+
+
+def _holds_an_article(element) -> bool:
+    """Whether an element holds an article's worth of prose, whatever its name ("body-ad", a
+    "skyscraper" wrapper around the story): several paragraphs that end sentences, little of
+    their text in links. An ad's text is a slogan or a row of teasers; losing an article to a
+    class name is the worse mistake."""
+    prose = 0
+    for block in element.iter("p", "div", "li", "blockquote"):
+        if len(block) and not all(child.tag in _INLINE for child in block.iterdescendants()
+                                  if isinstance(child.tag, str)):
+            continue
+        text = " ".join(_text_of(block).split())
+        if len(text) >= _PROSE_PARAGRAPH_CHARS and text[-1:] in _SENTENCE_ENDS \
+                and _link_chars(block) < _PROSE_MAX_LINK_SHARE * len(text):
+            prose += 1
+            if prose >= _ARTICLE_PARAGRAPHS:
+                return True
+    return False
 
 
 def _link_chars(element) -> int:

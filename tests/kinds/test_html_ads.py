@@ -150,3 +150,16 @@ def test_large_teaser_widgets_of_links_still_go(bundled: HtmlAds) -> None:
                              f'<div class="outbrain-widget">{teasers}</div>')
     assert "voted to keep the ferry" in text
     assert "Sponsored story" not in text
+
+
+def test_an_article_inside_an_element_named_like_an_ad_is_kept(bundled: HtmlAds) -> None:
+    # The page's comments outweigh the article, so the share guard alone would let it go.
+    story = "".join(f"<p>Paragraph {i}: the council met on Tuesday and voted to keep the ferry running "
+                    f"through the winter, after a long debate about fares.</p>" for i in range(4))
+    comments = "".join(f"<li>Comment {i}: I take this ferry every day and I am glad it stays, thank you "
+                       f"to everyone who campaigned for it this year.</li>" for i in range(30))
+    text, doc = prune(bundled, f'<div class="body-ad-wrap">{story}</div><ul class="comments">{comments}</ul>'
+                               '<div class="ad-slot">Buy now</div>')
+    assert "Paragraph 3: the council met" in text
+    assert "Buy now" not in text
+    assert any("kept <div>" in w for w in doc.warnings)
