@@ -177,7 +177,7 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
             key = _key(text)
             if not key:
                 continue
-            kept, links_dropped = _counterpart(element, key, keys, heads, tails, markdown, budget)
+            kept, links_dropped = _counterpart(element, text, key, paragraphs, keys, heads, tails, markdown, budget)
             if kept is not None:
                 if links_dropped:
                     mended[kept] = " ".join(text.split())
@@ -211,39 +211,42 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
     return Extraction("\n\n".join(out), f"{extraction.extractor} ({', '.join(told)})")
 
 
-def _counterpart(element, key: str, keys: list[str], heads: dict[str, int], tails: dict[str, int],
-                 markdown: bool, budget: list[int]) -> tuple[int | None, bool]:
+def _counterpart(element, text: str, key: str, paragraphs: list[str], keys: list[str], heads: dict[str, int],
+                 tails: dict[str, int], markdown: bool, budget: list[int]) -> tuple[int | None, bool]:
     """The extracted paragraph that is this block's, and whether the extractor dropped words of
     its links (a linked phrase inside a sentence: the sentence's). The same start and end of
     words; else, near either end, a shorter copy that lacks only link words."""
     head = heads.get(key[:_ENDS])
     if head is not None and keys[head][-_ENDS:] == key[-_ENDS:]:
-        return head, not markdown and len(key) > len(keys[head]) and _dropped_only_links(element, keys[head], key,
-                                                                                          budget)
+        return head, not markdown and len(key) > len(keys[head]) and _dropped_only_links(
+            element, paragraphs[head], text, keys[head], key, budget)
     if markdown:
         return None, False
     for index in (head, tails.get(key[-_ENDS:]), heads.get(key[:_NEAR]), tails.get(key[-_NEAR:])):
-        if index is not None and len(keys[index]) < len(key) and _dropped_only_links(element, keys[index], key,
-                                                                                     budget):
+        if index is not None and len(keys[index]) < len(key) and _dropped_only_links(
+                element, paragraphs[index], text, keys[index], key, budget):
             return index, True
     return None, False
 
 
-def _dropped_only_links(element, kept: str, whole: str, budget: list[int]) -> bool:
-    """Whether the extractor's paragraph (``kept``, a key) is the block's (``whole``) with only
+def _dropped_only_links(element, kept: str, whole: str, kept_key: str, whole_key: str, budget: list[int]) -> bool:
+    """Whether the extractor's paragraph (``kept``) is the block's text (``whole``) with only
     the words of some of its links left out: a linked phrase inside a sentence ("reported that
-    <a>the league will fine him</a> for his role") is the sentence's, whatever its class."""
-    if len(whole) > _MEND_MAX_CHARS or 2 * len(kept) < len(whole) or budget[0] <= 0:
+    <a>the league will fine him</a> for his role") is the sentence's, whatever its class.
+    Compared word by word (a tenth of the work of comparing letters)."""
+    if len(whole_key) > _MEND_MAX_CHARS or 2 * len(kept_key) < len(whole_key) or budget[0] <= 0:
         return False  # too long to compare word by word, more than half lost, or the page's budget spent
     budget[0] -= 1
-    links = [_key(link.text_content()) for link in element.iter("a")]
+    links = [" " + " ".join(_WORD.findall(link.text_content().casefold())) + " " for link in element.iter("a")]
     if not links:
         return False
-    matcher = difflib.SequenceMatcher(None, kept, whole, autojunk=False)
+    kept_words, whole_words = _WORD.findall(kept.casefold()), _WORD.findall(whole.casefold())
+    matcher = difflib.SequenceMatcher(None, kept_words, whole_words, autojunk=False)
     for tag, _, _, start, end in matcher.get_opcodes():
         if tag == "equal":
             continue
-        if tag != "insert" or not any(whole[start:end] in link for link in links):
+        run = " " + " ".join(whole_words[start:end]) + " "
+        if tag != "insert" or not any(run in link for link in links):
             return False
     return True
 
