@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cleaner.code_regions import fenced_blocks
-from cleaner.semicolons.grammar import words
+from cleaner.semicolons.grammar import clause_words, words
 
 WINDOW_BEFORE = 400
 WINDOW_AFTER = 160
@@ -138,6 +138,11 @@ class Context:
     @cached_property
     def following(self) -> list[str]:
         return words(self.after)
+
+    @cached_property
+    def clause_after(self) -> list[str]:
+        """The words after the semicolon up to the first mark that ends a phrase (many cues ask)."""
+        return clause_words(self.after)
 
     @property
     def first(self) -> str:

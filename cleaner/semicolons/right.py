@@ -57,7 +57,7 @@ def closing_quote(ctx: Context) -> Answer:
     """ “We will win;” she said: the quotation's own comma, inside the quote."""
     if not ctx.quote_closes:
         return None
-    if ctx.first[:1].islower() or g.reporting_clause(g.clause_words(ctx.after)):
+    if ctx.first[:1].islower() or g.reporting_clause(ctx.clause_after):
         return Verdict.COMMA, Cue.INSIDE_CLOSING_QUOTE
     return Verdict.COMMA, Cue.QUOTE_CLOSES
 
@@ -88,7 +88,7 @@ def introductory_fragment(ctx: Context) -> Answer:
     if not fragment_words or len(fragment_words) > 6 or g.has_verb(fragment_words) \
             or any(q in fragment for q in CLOSING_QUOTES + OPENING_QUOTES + ":"):
         return None  # "In: Science; Vol. 371": a reference's fields, not an introduction
-    if len(g.clause_words(ctx.after)) < 3:
+    if len(ctx.clause_after) < 3:
         return None  # a clause must follow for the fragment to be its introduction
     head = fragment_words[0].lower()
     following = ctx.following
@@ -101,7 +101,7 @@ def introductory_fragment(ctx: Context) -> Answer:
     if len(fragment_words) > 3:
         # "After the vote in the council; the members adjourned": a longer phrase needs a clause after.
         if head in en.BINDING_PREPOSITIONS and g.opens_subject(following[0]) \
-                and len(g.clause_words(ctx.after)) >= 3:
+                and len(ctx.clause_after) >= 3:
             return Verdict.COMMA, Cue.AFTER_INTRODUCTION
         return None
     if g.is_introductory_head(head):
@@ -126,7 +126,7 @@ def introductory_clause(ctx: Context) -> Answer:
     left = g.words(before)
     following = ctx.following
     if not 2 <= len(left) <= 6 or not g.opens_subject(following[0]) \
-            or not g.has_finite_verb(g.clause_words(ctx.after)):
+            or not g.has_finite_verb(ctx.clause_after):
         return None
     head = left[0].lower()
     if head in _INTRODUCING_SUBORDINATORS:
@@ -312,7 +312,7 @@ def preposition(ctx: Context) -> Answer:
 
 
 def reporting(ctx: Context) -> Answer:
-    if g.reporting_clause(g.clause_words(ctx.after)):
+    if g.reporting_clause(ctx.clause_after):
         return Verdict.COMMA, Cue.REPORTING_CLAUSE  # "...above the minimum; the company said in May."
     return None
 
@@ -325,7 +325,7 @@ def clause_or_phrase(ctx: Context) -> Answer:
         return Verdict.KEEP, Cue.PRONOUN_OPENS_CLAUSE
     phrase = []
     stopped_at_relative = False
-    for word in g.clause_words(ctx.after):
+    for word in ctx.clause_after:
         if word.lower() in g.RELATIVE_STOP and phrase:
             stopped_at_relative = True
             break
