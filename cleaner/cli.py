@@ -27,6 +27,7 @@ from cleaner.engine.local import extract_document, record_options, records_of
 from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError
 from cleaner.extractors import EXTRACTORS
 from cleaner.pipeline import Cleaner
+from cleaner.planning import OutputClash, own_files, refuse_out_among_inputs
 from cleaner.runner import archive_context, plan_run, run_plan, with_boilerplate
 from cleaner.storage import is_url
 from cleaner.readers import discover
@@ -230,6 +231,13 @@ def clean(
         sys.stdout.write(format_document(doc, fmt))
         return
 
+    try:
+        if out is not None:
+            refuse_out_among_inputs(paths, out)
+    except OutputClash as exc:
+        raise _fail(str(exc)) from None
+    # The run's own outputs and state are never inputs, even under a folder being cleaned.
+    own = own_files(out) if out is not None else frozenset()
     if dry_run and not in_place and remote_out is None:
         out = out or Path(".")  # only to name targets; nothing is written
     if out is None and remote_out is None and not in_place and (len(paths) > 1 or any(p.is_dir() for p in paths)):
@@ -241,7 +249,8 @@ def clean(
                     ".jsonl.zst collects every document as records of one file)")
 
     try:
-        inputs = list(discover(paths, include=include or (), exclude=exclude or (), follow_symlinks=follow_symlinks))
+        inputs = list(discover(paths, include=include or (), exclude=exclude or (), follow_symlinks=follow_symlinks,
+                               skip=own))
         if urls:
             from cleaner.storage import discover_urls
 
@@ -260,7 +269,12 @@ def clean(
         return
 
     say = _silent if quiet else functools.partial(typer.echo, err=True)
-    plan = plan_run(cleaner, inputs, remote_out or out, settings, in_place=in_place)
+    try:
+        plan = plan_run(cleaner, inputs, remote_out or out, settings, in_place=in_place)
+    except CleanerError as exc:  # two inputs with one output, or an output that is an input
+        raise _fail(str(exc)) from None
+    for note in plan.notes:
+        say(f"cleaner: {note}")
     workers = jobs or (os.cpu_count() or 1)
     learner = get_boilerplate_learner(engine_name)
     if engine_name in CLUSTER_ENGINES:

@@ -22,6 +22,7 @@ from typing import Any
 
 from cleaner.engine import Settings, build_cleaner, get_boilerplate_learner, get_engine
 from cleaner.errors import CleanerError
+from cleaner.planning import own_files, refuse_out_among_inputs
 from cleaner.readers import discover
 from cleaner.runner import plan_run, run_plan, with_boilerplate
 from cleaner.storage import discover_urls, is_url
@@ -58,8 +59,12 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path, rules: Iterable[
     cleaner = build_cleaner(settings)
     engine = get_engine("ray")
     include, exclude = tuple(include), tuple(exclude)
-    inputs = list(discover([Path(n) for n in names if not is_url(n)], include=include, exclude=exclude,
-                           follow_symlinks=follow_symlinks))
+    local = [Path(n) for n in names if not is_url(n)]
+    own: frozenset[Path] = frozenset()
+    if not is_url(str(out)):
+        refuse_out_among_inputs(local, Path(out))
+        own = own_files(Path(out))
+    inputs = list(discover(local, include=include, exclude=exclude, follow_symlinks=follow_symlinks, skip=own))
     urls = [n for n in names if is_url(n)]
     if urls:
         inputs += list(discover_urls(urls, include=include, exclude=exclude))

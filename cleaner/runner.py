@@ -15,7 +15,7 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -28,13 +28,15 @@ from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.kinds.site_boilerplate import BOILERPLATE
 from cleaner.manifest import Manifest, input_signature, run_key
 from cleaner.pipeline import Cleaner
+from cleaner.planning import (STATE_DIR, distinct_inputs, names_apart, output_names, refuse_clashes,
+                              refuse_targets_that_are_inputs, state_of)
+from cleaner.planning import archive_output_name, output_name  # noqa: F401 - where callers found them before
 from cleaner.readers.files import InputFile
 from cleaner.readers.records import archive_kind
 from cleaner.storage import is_url
-from cleaner.writers import atomic_write_text, output_suffix, remove_stale_temporaries
+from cleaner.writers import atomic_write_text, remove_stale_temporaries
 
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-STATE_DIR = ".cleaner"  # under --out: the run's own files (rejects), never an output of a document
 # What runs the tasks: the engine with its jobs, address and progress, bound by the caller.
 RunEngine = Callable[[list[Task], Settings], Iterator[TaskResult]]
 # What learns the boilerplate table (the first pass of --learn-boilerplate).
@@ -55,45 +57,64 @@ class Plan:
     settings: Settings
     one_file: bool  # every document a record of the one output file ``out``
     remote_out: str | None = None  # --out given as a URL
+    notes: list[str] = field(default_factory=list)  # inputs dropped as repeated, or renamed apart
 
 
 def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, settings: Settings, *,
              in_place: bool = False) -> Plan:
     """One task per input: ``a/b.html`` -> ``OUT/a/b.txt`` (by the format), archives to JSONL,
     or with ``out`` named ``*.jsonl[.gz|.zst]`` a part per input joined into that one file.
-    ``out`` may be a URL (see :mod:`cleaner.storage`)."""
+    ``out`` may be a URL (see :mod:`cleaner.storage`). Every input gets a target of its own
+    (:mod:`cleaner.planning`); raises :class:`~cleaner.planning.OutputClash` before any work
+    when that cannot be, or when a target is an input."""
+    inputs, notes = distinct_inputs(inputs)
+    names = names_apart(inputs)
     context = archive_context(cleaner, inputs, settings)
     if context:
         settings = replace(settings, context={**settings.context, **context})
     if is_url(out):
-        return _plan_remote(inputs, str(out), settings)
-    out = Path(out)
-    one_file = archive_kind(out) == "jsonl"
-    state = out.with_name(out.name + STATE_DIR) if one_file else out / STATE_DIR
-    if one_file:
-        # Each input is cleaned into a part of its own (so the run resumes file by file), and
-        # the parts are joined into the one output at the end.
-        settings = replace(settings, as_records=True)
-        tasks = [Task(str(item.path), str(state / "parts" / f"{item.relative.as_posix()}.jsonl"), site_of(item))
-                 for item in inputs]
+        plan = _plan_remote(inputs, names, str(out), settings, notes)
     else:
-        tasks = [Task(str(item.path), str(item.path if in_place else out / output_name(item.relative, settings.fmt)),
-                      site_of(item)) for item in inputs]
-    return Plan(tasks, out, state, settings, one_file)
+        out = Path(out)
+        one_file = archive_kind(out) == "jsonl"
+        state = state_of(out)
+        if one_file:
+            # Each input is cleaned into a part of its own (so the run resumes file by file), and
+            # the parts are joined into the one output at the end.
+            settings = replace(settings, as_records=True)
+            refuse_clashes(inputs, names)
+            tasks = [Task(str(item.path), str(state / "parts" / f"{name.as_posix()}.jsonl"), site_of(item))
+                     for item, name in zip(inputs, names, strict=True)]
+            refuse_targets_that_are_inputs(inputs, [str(out)])
+        elif in_place:
+            tasks = [Task(str(item.path), str(item.path), site_of(item)) for item in inputs]
+        else:
+            targets = output_names(inputs, names, settings.fmt, notes)
+            tasks = [Task(str(item.path), str(out / target), site_of(item))
+                     for item, target in zip(inputs, targets, strict=True)]
+            refuse_targets_that_are_inputs(inputs, [t.target for t in tasks])
+        plan = Plan(tasks, out, state, settings, one_file)
+    plan.notes = notes
+    return plan
 
 
-def _plan_remote(inputs: list[InputFile], out: str, settings: Settings) -> Plan:
+def _plan_remote(inputs: list[InputFile], names: list[PurePosixPath], out: str, settings: Settings,
+                 notes: list[str]) -> Plan:
     from cleaner import storage
 
     state = storage.local_state(out)
     name = storage.url_name(out).name
     if archive_kind(Path(name)) == "jsonl":
         settings = replace(settings, as_records=True)
-        tasks = [Task(str(item.path), str(state / "parts" / f"{item.relative.as_posix()}.jsonl"), site_of(item))
-                 for item in inputs]
+        refuse_clashes(inputs, names)
+        tasks = [Task(str(item.path), str(state / "parts" / f"{relative.as_posix()}.jsonl"), site_of(item))
+                 for item, relative in zip(inputs, names, strict=True)]
+        refuse_targets_that_are_inputs(inputs, [out])
         return Plan(tasks, state / name, state, settings, True, out)
-    tasks = [Task(str(item.path), storage.join(out, output_name(item.relative, settings.fmt)), site_of(item))
-             for item in inputs]
+    targets = output_names(inputs, names, settings.fmt, notes)
+    tasks = [Task(str(item.path), storage.join(out, target), site_of(item))
+             for item, target in zip(inputs, targets, strict=True)]
+    refuse_targets_that_are_inputs(inputs, [t.target for t in tasks])
     return Plan(tasks, state / "out", state, settings, False, out)
 
 
@@ -264,24 +285,6 @@ def site_of(item: InputFile) -> str:
     parts = item.relative.parts
     path = PurePosixPath(_URL_SCHEME.sub("/", item.path)) if is_url(item.path) else item.path
     return parts[0] if len(parts) > 1 else path.parent.name or path.name
-
-
-def output_name(relative: Path, fmt: str) -> Path:
-    """Where an input's output goes under --out: archives become JSONL, documents keep their
-    name with the format's suffix."""
-    if archive_kind(relative):
-        return archive_output_name(relative)
-    return relative.with_suffix(output_suffix(fmt, relative.suffix))
-
-
-def archive_output_name(relative: Path) -> Path:
-    """``a/crawl.warc.gz`` -> ``a/crawl.jsonl.gz``; a JSONL dump keeps its name and compression."""
-    name = relative.name
-    lower = name.lower()
-    for ending, replacement in ((".warc.gz", ".jsonl.gz"), (".warc", ".jsonl")):
-        if lower.endswith(ending):
-            return relative.with_name(name[: -len(ending)] + replacement)
-    return relative
 
 
 def archive_context(cleaner: Cleaner, inputs: list[InputFile], settings: Settings) -> dict[str, Any]:

@@ -199,8 +199,10 @@ def test_missing_input_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> No
 def test_out_equal_to_input_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
     source = make_tree(tmp_path)
     result = runner.invoke(app, ["clean", str(source), "--out", str(source)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # refused before any work, not file by file
+    assert "is the input folder" in result.stderr
     assert (source / "a.txt").read_text(encoding="utf-8") == SCRAPED
+    assert not (source / ".cleaner").exists()
 
 
 def test_explain_lists_each_change_with_rule_id_and_reason(runner: CliRunner, tmp_path: Path) -> None:

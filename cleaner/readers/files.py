@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -43,18 +43,20 @@ def matches_glob(relative: PurePosixPath | Path, pattern: str) -> bool:
 
 def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
              include: Sequence[str] = (), exclude: Sequence[str] = (),
-             follow_symlinks: bool = False) -> Iterator[InputFile]:
+             follow_symlinks: bool = False, skip: Collection[Path] = ()) -> Iterator[InputFile]:
     """Yield input files in a stable order: each path as given, directories walked sorted.
 
     Under a directory, a file is taken when it matches one of ``include`` (if any are given)
     and none of ``exclude``; a file named on its own is always taken, since the user chose it.
     A symbolic link under a directory is followed only while it stays inside that directory,
     so a link cannot pull files from elsewhere into the output; ``follow_symlinks`` follows
-    every link. A folder reached twice (a link loop) is walked once.
+    every link. A folder reached twice (a link loop) is walked once. Files and folders in
+    ``skip`` (resolved paths: the run's own outputs and state) are never walked into.
     """
+    skip = frozenset(skip)
     for path in paths:
         if path.is_dir():
-            for found, relative in sorted(_walk(path, follow_symlinks), key=lambda pair: pair[1]):
+            for found, relative in sorted(_walk(path, follow_symlinks, skip), key=lambda pair: pair[1]):
                 if include and not any(matches_glob(relative, g) for g in include):
                     continue
                 if any(matches_glob(relative, g) for g in exclude):
@@ -67,8 +69,9 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
             raise InputError(f"{path}: no such file or directory")
 
 
-def _walk(root: Path, follow_symlinks: bool) -> Iterator[tuple[Path, Path]]:
-    """Files under ``root`` as (path, path relative to root)."""
+def _walk(root: Path, follow_symlinks: bool, skip: frozenset[Path] = frozenset()) -> Iterator[tuple[Path, Path]]:
+    """Files under ``root`` as (path, path relative to root), none in ``skip``."""
+    skip_names = {p.name for p in skip}  # only an entry of one of these names is resolved to compare
     top = root.resolve()
     seen = {top}
     stack = [(root, Path())]
@@ -79,6 +82,8 @@ def _walk(root: Path, follow_symlinks: bool) -> Iterator[tuple[Path, Path]]:
         except OSError:
             continue
         for entry in entries:
+            if entry.name in skip_names and entry.resolve() in skip:
+                continue
             if entry.is_symlink():
                 try:
                     target = entry.resolve(strict=True)

@@ -1,0 +1,184 @@
+"""Where each input's output goes, decided for the whole run before any work starts, so that
+no output ever replaces another or an input.
+
+- An input reached twice (a file named twice, a file or folder inside a folder also named)
+  is one input: it is cleaned once, under the name its first mention gives it.
+- Inputs with the same path under their folders (``s1/index.txt`` and ``s2/index.txt`` named
+  on the command line, or two folders holding ``sub/x.txt``) are each named by their path from
+  the folder the group has in common: ``OUT/s1/index.txt``, ``OUT/s2/index.txt``.
+- Inputs whose outputs would share a name (``a.txt``, ``a.html`` and ``a.htm`` all becoming
+  ``a.txt``) keep their extension before the output's: ``a.html.txt``, ``a.htm.txt``; one
+  whose output name is its own name (``a.txt`` cleaned to text) keeps it.
+- What is still not apart after that, or an output that is an input, is refused, naming both.
+
+Every other input is named as before: this only touches inputs that would collide. The check
+is a set of names, nothing more per file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path, PurePosixPath
+
+from cleaner.errors import CleanerError
+from cleaner.readers.files import InputFile
+from cleaner.readers.records import archive_kind
+from cleaner.storage import is_url
+from cleaner.writers import output_suffix
+
+STATE_DIR = ".cleaner"  # under --out: the run's own files (rejects), never an output of a document
+_NOTES_SHOWN = 10  # renamed groups said one by one; the rest counted
+
+
+class OutputClash(CleanerError):
+    """Two inputs would be written to one place, or an output would replace an input."""
+
+
+def state_of(out: Path) -> Path:
+    """Where a run into ``out`` keeps its own files: ``OUT/.cleaner/``, or ``all.jsonl.cleaner/``
+    beside a one-file output."""
+    return out.with_name(out.name + STATE_DIR) if archive_kind(out) == "jsonl" else out / STATE_DIR
+
+
+def own_files(out: Path) -> frozenset[Path]:
+    """What a run into ``out`` writes, resolved: never read as inputs, even when ``out`` lies
+    inside a folder being cleaned. A one-file output counts only once a run has written its
+    state beside it; before that a file of that name is the user's, and an input."""
+    state = state_of(out)
+    if archive_kind(out) != "jsonl":
+        return frozenset({out.resolve()})
+    return frozenset({state.resolve(), out.resolve()} if state.is_dir() else {state.resolve()})
+
+
+def refuse_out_among_inputs(paths: Iterable[Path], out: Path) -> None:
+    """``--out`` naming a folder being cleaned would mix outputs into the inputs (and replace
+    those with the output's name); ``--out`` naming a file being cleaned would replace it."""
+    target = out.resolve()
+    for path in paths:
+        if path.resolve() == target:
+            kind = "folder" if path.is_dir() else "file"
+            raise OutputClash(f"--out {out} is the input {kind} {path}: its outputs would replace or mix with "
+                              "the inputs; write elsewhere (--out OTHER), or rewrite text files in place with "
+                              "--in-place --backup-suffix .orig")
+
+
+def distinct_inputs(inputs: Sequence[InputFile]) -> tuple[list[InputFile], list[str]]:
+    """The inputs with each file once (the first mention kept), and a note per file dropped."""
+    seen: dict[str, InputFile] = {}
+    kept, notes = [], []
+    for item in inputs:
+        key = _location(item)
+        first = seen.setdefault(key, item)
+        if first is item:
+            kept.append(item)
+        else:
+            notes.append(f"{item.path} is given more than once (also as {first.path}); it is cleaned once")
+    return kept, notes
+
+
+def names_apart(inputs: Sequence[InputFile]) -> list[PurePosixPath]:
+    """Each input's name under the output: its path under its folder, or, when two inputs have
+    the same one, its path from the folder they have in common."""
+    names = [PurePosixPath(item.relative.as_posix()) for item in inputs]
+    groups = _groups(range(len(names)), lambda i: names[i].as_posix())
+    for members in groups:
+        locations = [PurePosixPath(_location(inputs[i])) for i in members]
+        common = PurePosixPath(os.path.commonpath([str(loc.parent) for loc in locations]))
+        for i, location in zip(members, locations, strict=True):
+            names[i] = location.relative_to(common)
+    return names
+
+
+def output_names(inputs: Sequence[InputFile], names: Sequence[PurePosixPath], fmt: str,
+                 notes: list[str]) -> list[PurePosixPath]:
+    """Each input's output under ``--out`` (archives to JSONL, documents by the format), with
+    the extension kept where two would share a name; refuses what is still not apart."""
+    outputs = [output_name(name, fmt) for name in names]
+    renamed = 0
+    for members in _groups(range(len(outputs)), lambda i: outputs[i].as_posix()):
+        shared = outputs[members[0]]
+        for i in members:
+            if outputs[i] != names[i]:
+                outputs[i] = name_keeping_extension(names[i], fmt)
+        renamed += 1
+        if renamed <= _NOTES_SHOWN:
+            notes.append(f"{' and '.join(str(inputs[i].path) for i in members)} would all be written to {shared}; "
+                         f"each keeps its extension: {', '.join(outputs[i].as_posix() for i in members)}")
+    if renamed > _NOTES_SHOWN:
+        notes.append(f"{renamed - _NOTES_SHOWN} more groups of inputs renamed the same way")
+    refuse_clashes(inputs, outputs)
+    return outputs
+
+
+def refuse_clashes(inputs: Sequence[InputFile], names: Sequence[PurePosixPath]) -> None:
+    """Two inputs given one output name: refused, naming both."""
+    taken: dict[str, int] = {}
+    for i, name in enumerate(names):
+        first = taken.setdefault(name.as_posix(), i)
+        if first != i:
+            raise OutputClash(f"{inputs[first].path} and {inputs[i].path} would both be written to {name}, and no "
+                              "naming rule tells them apart; rename one, or clean them in separate runs into "
+                              "different --out folders")
+
+
+def refuse_targets_that_are_inputs(inputs: Sequence[InputFile], targets: Iterable[str]) -> None:
+    """An output written over an input loses it: refused before any work, naming it."""
+    locations = {_location(item): item for item in inputs}
+    for target in targets:
+        item = locations.get(_absolute(target))
+        if item is not None:
+            raise OutputClash(f"the output {target} would replace the input {item.path}; choose an --out that "
+                              "is not the inputs' folder")
+
+
+def output_name(relative: PurePosixPath | Path, fmt: str) -> PurePosixPath:
+    """Where an input's output goes under --out: archives become JSONL, documents keep their
+    name with the format's suffix."""
+    relative = PurePosixPath(relative.as_posix()) if isinstance(relative, Path) else relative
+    if archive_kind(Path(relative.name)):
+        return archive_output_name(relative)
+    return relative.with_suffix(output_suffix(fmt, relative.suffix))
+
+
+def name_keeping_extension(relative: PurePosixPath, fmt: str) -> PurePosixPath:
+    """``a.html`` -> ``a.html.txt``; ``crawl.warc.gz`` -> ``crawl.warc.jsonl.gz``."""
+    if archive_kind(Path(relative.name)):
+        lower = relative.name.lower()
+        for ending, replacement in ((".warc.gz", ".warc.jsonl.gz"), (".warc", ".warc.jsonl")):
+            if lower.endswith(ending):
+                return relative.with_name(relative.name[: -len(ending)] + replacement)
+        return relative  # a JSONL dump's output is its own name
+    return relative.with_name(relative.name + output_suffix(fmt, relative.suffix))
+
+
+def archive_output_name(relative: PurePosixPath) -> PurePosixPath:
+    """``a/crawl.warc.gz`` -> ``a/crawl.jsonl.gz``; a JSONL dump keeps its name and compression."""
+    name = relative.name
+    lower = name.lower()
+    for ending, replacement in ((".warc.gz", ".jsonl.gz"), (".warc", ".jsonl")):
+        if lower.endswith(ending):
+            return relative.with_name(name[: -len(ending)] + replacement)
+    return relative
+
+
+def _groups(indices: Iterable[int], key: Callable[[int], str]) -> list[list[int]]:
+    """Indices sharing a key, in input order; only groups of two or more."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i in indices:
+        by_key[key(i)].append(i)
+    return [members for members in by_key.values() if len(members) > 1]
+
+
+def _location(item: InputFile) -> str:
+    return _absolute(item.path)
+
+
+def _absolute(path: Path | str) -> str:
+    """A path made absolute and normal by its text alone (no file system calls): a URL as
+    ``/scheme:/bucket/key``, so URLs and local paths never meet."""
+    if is_url(path):
+        scheme, rest = str(path).split("://", 1)
+        return "/" + scheme + ":/" + rest.lstrip("/")
+    return os.path.abspath(path)

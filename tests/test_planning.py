@@ -1,0 +1,172 @@
+"""Planning a batch: every input gets an output of its own, decided before any work starts;
+an input reached twice is cleaned once; an output that is an input is refused; the run's own
+outputs and state are never read back as inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+from cleaner.engine import Settings, build_cleaner
+from cleaner.errors import CleanerError
+from cleaner.readers import discover
+from cleaner.runner import plan_run
+
+pytestmark = pytest.mark.bad_input  # inputs that collide, repeat, or hold the output
+
+PAGE = ("<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        "<p>{body} The harbour ferry ran late again on Tuesday, and the council said it would look into "
+        "the timetable before the winter season starts in earnest.</p></article></body></html>")
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _outputs(out: Path) -> dict[str, str]:
+    return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*"))
+            if p.is_file() and ".cleaner" not in p.parts}
+
+
+def test_inputs_differing_only_in_extension_each_keep_their_output(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _write(data / "a.txt", "Advertisement\nText article.\n")
+    _write(data / "a.html", PAGE.format(title="Page one", body="First page."))
+    _write(data / "a.htm", PAGE.format(title="Page two", body="Second page."))
+    _write(data / "b.html", PAGE.format(title="Page three", body="Third page."))
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    outputs = _outputs(out)
+    # The text file keeps its own name; the pages that would share it keep their extension;
+    # a page that collides with nothing is named as before.
+    assert sorted(outputs) == ["a.htm.txt", "a.html.txt", "a.txt", "b.txt"]
+    assert outputs["a.txt"] == "Text article.\n"
+    assert "First page." in outputs["a.html.txt"] and "Second page." in outputs["a.htm.txt"]
+    assert "a.html.txt" in result.stderr  # the run says where the renamed outputs went
+
+    result = runner.invoke(app, ["clean", str(data), "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert {"a.txt.json", "a.html.json", "a.htm.json", "b.json"} <= set(_outputs(out))
+
+
+def test_named_files_with_one_name_go_under_the_folders_that_tell_them_apart(runner: CliRunner,
+                                                                              tmp_path: Path) -> None:
+    first = _write(tmp_path / "s1" / "index.txt", "Advertisement\nFirst site.\n")
+    second = _write(tmp_path / "s2" / "index.txt", "Advertisement\nSecond site.\n")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(first), str(second), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _outputs(out) == {"s1/index.txt": "First site.\n", "s2/index.txt": "Second site.\n"}
+
+    one = tmp_path / "all.jsonl"
+    result = runner.invoke(app, ["clean", str(first), str(second), "--out", str(one)])
+    assert result.exit_code == 0, result.output
+    texts = [json.loads(line)["text"] for line in one.read_text(encoding="utf-8").splitlines()]
+    assert texts == ["First site.\n", "Second site.\n"]
+
+
+def test_an_input_reached_twice_is_cleaned_once(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    a = _write(data / "a.txt", "Advertisement\nOnly once.\n")
+    _write(data / "sub" / "b.txt", "Advertisement\nAlso once.\n")
+    out = tmp_path / "all.jsonl"
+    result = runner.invoke(app, ["clean", str(data), str(a), str(a), str(data / "sub"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    texts = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert texts == ["Only once.\n", "Also once.\n"]
+    assert "cleaned once" in result.stderr
+    report = json.loads((tmp_path / "all.jsonl.cleaner" / "report.json").read_text(encoding="utf-8"))
+    assert report["files"] == 2
+
+
+def test_outputs_that_cannot_be_named_apart_are_refused_before_any_work(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _write(data / "a.txt", "Advertisement\nText.\n")
+    _write(data / "a.html", PAGE.format(title="Page", body="Page."))
+    _write(data / "a.html.txt", "Advertisement\nAnother text.\n")  # where a.html would be renamed to
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(data), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "a.html " in result.stderr and "a.html.txt" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("one_file", [False, True])
+def test_the_plan_gives_every_input_its_own_target_for_any_engine(tmp_path: Path, one_file: bool) -> None:
+    _write(tmp_path / "s1" / "index.txt", "x\n")
+    _write(tmp_path / "s2" / "index.txt", "y\n")
+    _write(tmp_path / "s1" / "index.html", "<p>z</p>\n")
+    inputs = list(discover([tmp_path / "s1", tmp_path / "s2", tmp_path / "s1" / "index.txt"]))
+    settings = Settings()
+    plan = plan_run(build_cleaner(settings), inputs, tmp_path / ("all.jsonl" if one_file else "out"), settings)
+    targets = [task.target for task in plan.tasks]
+    assert len(targets) == len(set(targets)) == 3
+
+
+def test_out_equal_to_the_input_folder_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _write(data / "a.txt", "Advertisement\nKept as it was.\n")
+    _write(data / "page.html", PAGE.format(title="Page", body="Page."))
+    result = runner.invoke(app, ["clean", str(data), "--out", str(data)])
+    assert result.exit_code == 2
+    assert "--out" in result.stderr and str(data) in result.stderr
+    assert sorted(p.name for p in data.iterdir()) == ["a.txt", "page.html"]
+
+
+@pytest.mark.parametrize("named", [["dump.jsonl"], ["."]])
+def test_one_output_file_that_is_an_input_is_refused(runner: CliRunner, tmp_path: Path, named: list[str]) -> None:
+    data = tmp_path / "d"
+    dump = _write(data / "dump.jsonl", json.dumps({"text": "Advertisement\nRecord.\n"}) + "\n")
+    before = dump.read_bytes()
+    result = runner.invoke(app, ["clean", *[str(data / n) for n in named], "--out", str(dump)])
+    assert result.exit_code == 2
+    assert "dump.jsonl" in result.stderr
+    assert dump.read_bytes() == before
+
+
+def test_a_file_written_into_its_own_folder_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    a = _write(data / "a.txt", "Advertisement\nKept.\n")
+    b = _write(data / "b.txt", "Advertisement\nKept too.\n")
+    result = runner.invoke(app, ["clean", str(a), str(b), "--out", str(data)])
+    assert result.exit_code == 2
+    assert "a.txt" in result.stderr
+    assert a.read_text(encoding="utf-8") == "Advertisement\nKept.\n"
+
+
+@pytest.mark.parametrize("out_name", ["cleaned", "all.jsonl"])
+def test_outputs_inside_the_input_folder_are_never_read_back(runner: CliRunner, tmp_path: Path,
+                                                              out_name: str) -> None:
+    data = tmp_path / "data"
+    for i in range(3):
+        _write(data / f"n{i}.txt", f"Advertisement\nArticle {i}.\n")
+    out = data / out_name
+    for _ in range(3):
+        result = runner.invoke(app, ["clean", str(data), "--out", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+        state = out / ".cleaner" if out_name == "cleaned" else data / "all.jsonl.cleaner"
+        report = json.loads((state / "report.json").read_text(encoding="utf-8"))
+        assert report["files"] == 3 and report["documents"]["in"] == 3
+    if out_name == "cleaned":
+        assert sorted(_outputs(out)) == ["n0.txt", "n1.txt", "n2.txt"]
+    else:
+        assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_plan_refuses_a_target_that_is_an_input(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.txt", "x\n")
+    settings = Settings()
+    with pytest.raises(CleanerError, match="a.txt"):
+        plan_run(build_cleaner(settings), list(discover([a])), tmp_path, settings)
