@@ -160,8 +160,8 @@ def finish(work: Path, keep: bool, figures: dict[str, Any], started: float, json
 
 
 def checkout_state() -> str:
-    """The commit measured, and whether cleaner/ or rules/ differ from it (the package is
-    installed editable, so a benchmark runs the working tree)."""
+    """The commit measured, and whether the code differs from it (the package is installed
+    editable, so a benchmark runs the working tree)."""
     import subprocess
 
     def git(*args: str) -> str:
@@ -171,5 +171,5 @@ def checkout_state() -> str:
     commit = git("rev-parse", "--short", "HEAD")
     if not commit:
         return "unknown (not a git checkout)"
-    dirty = git("status", "--porcelain", "--", "cleaner", "rules")
-    return commit + (" with uncommitted changes to cleaner/ or rules/" if dirty else "")
+    dirty = git("status", "--porcelain", "--", "cleaner", "rules", "pyproject.toml")
+    return commit + (" with uncommitted changes to cleaner/, rules/ or pyproject.toml" if dirty else "")

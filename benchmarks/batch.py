@@ -81,7 +81,7 @@ from pathlib import Path
 from typing import Any
 
 # _common puts this checkout on sys.path; throughput holds the scraped-defect vocabulary.
-from _common import REPO_ROOT, finish, load_articles, print_table, spin_commas
+from _common import checkout_state, finish, load_articles, print_table, spin_commas
 from throughput import AD_LABELS, BANNERS, DATE_STAMPS, SECTIONS, sentence_pool
 
 MB = 1_000_000
@@ -701,20 +701,6 @@ def measure_resume(cleaner: str, src: Path, work: Path, archive: dict[str, Any],
 
 
 # ---------------------------------------------------------------- main
-
-
-def checkout_state() -> str:
-    """The commit measured, and whether the code differs from it (the package is installed
-    editable, so the command runs the working tree)."""
-    def git(*args: str) -> str:
-        done = subprocess.run(["git", *args], check=False, cwd=REPO_ROOT, capture_output=True, text=True)
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    commit = git("rev-parse", "--short", "HEAD")
-    if not commit:
-        return "unknown (not a git checkout)"
-    dirty = git("status", "--porcelain", "--", "cleaner", "rules", "pyproject.toml")
-    return commit + (" with uncommitted changes to the package" if dirty else "")
 
 
 def default_cleaner() -> str:

@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import time
 from collections import Counter
 from pathlib import Path
 
 # _common puts this checkout on sys.path, so it is imported before cleaner.
-from _common import REPO_ROOT, write_json
+from _common import checkout_state, write_json
 from _semicolon_corpora import BROWN_GENRES, Corpus, load_corpora
 from _semicolon_report import report_configuration, report_summary
 from _semicolon_trace import RULE_ID, context, reason_for, trace, why_missed
@@ -237,18 +236,6 @@ def summary_rows(results: dict[str, dict]) -> list[dict]:
     return rows
 
 
-def checkout() -> str:
-    def git(*args: str) -> str:
-        done = subprocess.run(["git", *args], check=False, cwd=REPO_ROOT, capture_output=True, text=True)
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    commit = git("rev-parse", "--short", "HEAD")
-    if not commit:
-        return "unknown (not a git checkout)"
-    dirty = git("status", "--porcelain", "--", "cleaner", "rules")
-    return commit + (" with uncommitted changes to cleaner/ or rules/" if dirty else "")
-
-
 def parse_configs(values: list[str] | None) -> dict[str, list[str]]:
     """The configurations asked for; by default the default set, and "mill" if it exists (one
     that cannot be built is skipped with a note)."""
@@ -279,7 +266,7 @@ def main() -> None:
     args = parser.parse_args()
     configs = parse_configs(args.config)
 
-    print(f"Checkout: {checkout()}; seed {args.seed}{'; quick (every 4th document)' if args.quick else ''}")
+    print(f"Checkout: {checkout_state()}; seed {args.seed}{'; quick (every 4th document)' if args.quick else ''}")
     edited, bases = load_corpora(args.corpus, args.quick)
     for corpus in edited + [b for b in bases if b not in edited]:
         print(f"Corpus {corpus.name}: {len(corpus.documents)} documents from {corpus.source}"
@@ -316,7 +303,7 @@ def main() -> None:
     total = time.perf_counter() - started
     print(f"\nTotal run time: {total:.0f} s")
     write_json(args.json, {
-        "checkout": checkout(), "seed": args.seed, "quick": args.quick,
+        "checkout": checkout_state(), "seed": args.seed, "quick": args.quick,
         "targets": {"changed": TARGET_CHANGED, "recall": TARGET_RECALL, "kept": TARGET_KEPT},
         "corpora": {c.name: {"documents": len(c.documents), "source": c.source, "notes": c.notes}
                     for c in edited + bases},
