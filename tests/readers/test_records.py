@@ -125,3 +125,26 @@ def test_a_warc_body_past_the_size_limit_is_an_error_record(tmp_path: Path) -> N
     [record] = read_warc(path, max_bytes=100)
     assert record.html is None and "response body longer than the 100 bytes limit" in record.error
     assert record.source.startswith(str(path) + "@")
+
+
+@pytest.mark.bad_input
+@pytest.mark.parametrize("name", ["dump.jsonl.gz", "dump.jsonl.zst"])
+@pytest.mark.parametrize("frames", [1, 3])
+def test_a_truncated_compressed_dump_is_reported_not_taken_as_ended(tmp_path: Path, name: str, frames: int) -> None:
+    from cleaner.engine import Settings
+    from cleaner.engine.local import records_of
+
+    lines = [json.dumps({"id": i, "text": f"Body {i}. " + "The quay reopened after the storm. " * 30})
+             for i in range(300)]
+    whole = write_jsonl(tmp_path / f"whole-{name}", lines)
+    if name.endswith(".zst") and frames > 1:  # concatenated frames, as pzstd and appended dumps write
+        step = len(lines) // frames
+        whole.write_bytes(b"".join(zstandard.ZstdCompressor().compress(("\n".join(lines[i:i + step]) + "\n").encode())
+                                   for i in range(0, len(lines), step)))
+    assert [r.error for r in records_of(whole, Settings(), {})] == [None] * len(lines)
+    cut = tmp_path / name
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    records = list(records_of(cut, Settings(), {}))
+    assert records and records[-1].error is not None
+    assert "cannot be read after record" in records[-1].error and "Is the file complete?" in records[-1].error
+    assert all(r.error is None for r in records[:-1])
