@@ -63,8 +63,13 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
                     continue
                 if found.suffix.lower() in suffixes or archive_kind(found):
                     yield InputFile(found, relative)
-        elif path.exists():
+        elif path.is_file():  # a regular file, or a link to one
             yield InputFile(path, Path(path.name))
+        elif path.exists():
+            # A FIFO or a device never ends, or ends when its writer says: reading one would hang
+            # the run or fill the memory, whatever the size limit (its size reads as 0).
+            raise InputError(f"{path}: not a regular file (a FIFO, socket or device); only files and folders are "
+                             f"read: to clean a stream, pipe it in with 'cleaner clean -'")
         else:
             raise InputError(f"{path}: no such file or directory")
 

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -77,3 +78,22 @@ def test_links_inside_the_folder_are_followed_links_out_of_it_only_when_asked(tm
     assert _found(root) == ["b.txt", "latest/a.txt", "news/a.txt"]
     assert _found(root, follow_symlinks=True) == ["b.txt", "latest/a.txt", "news/a.txt", "out-dir/secret.txt",
                                                   "out-file.txt"]
+
+
+@pytest.mark.bad_input
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs FIFOs and /dev/zero")
+def test_only_regular_files_are_inputs(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    regular = tmp_path / "a.txt"
+    regular.write_text("x", encoding="utf-8")
+    (tmp_path / "via-link.txt").symlink_to(regular)
+    for special in (fifo, Path("/dev/zero"), link):
+        with pytest.raises(InputError, match="not a regular file") as caught:
+            list(discover([special]))
+        assert str(special) in str(caught.value) and "cleaner clean -" in str(caught.value)
+    # A link to a regular file is one; a FIFO found in a folder is never opened.
+    assert [item.path.name for item in discover([tmp_path / "via-link.txt"])] == ["via-link.txt"]
+    assert _found(tmp_path) == ["a.txt", "via-link.txt"]
