@@ -1,31 +1,39 @@
 """Speed of the default rule set on plain text, in one process (that is, per core).
 
-A synthetic scraped archive is built from the sentences of the article-extraction ground truth
-(``../shared/benchmarks/article-extraction/``; invented paragraphs if it is absent): articles
-of about 5 KB, each with the defects the rules exist for (a date stamp, a repeated title, ad
-labels and banners, share bars and counters, WordPress shortcodes, no-break and zero-width
-spaces, trailing blanks, blank-line runs, mojibake, and spun semicolons in half of them), so
-that every rule does real work.
+The main measurements run on a stream of scraped articles shaped like the user's example (the
+seed): invented articles of about 3 KB, each with the seed's defects (a date stamp, an ad
+banner, the title twice, two leaked shortcodes, fifteen semicolons of which fourteen are
+strays), names and numbers varied so that no two are alike (``_seed_shaped.py``). In one run:
 
-For each size (``--sizes``, in MB of UTF-8) the archive is cleaned twice over: as one
-document, and as its ~5 KB articles one by one (per-document overhead matters for archives).
-Each is timed ``--repeats`` times and the median is reported, as MB/s and seconds per MB;
-the ratio of seconds per MB at the largest size to the smallest shows whether time grows
-linearly (close to 1) or worse. Then every rule of the set is timed alone on the 10 MB
-archive (as one document, in pipeline order), so a slow rule stands out.
+1. the stream (``--stream-mb``, default 5) cleaned by ``Cleaner.clean`` document by document:
+   MB/s (UTF-8 bytes of the texts in) and documents/s;
+2. the same stream as a JSONL file through ``cleaner clean FILE --jobs 1 --out OUT.jsonl`` (a
+   subprocess): MB/s as it is, and net of start-up, which the same command on a JSONL of one
+   document measures; the command's texts must equal the library's;
+3. clean prose: the article-extraction ground truth as published, repeated to 5 MB, as
+   documents: MB/s, where the rules find almost nothing to do;
+4. each rule of the default set alone on the stream, in pipeline order: its time and its
+   share of the time of all rules; the same on the clean prose;
+5. the stream joined into ONE document of 1, 10 and 50 MB (``--one-document-sizes``):
+   seconds per MB, and their ratio, largest size over smallest (linear time: close to 1).
 
-Last, the same set runs on published text with few defects (the ground-truth articles as they
-are, repeated to 5 MB): the speed a mostly clean archive sees, where the rules find little to do.
+A summary compares them with the targets: the seed-shaped stream at 10 MB/s or more (25 is the
+aim), clean prose at 50 MB/s or more, the ratio at 1.2 or less.
 
-Run from the repository root:
+``--synthetic`` adds the older measurement: an archive of ~5 KB articles built from the ground
+truth's sentences, every defect the rules exist for at high density (spun semicolons in half),
+at each of ``--sizes`` MB as one document and as its articles; each rule alone on its 10 MB.
 
-    .venv/bin/python benchmarks/throughput.py [--quick] [--sizes 1 5 10] [--repeats 3] [--json out.json]
+Each figure is the median of ``--repeats`` timed runs. Run from the repository root:
+
+    .venv/bin/python benchmarks/throughput.py [--quick] [--repeats 3] [--synthetic [--sizes 1 5 10]] [--json out.json]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import random
 import re
 import statistics
@@ -35,14 +43,21 @@ from functools import partial
 from pathlib import Path
 
 # _common puts this checkout on sys.path, so it is imported before cleaner.
-from _common import load_articles, print_table, spin_commas, write_json
+from _common import REPO_ROOT, checkout_state, load_articles, print_table, spin_commas, write_json
+from _seed_shaped import measure_command, print_stream, seed_shaped_stream
 
 from cleaner import Cleaner
 from cleaner.document import Document
 from cleaner.pipeline import apply_edits
 
 MB = 1_000_000
-TARGET_MB_PER_S = 20.0
+TARGET_SEED_MB_PER_S = 10.0
+AIM_SEED_MB_PER_S = 25.0
+TARGET_PROSE_MB_PER_S = 50.0
+TARGET_RATIO = 1.2
+STREAM_MB, QUICK_STREAM_MB = 5.0, 1.0
+ONE_DOCUMENT_SIZES, QUICK_ONE_DOCUMENT_SIZES = [1, 10, 50], [1, 5]
+PROSE_MB = 5.0
 ARTICLE_CHARS = (4_000, 6_000)
 DEFAULT_SIZES = [1, 5, 10, 25, 50]
 QUICK_SIZES = [1, 5]
@@ -174,125 +189,214 @@ def clean_all(cleaner: Cleaner, documents: list[str]) -> int:
     return sum(len(cleaner.clean(doc).warnings) for doc in documents)
 
 
-def measure_sizes(cleaner: Cleaner, archive: list[str], sizes: list[float], repeats: int) -> list[dict]:
+def measure_documents(cleaner: Cleaner, documents: list[str], repeats: int) -> dict:
+    """``Cleaner.clean`` over the documents one by one: MB/s of UTF-8 in, and documents/s."""
+    mb = sum(len(doc.encode("utf-8")) for doc in documents) / MB
+    times, warnings = timed_runs(partial(clean_all, cleaner, documents), repeats)
+    seconds = statistics.median(times)
+    return {"mb": mb, "documents": len(documents), "median_s": seconds, "times_s": times,
+            "mb_per_s": mb / seconds, "docs_per_s": len(documents) / seconds, "s_per_mb": seconds / mb,
+            "warnings": warnings}
+
+
+def measure_sizes(cleaner: Cleaner, archive: list[str], sizes: list[float], repeats: int,
+                  as_articles: bool = True) -> list[dict]:
+    """The first ``size`` MB of the archive as one document, and (``as_articles``) as its articles."""
     results = []
     for size_mb in sizes:
         articles = prefix_of(archive, size_mb)
-        whole = "\n".join(articles)
-        mb = len(whole.encode("utf-8")) / MB
-        for mode, documents in (("one document", [whole]), ("~5 KB documents", articles)):
-            times, warnings = timed_runs(partial(clean_all, cleaner, documents), repeats)
-            seconds = statistics.median(times)
-            results.append({"size_mb": size_mb, "mb": mb, "mode": mode, "documents": len(documents),
-                            "median_s": seconds, "times_s": times, "mb_per_s": mb / seconds,
-                            "s_per_mb": seconds / mb, "warnings": warnings})
-            print(f"  {size_mb:g} MB, {mode}: {seconds:.2f} s", flush=True)
+        ways = [("one document", ["\n".join(articles)]), ("~5 KB documents", articles)]
+        for mode, documents in ways[:2 if as_articles else 1]:
+            row = {"size_mb": size_mb, "mode": mode, **measure_documents(cleaner, documents, repeats)}
+            results.append(row)
+            print(f"  {size_mb:g} MB, {mode}: {row['median_s']:.2f} s", flush=True)
     return results
 
 
-def measure_rules(cleaner: Cleaner, text: str, repeats: int) -> list[dict]:
-    """Each rule's own time (find and apply) in pipeline order, median over the repeats."""
-    mb = len(text.encode("utf-8")) / MB
+def measure_rules(cleaner: Cleaner, documents: list[str], repeats: int) -> list[dict]:
+    """Each rule's own time (find and apply) over the documents, in pipeline order, median over
+    the repeats. The collector is paused, as ``Cleaner.clean`` pauses it."""
+    mb = sum(len(doc.encode("utf-8")) for doc in documents) / MB
     times: dict[str, list[float]] = {rule.id: [] for rule in cleaner.rules}
     edit_counts: dict[str, int] = {}
+    clock = time.perf_counter
     for _ in range(repeats):
-        doc = Document(text)
+        spent = dict.fromkeys(times, 0.0)
+        counts = dict.fromkeys(times, 0)
         gc.collect()
-        for rule in cleaner.rules:
-            start = time.perf_counter()
-            edits = rule.find(doc)
-            doc.text, changes = apply_edits(doc.text, edits, rule.id)
-            times[rule.id].append(time.perf_counter() - start)
-            edit_counts[rule.id] = len(changes)
+        gc.disable()
+        try:
+            for text in documents:
+                doc = Document(text)
+                for rule in cleaner.rules:
+                    start = clock()
+                    edits = rule.find(doc)
+                    doc.text, changes = apply_edits(doc.text, edits, rule.id)
+                    spent[rule.id] += clock() - start
+                    counts[rule.id] += len(changes)
+        finally:
+            gc.enable()
+        for rule_id, seconds in spent.items():
+            times[rule_id].append(seconds)
+        edit_counts = counts
     total = sum(statistics.median(t) for t in times.values())
     return [{"rule": rule_id, "median_s": statistics.median(t), "mb_per_s": mb / statistics.median(t),
              "share": statistics.median(t) / total, "changes": edit_counts[rule_id]}
             for rule_id, t in times.items()]
 
 
-def report(sizes: list[dict], rules: list[dict], rule_mb: float) -> dict:
-    print(f"\n== Default rule set, one process (target >= {TARGET_MB_PER_S:g} MB/s per core) ==")
-    print_table(["size", "MB", "cleaned as", "docs", "median s", "MB/s", "s per MB", "target MB/s", "met"],
+def size_ratio(rows: list[dict]) -> float:
+    """Seconds per MB at the largest size over the smallest."""
+    smallest, largest = min(rows, key=lambda r: r["mb"]), max(rows, key=lambda r: r["mb"])
+    return largest["s_per_mb"] / smallest["s_per_mb"]
+
+
+def print_rules(rules: list[dict], what: str, documents: int) -> None:
+    print(f"\nEach rule alone on {what}, in pipeline order (median):")
+    print_table(["rule", "median s", "MB/s", "share of time", "changes", "per document"],
+                [[r["rule"], r["median_s"], f"{r['mb_per_s']:.1f}", f"{r['share']:.0%}", r["changes"],
+                  f"{r['changes'] / documents:.1f}"] for r in rules])
+    top = sorted(rules, key=lambda r: -r["median_s"])[:3]
+    print("Slowest: " + ", ".join(f"{r['rule']} ({r['share']:.0%}, {r['mb_per_s']:.1f} MB/s)" for r in top))
+
+
+def print_sizes(rows: list[dict], title: str) -> None:
+    print(f"\n{title}")
+    print_table(["size", "MB", "cleaned as", "docs", "median s", "MB/s", "s per MB"],
                 [[f"{r['size_mb']:g} MB", f"{r['mb']:.2f}", r["mode"], r["documents"], f"{r['median_s']:.2f}",
-                  f"{r['mb_per_s']:.2f}", r["s_per_mb"], f"{TARGET_MB_PER_S:g}",
-                  "yes" if r["mb_per_s"] >= TARGET_MB_PER_S else "NO"] for r in sizes])
-    warned = [r for r in sizes if r["warnings"]]
-    for r in warned:
-        print(f"WARNING: {r['size_mb']:g} MB as {r['mode']}: "
-              f"{r['warnings']} rule(s) skipped on their time budget")
-
-    ratios = {}
-    for mode in dict.fromkeys(r["mode"] for r in sizes):
-        runs = [r for r in sizes if r["mode"] == mode]
-        smallest, largest = min(runs, key=lambda r: r["mb"]), max(runs, key=lambda r: r["mb"])
-        ratios[mode] = largest["s_per_mb"] / smallest["s_per_mb"]
-    print("\nSeconds per MB, largest size over smallest (linear time: close to 1):")
-    print_table(["cleaned as", "ratio"], [[mode, f"{ratio:.2f}"] for mode, ratio in ratios.items()])
-
-    print(f"\nEach rule alone on the {rule_mb:g} MB archive as one document (median):")
-    slowest = max(rules, key=lambda r: r["median_s"])
-    print_table(["rule", "median s", "MB/s", "share of time", "changes"],
-                [[r["rule"], r["median_s"], f"{r['mb_per_s']:.1f}", f"{r['share']:.0%}", r["changes"]]
-                 for r in rules])
-    print(f"\nSlowest rule: {slowest['rule']} at {slowest['mb_per_s']:.1f} MB/s")
-    return {"ratios": ratios, "slowest_rule": slowest["rule"]}
+                  f"{r['mb_per_s']:.2f}", r["s_per_mb"]] for r in rows])
+    for r in rows:
+        if r["warnings"]:
+            print(f"WARNING: {r['size_mb']:g} MB as {r['mode']}: {r['warnings']} rule(s) skipped on time")
 
 
-def measure_published(cleaner: Cleaner, articles: dict[str, str], size_mb: float, repeats: int) -> dict:
-    """The set on published articles as they are, repeated to ``size_mb`` MB, as ~5 KB documents."""
+def published_documents(articles: dict[str, str], size_mb: float) -> list[str]:
+    """The published articles as they are, in order and over again, until ``size_mb`` MB."""
     documents, total = [], 0
-    published = list(articles.values())
-    while total < size_mb * MB:
-        for article in published:
-            documents.append(article)
-            total += len(article.encode("utf-8")) + 1
-            if total >= size_mb * MB:
-                break
-    times, _ = timed_runs(partial(clean_all, cleaner, documents), repeats)
-    median = statistics.median(times)
-    mb = total / MB
-    row = {"mb": mb, "documents": len(documents), "median_s": median, "mb_per_s": mb / median}
-    print("\n== Published articles as they are (few defects), one process ==")
-    print_table(["MB", "documents", "median s", "MB/s", "target MB/s", "met"],
-                [[f"{mb:.2f}", len(documents), f"{median:.2f}", f"{mb / median:.1f}", TARGET_MB_PER_S,
-                  "yes" if mb / median >= TARGET_MB_PER_S else "NO"]])
-    return row
+    for article in itertools.cycle(articles.values()):
+        if total >= size_mb * MB:
+            return documents
+        documents.append(article)
+        total += len(article.encode("utf-8"))
+    return documents
+
+
+def met(value: float | None, target: float, at_most: bool = False) -> str:
+    if value is None:
+        return "n/a"
+    return "yes" if (value <= target if at_most else value >= target) else "NO"
+
+
+def summary_rows(results: dict) -> list[list]:
+    library, command, prose = results["stream"], results["command"], results["prose"]
+    one_doc = results["one_document"]
+    net = command["net_mb_per_s"]
+    net_docs = f"{command['net_docs_per_s']:.0f}" if net else "n/a"
+    seed_target = f">= {TARGET_SEED_MB_PER_S:g} MB/s (aim {AIM_SEED_MB_PER_S:g})"
+    return [
+        [f"seed-shaped stream, Cleaner.clean, {library['mb']:.1f} MB", f"{library['mb_per_s']:.2f} MB/s",
+         f"{library['docs_per_s']:.0f}", seed_target, met(library["mb_per_s"], TARGET_SEED_MB_PER_S)],
+        ["seed-shaped stream, cleaner clean --jobs 1, net of start-up", f"{net:.2f} MB/s" if net else "n/a",
+         net_docs, seed_target, met(net, TARGET_SEED_MB_PER_S)],
+        [f"the same as it is (start-up {command['startup_s']:.2f} s included)", f"{command['mb_per_s']:.2f} MB/s",
+         f"{command['docs_per_s']:.0f}", "", ""],
+        [f"clean prose (published articles), {prose['mb']:.1f} MB", f"{prose['mb_per_s']:.1f} MB/s",
+         f"{prose['docs_per_s']:.0f}", f">= {TARGET_PROSE_MB_PER_S:g} MB/s",
+         met(prose["mb_per_s"], TARGET_PROSE_MB_PER_S)],
+        [f"one document, s per MB at {one_doc[-1]['size_mb']:g} MB over {one_doc[0]['size_mb']:g} MB",
+         f"{results['one_document_ratio']:.2f}", "", f"<= {TARGET_RATIO:g}",
+         met(results["one_document_ratio"], TARGET_RATIO, at_most=True)],
+    ]
+
+
+def run_synthetic(cleaner: Cleaner, articles: dict[str, str], sizes: list[float], args: argparse.Namespace) -> dict:
+    rule_mb = min(RULE_SIZE, sizes[-1])  # the rules are timed on 10 MB, or less if the run is smaller
+    archive = build_archive(articles, sizes[-1], args.seed)
+    print(f"\nSynthetic archive: {len(archive)} articles, {len(sizes)} sizes x 2 ways x {args.repeats} repeats:")
+    rows = measure_sizes(cleaner, archive, sizes, args.repeats)
+    rules = measure_rules(cleaner, ["\n".join(prefix_of(archive, rule_mb))], args.repeats)
+    print_sizes(rows, "== Synthetic archive, every defect at high density ==")
+    modes = dict.fromkeys(r["mode"] for r in rows)
+    ratios = {mode: size_ratio([r for r in rows if r["mode"] == mode]) for mode in modes}
+    print("Seconds per MB, largest size over smallest: "
+          + ", ".join(f"{ratio:.2f} as {mode}" for mode, ratio in ratios.items()))
+    print_rules(rules, f"the {rule_mb:g} MB synthetic archive as one document", 1)
+    return {"sizes": rows, "ratios": ratios, "rules_mb": rule_mb, "rules": rules}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=float, nargs="+", metavar="MB",
-                        help=f"archive sizes in MB (default {' '.join(map(str, DEFAULT_SIZES))})")
-    parser.add_argument("--quick", action="store_true", help="only 1 and 5 MB; rules timed on 5 MB")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help=f"a {QUICK_STREAM_MB:g} MB stream, one document of "
+                        f"{' and '.join(map(str, QUICK_ONE_DOCUMENT_SIZES))} MB (synthetic: 1 and 5 MB)")
+    parser.add_argument("--stream-mb", type=float, help=f"MB of the seed-shaped stream (default {STREAM_MB:g})")
+    parser.add_argument("--one-document-sizes", type=float, nargs="+", metavar="MB",
+                        help=f"sizes of the one-document runs (default {' '.join(map(str, ONE_DOCUMENT_SIZES))})")
+    parser.add_argument("--synthetic", action="store_true", help="also the synthetic archive at --sizes")
+    parser.add_argument("--sizes", type=float, nargs="+", metavar="MB", help="synthetic archive sizes "
+                        f"(default {' '.join(map(str, DEFAULT_SIZES))}); implies --synthetic")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per measurement (default 3)")
-    parser.add_argument("--corpus", type=Path, help="a ground-truth JSON or a folder of .txt files to "
-                        "take sentences from (default: the shared article-extraction ground truth)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the archive generator (default 0)")
+    parser.add_argument("--corpus", type=Path, help="a ground-truth JSON or a folder of .txt files for the clean "
+                        "prose and the synthetic archive (default: the shared article-extraction ground truth)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generators (default 0)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures to PATH as JSON")
     args = parser.parse_args()
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
-    sizes = sorted(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES))
-    # The rules are timed on 10 MB, or on the largest size run if that is smaller.
-    rule_mb = min(RULE_SIZE, sizes[-1])
+    stream_mb = args.stream_mb or (QUICK_STREAM_MB if args.quick else STREAM_MB)
+    one_doc_sizes = sorted(args.one_document_sizes
+                           or (QUICK_ONE_DOCUMENT_SIZES if args.quick else ONE_DOCUMENT_SIZES))
 
-    articles, source = load_articles(args.corpus)
-    print(f"Sentences from: {source}")
     started = time.perf_counter()
-    archive = build_archive(articles, sizes[-1], args.seed)
-    print(f"Built a {sizes[-1]:g} MB archive of {len(archive)} articles "
-          f"in {time.perf_counter() - started:.1f} s")
+    checkout = checkout_state()
+    print(f"Commit measured: {checkout}")
+    articles, source = load_articles(args.corpus)
+    print(f"Clean prose from: {source}")
+    stream_all = seed_shaped_stream(max(stream_mb, one_doc_sizes[-1]), args.seed)
+    stream = prefix_of(stream_all, stream_mb)
     cleaner = Cleaner.from_rules("default")
-    print(f"Timing {len(sizes)} sizes x 2 ways x {args.repeats} repeats:")
-    size_results = measure_sizes(cleaner, archive, sizes, args.repeats)
-    rule_results = measure_rules(cleaner, "\n".join(prefix_of(archive, rule_mb)), args.repeats)
-    summary = report(size_results, rule_results, rule_mb)
-    published = measure_published(cleaner, articles, QUICK_SIZES[-1], args.repeats)
+    results: dict = {"commit": checkout, "source": source, "seed": args.seed, "repeats": args.repeats}
+    marks = {}
+
+    def lap(name: str) -> None:
+        marks[name] = time.perf_counter() - started - sum(marks.values())
+        print(f"  ({name}: {marks[name]:.0f} s)", flush=True)
+
+    print(f"Seed-shaped stream: {len(stream)} documents; Cleaner.clean, {args.repeats} repeats", flush=True)
+    results["stream"] = measure_documents(cleaner, stream, args.repeats)
+    lap("stream, library")
+    print("The same through the command, --jobs 1", flush=True)
+    expected = [cleaner.clean(doc).text for doc in stream]
+    results["command"] = measure_command(stream, expected, args.repeats, REPO_ROOT)
+    lap("stream, command")
+    prose = published_documents(articles, PROSE_MB)
+    results["prose"] = measure_documents(cleaner, prose, args.repeats)
+    lap("clean prose")
+    print("Each rule alone on the stream, and on the clean prose", flush=True)
+    results["rules"] = measure_rules(cleaner, stream, args.repeats)
+    results["prose_rules"] = measure_rules(cleaner, prose, args.repeats)
+    lap("rules")
+    print(f"One document of {', '.join(map(str, one_doc_sizes))} MB", flush=True)
+    results["one_document"] = measure_sizes(cleaner, stream_all, one_doc_sizes, args.repeats, as_articles=False)
+    results["one_document_ratio"] = size_ratio(results["one_document"])
+    lap("one document")
+
+    library = results["stream"]
+    print_stream(library, results["command"])
+    print_rules(results["rules"], "the seed-shaped stream", library["documents"])
+    print(f"All rules alone: {sum(r['median_s'] for r in results['rules']):.2f} s; "
+          f"Cleaner.clean on the same documents: {library['median_s']:.2f} s")
+    print_rules(results["prose_rules"], "the clean prose", results["prose"]["documents"])
+    print_sizes(results["one_document"], "== Seed-shaped text as one document ==")
+    if args.synthetic or args.sizes:
+        sizes = sorted(args.sizes or (QUICK_SIZES if args.quick else DEFAULT_SIZES))
+        results["synthetic"] = run_synthetic(cleaner, articles, sizes, args)
+        lap("synthetic archive")
+
+    print(f"\n== Summary: one core, medians of {args.repeats}, commit {checkout} ==")
+    print_table(["measurement", "figure", "documents/s", "target", "met"], summary_rows(results))
+    results["seconds"] = marks
     print(f"\nTotal run time: {time.perf_counter() - started:.0f} s")
-    write_json(args.json, {"source": source, "seed": args.seed, "repeats": args.repeats,
-                           "target_mb_per_s": TARGET_MB_PER_S, "sizes": size_results,
-                           "rules_mb": rule_mb, "rules": rule_results, "published": published, **summary})
+    write_json(args.json, results)
 
 
 if __name__ == "__main__":
