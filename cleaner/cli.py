@@ -10,6 +10,7 @@ import functools
 import inspect
 import json
 import os
+import signal
 import sys
 import time
 from dataclasses import replace
@@ -286,13 +287,17 @@ def clean(
     if dry_run:
         _dry_run(engine, plan.tasks, plan.settings, workers, quiet)
         return
+    # SIGTERM (kill, a service manager, a scheduler's time limit) stops the run as Ctrl-C does:
+    # the manifest saved, how to resume said. Workers forked meanwhile take the default back.
+    previous = signal.signal(signal.SIGTERM, functools.partial(_stop_on_sigterm, os.getpid()))
     try:
         report = run_plan(plan, cleaner, lambda todo, s: _progress(engine, todo, s, workers, quiet),
                           report_path=report_path, say=say, warnings_shown=_WARNINGS_SHOWN)
-    except KeyboardInterrupt:
-        typer.echo("cleaner: interrupted; the files finished so far are recorded. Run the same command "
+    except KeyboardInterrupt as exc:
+        how = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        typer.echo(f"cleaner: {how}; the files finished so far are recorded. Run the same command "
                    "again to do the rest.", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(143 if isinstance(exc, _Terminated) else 130) from None
     except OutputFull as exc:
         typer.echo(f"cleaner: error: {exc}. The run stopped; the files finished so far are recorded and no "
                    "output was left half-written. Free some space and run the same command again to do the "
@@ -300,6 +305,8 @@ def clean(
         raise typer.Exit(EXIT_OUTPUT_FULL) from None
     except CleanerError as exc:  # the engine could not start (a Ray cluster out of reach)
         raise _fail(str(exc)) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if not quiet:
         _print_summary(report.summary(rules=plan.settings.rules), remote_out or out.resolve(),
                        plan.state.resolve() if remote_out is None else f"{plan.state} (copied to {remote_out})")
@@ -309,6 +316,16 @@ def clean(
 
 def _silent(_message: str) -> None:
     pass
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so it unwinds as Ctrl-C does."""
+
+
+def _stop_on_sigterm(main_pid: int, _signum: int, _frame: object) -> None:
+    if os.getpid() == main_pid:
+        raise _Terminated()
+    os._exit(128 + signal.SIGTERM)  # a worker forked with this handler leaves quietly
 
 
 _WARNINGS_SHOWN = 10  # on stderr; all of them (up to the report's bound) go to warnings.jsonl
