@@ -81,8 +81,10 @@ def left_is_no_clause(left: str, left_words: list[str]) -> Cue | None:
     if opening.startswith(g.SUBORDINATING_PHRASES):
         return Cue.LEFT_SUBORDINATE  # "By the time he learned", "Now that you know"
     last = left_words[-1].lower()
-    if last in _UNFINISHED_ENDS:
-        return Cue.LEFT_UNFINISHED  # "But I was able to; I guess", "…, like; I just"
+    if last in _UNFINISHED_ENDS or (last == "that" and len(left_words) > 1
+                                    and en.is_finite_verb(left_words[-2])):
+        # "But I was able to; I guess", "…, like; I just", "VW says that; in such a case"
+        return Cue.LEFT_UNFINISHED
     if last in {"is", "was"} and len(left_words) <= 4:
         return Cue.LEFT_WAITS_FOR_COMPLEMENT  # "The problem is;"
     if head in {"should", "had", "were"} and (second in en.DETERMINERS or second in en.PERSONAL_PRONOUNS):

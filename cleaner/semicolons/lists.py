@@ -28,7 +28,10 @@ def judge_sentence(text: str, sentence: Sentence) -> list[Site]:
         window_start = max(sentence.start, pos - WINDOW_BEFORE)
         ctx = Context(text, pos, window_start, max(clause_start, window_start), i == len(positions) - 1)
         verdict, cue = read_right(ctx)
-        sites.append(Site(pos, verdict, cue))
+        # "6-4; 7-6", "November 18; 2019": kept in edited text, where a list of scores may use
+        # semicolons; in a mill's document they were commas.
+        alone = Site(pos, Verdict.COMMA, cue) if cue is Cue.BETWEEN_NUMBERS else None
+        sites.append(Site(pos, verdict, cue, alone=alone))
         clause_start = pos + 1
     if len(positions) >= 2:
         kind = _list_kind(text, sentence.start, positions, sites)

@@ -92,7 +92,9 @@ def is_prose_semicolon(text: str, pos: int, line_start: int) -> bool:
     elif after not in SPACE_AFTER:
         # TL;DR, a;b, ;) and entities all have no space after the semicolon.
         return False
-    if text[pos - 1].isspace():
+    if text[pos - 1].isspace() and not (text[pos - 1] == " " and pos >= 2 and text[pos - 2].isalnum()):
+        # A semicolon after a blank is no prose mark, unless it stands between words as a
+        # scraper's spacing leaves one ("Yobe North ; Ahmad Lawan").
         return False
     if _ENTITY_TAIL.search(text, max(line_start, pos - 12), pos):
         return False

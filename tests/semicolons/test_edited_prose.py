@@ -189,3 +189,19 @@ def test_unknown_assumption_is_a_rule_set_error():
 
     with pytest.raises(RuleSetError, match="assume"):
         build(assume="spun")
+
+
+def test_scores_keep_their_semicolons_in_edited_text_and_lose_them_in_a_mills():
+    text = "Lind beat Okafor 6-4; 7-6 in the final.\n"
+    assert run(text).text == text
+    assert run(text, assume="mill").text == "Lind beat Okafor 6-4, 7-6 in the final.\n"
+
+
+def test_a_semicolon_a_scraper_spaced_off_is_read_in_a_mills_document():
+    text = "The senator representing Yobe North ; Ahmad Lawan , moved the motion on Tuesday.\n"
+    assert run(text, assume="mill").text == text.replace("North ;", "North ,")
+
+
+def test_a_clause_cut_after_says_that_is_unfinished_in_a_mills_document():
+    text = "The maker says that; in such a configuration, the car reaches 60 mph in five seconds.\n"
+    assert run(text, assume="mill").text == text.replace("that;", "that,")
