@@ -82,6 +82,17 @@ REPORTING_VERBS = frozenset({
     "acknowledged", "estimated", "predicted", "joked", "replied", "concluded", "conceded",
     "stressed", "emphasised", "emphasized", "observed", "cautioned", "tweeted",
 })
+# Reporting verbs that take what was said as their object, so that standing last with nothing
+# after them ("…; the company said.") they can only be an attribution. Not "replied", "wrote",
+# "warned": "She wrote; he replied." joins two clauses.
+CLAUSE_TAKING_REPORTING_VERBS = frozenset({
+    "said", "says", "added", "noted", "stated", "explained", "confirmed", "announced", "reported",
+    "insisted", "claimed", "argued", "acknowledged", "estimated", "stressed", "emphasised", "emphasized",
+    "tweeted",
+})
+# Verbs that introduce a quotation ("Malaska asked; “Could it live there?”").
+QUOTING_VERBS = REPORTING_VERBS | frozenset({"asked", "answered", "shouted", "whispered", "yelled", "exclaimed",
+                                            "remarked", "responded", "continued", "declared", "wondered"})
 # Adverbs that carry a sentence on rather than open a clause ("; only to find", "; then trimmed").
 PHRASE_ADVERBS = frozenset({
     "only", "then", "even", "ever", "just", "also", "too", "perhaps", "maybe", "mostly", "often",

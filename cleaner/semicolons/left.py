@@ -54,6 +54,21 @@ def clause_before(text: str, pos: int) -> str:
     return left[cut + 1:] if cut != -1 else left
 
 
+def _ends_with_introduction(left: str) -> bool:
+    """Whether the words after the clause's last comma are a short phrase introducing what
+    follows the semicolon ("VW says that, in such a configuration; 0-60 mph could arrive"): a
+    preposition or subordinator and no tensed verb, so the semicolon stands where its comma was."""
+    comma = left.rfind(", ")
+    if comma < 0:
+        return False
+    tail = g.words(left[comma:])
+    if not tail or len(tail) > 6:
+        return False
+    head = tail[0].lower()
+    return (head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS or head in en.LEFT_SUBORDINATORS) \
+        and not g.has_finite_verb(tail)
+
+
 def _right_is_no_clause(cue: Cue, right: str) -> Cue | None:
     if cue is Cue.INDEPENDENT_CLAUSE and not g.has_finite_verb(g.clause_words(right)[:7]) \
             and not g.verb_after_aside(right):
@@ -91,6 +106,8 @@ def left_is_no_clause(left: str, left_words: list[str]) -> Cue | None:
         return Cue.LEFT_CONDITION  # "Should the weather turn"
     if last == "though" and left.rstrip().endswith((", though", ",though")):
         return Cue.LEFT_ENDS_WITH_THOUGH
+    if _ends_with_introduction(left):
+        return Cue.LEFT_ENDS_WITH_INTRODUCTION
     introduced = head in en.LEFT_SUBORDINATORS or g.is_introduction(left_words)
     if len(left_words) <= 5 and not g.has_finite_verb(left_words):
         return Cue.LEFT_SHORT_PHRASE

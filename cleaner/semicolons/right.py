@@ -67,7 +67,7 @@ def opening_quote(ctx: Context) -> Answer:
     if ctx.after.lstrip()[:1] not in OPENING_QUOTES:
         return None
     said = g.words(ctx.text[max(ctx.clause_start, ctx.pos - 60):ctx.pos])[-6:]
-    if said and said[-1].lower() in en.REPORTING_VERBS:
+    if said and said[-1].lower() in en.QUOTING_VERBS:
         return Verdict.COMMA, Cue.INTRODUCES_QUOTATION
     return None
 
@@ -188,7 +188,7 @@ def attribution(ctx: Context) -> Answer:
     clause = g.clause_words(rest)
     if "," in rest or not 2 <= len(clause) <= 4 or len(clause) != len(following):
         return None
-    verb_at = next((i for i, w in enumerate(clause) if w.lower() in en.REPORTING_VERBS), None)
+    verb_at = next((i for i, w in enumerate(clause) if w.lower() in en.CLAUSE_TAKING_REPORTING_VERBS), None)
     if verb_at is not None and verb_at == len(clause) - 1 and g.opens_subject(clause[0]):
         return Verdict.COMMA, Cue.ATTRIBUTION_CLOSES  # the verb ends the sentence: "; the company said."
     return None

@@ -92,6 +92,7 @@ class Cue(Enum):
     LEFT_SHORT_PHRASE = ("a short phrase, not a clause, comes before", Strength.LIKELY)
     LEFT_NO_CLAUSE = ("no clause comes before", Strength.LIKELY)
     LEFT_INTRO_IDIOM = ("after an introductory phrase", Strength.LIKELY)
+    LEFT_ENDS_WITH_INTRODUCTION = ("the clause before ends in a phrase introducing what follows", Strength.LIKELY)
     LEFT_ENDS_SUBORDINATE = ("the clause before ends subordinate", Strength.LIKELY)
     LEFT_INFINITIVE = ("an infinitive phrase, not a clause, comes before", Strength.LIKELY)
     LEFT_INTRODUCTORY_PHRASE = ("an introductory phrase, not a clause, comes before", Strength.LIKELY)

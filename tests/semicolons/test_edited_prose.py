@@ -57,6 +57,7 @@ EDITED = {
     "answer-in-old-fiction": "“No; I will not go,” she said. “Yes; he is gone.”\n",
     "verse": "Of man's first disobedience; and the fruit of that forbidden tree.\n",
     "according-to-then-clause": "We differed; according to him the plan was sound.\n",
+    "intransitive-speech-verb": "She wrote; he replied. The letter went out; nobody answered.\n",
     "year-opens-a-clause": "The last flight left on May 5; 1990 was a wet year for the island.\n",
     "gerund-subject": "Decanting old wine aerates it fully; it may also spoil a delicate one.\n",
     "however-inside-clauses": "The doctor's wits had not left him; however, for all his years, he tired fast.\n",
@@ -88,6 +89,8 @@ CONCLUSIVE = {
     "inside-closing-quote": ("“We will rebuild;” the mayor said.", "“We will rebuild,” the mayor said."),
     "vocative": ("“Marta; the boat is here,” he called.", "“Marta, the boat is here,” he called."),
     "introduces-quotation": ("The mayor said; “We will rebuild.”", "The mayor said, “We will rebuild.”"),
+    "asked-before-quotation": ("Then the girl asked; “Could it live in the lake?”",
+                               "Then the girl asked, “Could it live in the lake?”"),
     "according-to": ("Turnout was low; according to the clerk.", "Turnout was low, according to the clerk."),
     "attribution": ("The plant will close in March; the company said.",
                     "The plant will close in March, the company said."),
@@ -205,3 +208,9 @@ def test_a_semicolon_a_scraper_spaced_off_is_read_in_a_mills_document():
 def test_a_clause_cut_after_says_that_is_unfinished_in_a_mills_document():
     text = "The maker says that; in such a configuration, the car reaches 60 mph in five seconds.\n"
     assert run(text, assume="mill").text == text.replace("that;", "that,")
+
+
+def test_a_clause_ending_in_a_phrase_that_introduces_the_next_is_unfinished_in_a_mills_document():
+    text = "The maker says it is quick, in such a configuration; the car reaches 60 mph in five seconds.\n"
+    assert run(text).text == text
+    assert run(text, assume="mill").text == text.replace("configuration;", "configuration,")
