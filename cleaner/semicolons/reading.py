@@ -32,9 +32,9 @@ _ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
 # A line of code: braces, a C-style for, comparison or increment operators, a statement ending
 # the line with ";" (an assignment, a call "f(x);", an import), or a declaration. A ")" before a
 # semicolon in prose is not enough, and neither is a paragraph or list item ending in ";".
-_CODE_LINE = re.compile(
-    r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|\b(?:var|let|const|int|return)\s+\w+\s*[=;]"
-    r"|(?:\w\(|=|^\s*(?:import|use|using|package|#include)\b)[^\n]*;\s*$", re.MULTILINE)
+_CODE_LINE = re.compile(r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|\b(?:var|let|const|int|return)\s+\w+\s*[=;]")
+# Asked only of a line that ends in ";" (one scan of the line, whatever its length).
+_STATEMENT = re.compile(r"\w\(|=|^\s*(?:import|use|using|package|#include)\b")
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
 
 
@@ -63,7 +63,8 @@ def read_sentences(text: str) -> list[Sentence]:
             line_end = text.find("\n", pos)
             line_end = len(text) if line_end == -1 else line_end
             line = text[line_start:line_end]
-            code_line = bool(_CODE_LINE.search(line))
+            code_line = bool(_CODE_LINE.search(line)) or (line.rstrip().endswith(";")
+                                                          and bool(_STATEMENT.search(line)))
             backticks = [i for i, ch in enumerate(line) if ch == "`"] if "`" in line else []
         while fence_index < len(fences) and fences[fence_index][1] <= pos:
             fence_index += 1
