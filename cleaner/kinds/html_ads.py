@@ -276,8 +276,8 @@ def _holds_an_article(element) -> bool:
     class name is the worse mistake."""
     prose = 0
     for block in element.iter("p", "div", "li", "blockquote"):
-        if len(block) and not all(child.tag in _INLINE for child in block.iterdescendants()
-                                  if isinstance(child.tag, str)):
+        # Leaf blocks only, judged by their children (each element is a child once: linear).
+        if any(isinstance(child.tag, str) and child.tag not in _INLINE for child in block):
             continue
         text = " ".join(_text_of(block).split())
         if len(text) >= _PROSE_PARAGRAPH_CHARS and text[-1:] in _SENTENCE_ENDS \
