@@ -101,8 +101,8 @@ def is_prose_semicolon(text: str, pos: int, line_start: int) -> bool:
         return False
     # A semicolon followed by a space is outside any URL (URLs hold no spaces), but one
     # before a web address introduces it: "Limited seating; www.example.org".
-    nxt = words(text[pos + 1: pos + 40])
-    return not (nxt and _URLISH.search(nxt[0]))
+    nxt = text[pos + 1: pos + 40].split(None, 1)
+    return not (nxt and _URLISH.search(nxt[0].lstrip("(\"“‘'[<")))
 
 
 class Context:
