@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from cleaner.code_regions import fenced_blocks
 from cleaner.semicolons.grammar import clause_words, words
@@ -105,6 +104,24 @@ def is_prose_semicolon(text: str, pos: int, line_start: int) -> bool:
     return not (nxt and _URLISH.search(nxt[0].lstrip("(\"“‘'[<")))
 
 
+class _once:
+    """A property computed on first use and then stored on the instance, so later reads are a
+    plain attribute lookup (functools.cached_property takes a lock on every read before 3.12,
+    and a semicolon's context is read dozens of times)."""
+
+    def __init__(self, compute) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
+
+
 class Context:
     """One semicolon in its window: what follows it to the end of its sentence, and what
     precedes it since the sentence (or the previous semicolon) began."""
@@ -119,30 +136,30 @@ class Context:
         self.clause_start = clause_start
         self.last_in_sentence = last_in_sentence
 
-    @cached_property
+    @_once
     def raw_after(self) -> str:
         return self.text[self.pos + 1: self.pos + 1 + WINDOW_AFTER]
 
-    @cached_property
+    @_once
     def quote_closes(self) -> bool:
         return self.raw_after[:1] in CLOSING_QUOTES
 
-    @cached_property
+    @_once
     def after(self) -> str:
         """The text after the semicolon (past a closing quote) to the end of its sentence."""
         after = self.raw_after[1:] if self.quote_closes else self.raw_after
         end = SENTENCE_END.search(after)
         return after[: end.start() + 1] if end else after
 
-    @cached_property
+    @_once
     def ends_sentence_in_window(self) -> bool:
         return bool(SENTENCE_END.search(self.raw_after)) or len(self.raw_after) < WINDOW_AFTER
 
-    @cached_property
+    @_once
     def following(self) -> list[str]:
         return words(self.after)
 
-    @cached_property
+    @_once
     def clause_after(self) -> list[str]:
         """The words after the semicolon up to the first mark that ends a phrase (many cues ask)."""
         return clause_words(self.after)
@@ -155,7 +172,7 @@ class Context:
     def lower(self) -> str:
         return self.following[0].lower()
 
-    @cached_property
+    @_once
     def before(self) -> str:
         """The text from the start of the sentence (or of the window) to the semicolon."""
         return self.text[self.sentence_start:self.pos]
