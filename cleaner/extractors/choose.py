@@ -281,8 +281,14 @@ def _only_child(parent) -> bool:
 
 
 def _holds_only_inline(element) -> bool:
-    # Comments and processing instructions (tags that are not strings) are not content.
-    return all(not isinstance(node.tag, str) or node.tag in _INLINE_TAGS for node in element.iterdescendants())
+    # Comments and processing instructions (tags that are not strings) are not content. Only
+    # inline children are looked into: a block child answers at once, so each element is read
+    # once for the block it stands in, not once for every block above it.
+    for child in element:
+        if isinstance(child.tag, str) and (child.tag not in _INLINE_TAGS
+                                           or (len(child) and not _holds_only_inline(child))):
+            return False
+    return True
 
 
 def _hidden_or_furniture(element) -> bool:
