@@ -27,13 +27,14 @@ from cleaner.engine import (CLUSTER_ENGINES, Engine, Settings, Task, build_clean
 from cleaner.engine.local import extract_document, record_options, records_of
 from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError
 from cleaner.extractors import EXTRACTORS
+from cleaner.in_place import backup_suffix_problem
 from cleaner.pipeline import Cleaner
 from cleaner.planning import OutputClash, own_files, refuse_out_among_inputs
 from cleaner.runner import archive_context, plan_run, run_plan, with_boilerplate
 from cleaner.storage import is_url
 from cleaner.readers import discover
-from cleaner.readers.files import HTML_SUFFIXES, INPUT_SUFFIXES
-from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES, archive_kind, read_jsonl_stream
+from cleaner.readers.files import HTML_SUFFIXES
+from cleaner.readers.records import archive_kind, read_jsonl_stream
 from cleaner.readers.stdin import open_stdin
 from cleaner.readers.text import decode_bytes
 from cleaner.report import Report
@@ -329,7 +330,6 @@ def _stop_on_sigterm(main_pid: int, _signum: int, _frame: object) -> None:
 
 
 _WARNINGS_SHOWN = 10  # on stderr; all of them (up to the report's bound) go to warnings.jsonl
-_READ_SUFFIXES = tuple(INPUT_SUFFIXES) + tuple(JSONL_SUFFIXES) + tuple(WARC_SUFFIXES)
 
 
 def _check_in_place(paths: list[Path], out: Path | None, fmt: str, suffix: str | None) -> None:
@@ -342,9 +342,10 @@ def _check_in_place(paths: list[Path], out: Path | None, fmt: str, suffix: str |
     if not suffix:
         raise _fail("--in-place rewrites your inputs: give --backup-suffix SUFFIX (for example .orig) so each "
                     "original is kept beside it as NAME.orig")
-    if "/" in suffix or os.sep in suffix or suffix.lower().endswith(_READ_SUFFIXES):
+    problem = backup_suffix_problem(suffix)
+    if problem:
         raise _fail(f"--backup-suffix {suffix!r} must be a plain ending that is not read as an input "
-                    "(such as .orig or .bak), or the backups would be cleaned on the next run")
+                    f"(such as .orig or .bak): {problem}")
 
 
 def _in_place_state_root(paths: list[Path], inputs: list) -> Path:

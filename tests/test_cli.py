@@ -102,6 +102,8 @@ def test_in_place_rewrites_text_and_jsonl_and_keeps_each_original(runner: CliRun
 @pytest.mark.parametrize(("extra", "message"), [
     ([], "give --backup-suffix"),
     (["--backup-suffix", ".bak.txt"], "not read as an input"),
+    (["--backup-suffix", ".gz"], "not read as an input"),  # dump.jsonl.gz would be read as gzip
+    (["--backup-suffix", ".ZST"], "not read as an input"),
     (["--backup-suffix", ".orig", "--out", "elsewhere"], "exclude each other"),
     (["--backup-suffix", ".orig", "--format", "json"], "keeps each file's kind"),
 ])
@@ -113,6 +115,18 @@ def test_in_place_refuses_what_would_lose_or_confuse_data(runner: CliRunner, tmp
     assert message in result.output
     assert (source / "a.txt").read_text(encoding="utf-8") == SCRAPED
     assert not list(source.rglob("*.orig")) and not (source / ".cleaner").exists()
+
+
+def test_in_place_deletes_no_file_of_the_users_whatever_its_name(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    (source / ".git" / "objects").mkdir(parents=True)
+    users = [source / ".git" / "objects" / ".pack.a1b2c3d4.tmp", source / "sub" / ".b.txt.k2j4h5g6.tmp"]
+    for path in users:
+        path.write_text("the user's", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(source), "--in-place", "--backup-suffix", ".orig", "-q"])
+    assert result.exit_code == 0, result.output
+    assert (source / "a.txt").read_text(encoding="utf-8") == CLEANED
+    assert all(p.read_text(encoding="utf-8") == "the user's" for p in users)
 
 
 def test_in_place_leaves_html_to_out(runner: CliRunner, tmp_path: Path) -> None:
@@ -434,8 +448,12 @@ def test_a_rerun_clears_what_a_killed_run_left_half_written(runner: CliRunner, t
     source = make_tree(tmp_path)
     out = tmp_path / "out"
     assert runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"]).exit_code == 0
-    half = out / "sub" / ".b.txt.q1w2e3r4.tmp"
-    half.write_text("Second art", encoding="utf-8")  # as a kill mid-write leaves it
+    from cleaner.writers.atomic import new_temporary
+
+    fd, name = new_temporary(out / "sub" / "b.txt")
+    os.write(fd, b"Second art")  # as a kill mid-write leaves it
+    os.close(fd)
+    half = Path(name)
     assert runner.invoke(app, ["clean", str(source), "-o", str(out), "-q"]).exit_code == 0
     assert not half.exists()
     assert (out / "sub" / "b.txt").read_text(encoding="utf-8") == "Second article body.\n"

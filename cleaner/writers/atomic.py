@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
+import secrets
 import shutil
-import tempfile
 from pathlib import Path
 
 
@@ -21,11 +22,33 @@ def _current_umask() -> int:
 _NEW_FILE_MODE = 0o666 & ~_current_umask()
 
 
+# A temporary file's name carries a keyed hash of itself, so the sweep after a killed run
+# (remove_stale_temporaries) can tell this tool's temporaries from a user's files named alike
+# (git's, an editor's, another script's ".NAME.abcd1234.tmp"): under --in-place the tree swept is
+# the user's own folder.
+_TAG_KEY = b"cleaner temporary file"
+_NONCE = 8
+
+
+def _tag(stem: str, nonce: str) -> str:
+    return hashlib.blake2b(f"{stem}\0{nonce}".encode("utf-8", "surrogateescape"), key=_TAG_KEY,
+                           digest_size=5).hexdigest()
+
+
 def new_temporary(path: Path, suffix: str = ".tmp") -> tuple[int, str]:
-    """A temporary file beside ``path`` (same file system, so the final rename is atomic)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-    os.fchmod(fd, _NEW_FILE_MODE)
-    return fd, tmp
+    """A temporary file beside ``path`` (same file system, so the final rename is atomic),
+    named ``.NAME.NONCE-TAG`` + ``suffix``; ``suffix`` is ``.tmp``, maybe with the compression
+    suffix the writer needs."""
+    for _ in range(100):
+        nonce = secrets.token_hex(_NONCE // 2)
+        tmp = os.path.join(path.parent, f".{path.name}.{nonce}-{_tag(path.name, nonce)}{suffix}")
+        try:
+            fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except FileExistsError:
+            continue
+        os.fchmod(fd, _NEW_FILE_MODE)
+        return fd, tmp
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -52,7 +75,7 @@ def keep_backup(path: Path, suffix: str) -> Path:
     backup = path.with_name(path.name + suffix)
     if backup.exists():
         return backup
-    fd, tmp = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = new_temporary(backup)
     os.close(fd)
     try:
         shutil.copy2(path, tmp)
@@ -63,14 +86,19 @@ def keep_backup(path: Path, suffix: str) -> Path:
     return backup
 
 
-# The names new_temporary gives: ".NAME." + eight random characters + ".tmp", maybe with the
-# compression suffix the writer needs.
-_TEMPORARY_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp(\.gz|\.zst)?$")
+# The names new_temporary gives; a name is this tool's only if its tag is right.
+_TEMPORARY_NAME = re.compile(r"^\.(?P<stem>.+)\.(?P<nonce>[0-9a-f]{%d})-(?P<tag>[0-9a-f]{10})\.tmp(\.gz|\.zst)?$" % _NONCE)
+
+
+def is_own_temporary(name: str) -> bool:
+    """Whether a file name is one :func:`new_temporary` gave (its tag checks out)."""
+    match = _TEMPORARY_NAME.match(name)
+    return bool(match) and _tag(match["stem"], match["nonce"]) == match["tag"]
 
 
 def remove_stale_temporaries(root: Path, *, recursive: bool = True) -> int:
     """Delete the temporary files a killed run left under ``root``; they never became outputs.
-    Returns how many went."""
+    Only names this tool gave are touched, whatever else lies in the tree. Returns how many went."""
     removed = 0
     folders = [root]
     while folders:
@@ -82,7 +110,7 @@ def remove_stale_temporaries(root: Path, *, recursive: bool = True) -> int:
             if entry.is_dir(follow_symlinks=False):
                 if recursive:
                     folders.append(Path(entry.path))
-            elif _TEMPORARY_NAME.match(entry.name):
+            elif is_own_temporary(entry.name):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed += 1

@@ -38,11 +38,36 @@ def test_a_backup_keeps_the_first_original(tmp_path: Path) -> None:
 @pytest.mark.fault
 def test_a_killed_runs_temporaries_are_found_and_only_they(tmp_path: Path) -> None:
     from cleaner.writers import remove_stale_temporaries
+    from cleaner.writers.atomic import new_temporary
 
     (tmp_path / "a" / "b").mkdir(parents=True)
-    stale = [tmp_path / ".x.txt.abc_1234.tmp", tmp_path / "a" / "b" / ".crawl.jsonl.gz.k2j4h5g6.tmp.gz"]
+    stale = []
+    for path, suffix in ((tmp_path / "x.txt", ".tmp"), (tmp_path / "a" / "b" / "crawl.jsonl.gz", ".tmp.gz")):
+        fd, name = new_temporary(path, suffix)  # as a killed run leaves them
+        os.close(fd)
+        stale.append(Path(name))
     kept = [tmp_path / "x.txt", tmp_path / "notes.tmp", tmp_path / ".hidden.tmp", tmp_path / "a" / ".x.txt.toolong12.tmp"]
-    for path in stale + kept:
+    for path in kept:
         path.write_text("x", encoding="utf-8")
     assert remove_stale_temporaries(tmp_path) == 2
     assert not any(p.exists() for p in stale) and all(p.exists() for p in kept)
+
+
+@pytest.mark.fault
+def test_only_temporaries_this_tool_made_are_swept_never_a_users_file_named_alike(tmp_path: Path) -> None:
+    from cleaner.writers import remove_stale_temporaries
+    from cleaner.writers.atomic import new_temporary
+
+    (tmp_path / ".git" / "objects").mkdir(parents=True)
+    # Names a user's tools give (git, editors, other scripts), in the shape of this tool's old names.
+    users = [tmp_path / ".git" / "objects" / ".pack.a1b2c3d4.tmp", tmp_path / ".x.txt.abc_1234.tmp",
+             tmp_path / ".notes.md.k2j4h5g6.tmp.gz"]
+    for path in users:
+        path.write_text("the user's", encoding="utf-8")
+    fd, ours = new_temporary(tmp_path / "a.txt")
+    os.close(fd)
+    fd, ours_gz = new_temporary(tmp_path / ".git" / "b.jsonl.gz", ".tmp.gz")
+    os.close(fd)
+    assert remove_stale_temporaries(tmp_path) == 2
+    assert not Path(ours).exists() and not Path(ours_gz).exists()
+    assert all(p.read_text(encoding="utf-8") == "the user's" for p in users)
