@@ -5,7 +5,6 @@ reason) for every document that fails, so one bad document never stops the file.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 from collections.abc import Iterable, Iterator
@@ -21,6 +20,7 @@ from cleaner.pipeline import Cleaner
 from cleaner.readers.compressed import open_binary_for_writing
 from cleaner.readers.records import Record
 from cleaner.writers.atomic import new_temporary
+from cleaner.writers.json_text import json_text
 
 
 @dataclass
@@ -47,7 +47,7 @@ def record_id(record: Record) -> str:
     own = record.fields.get("id")
     if isinstance(own, (str, int)):
         return str(own)
-    return hashlib.sha1(record.source.encode()).hexdigest()[:16]
+    return hashlib.sha1(record.source.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def clean_record(cleaner: Cleaner, record: Record, options: Options,
@@ -135,7 +135,7 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
     """Write records to ``path`` atomically, compressed by its suffix."""
     with _atomic_binary(path) as sink:
         for item in records:
-            sink.write((json.dumps(item, ensure_ascii=False) + "\n").encode("utf-8"))
+            sink.write((json_text(item) + "\n").encode("utf-8"))
 
 
 def write_joined(path: Path, parts: list[Path]) -> None:

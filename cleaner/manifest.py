@@ -20,6 +20,7 @@ from cleaner import __version__
 from cleaner.errors import CleanerError
 from cleaner.storage import is_url
 from cleaner.writers import atomic_write_text
+from cleaner.writers.json_text import json_text
 
 _SAMPLE = 65536
 
@@ -95,11 +96,10 @@ class Manifest:
 
     def save(self, *, force: bool = False) -> None:
         if force:
-            atomic_write_text(self.path, json.dumps({"version": __version__, "inputs": self.entries},
-                                                    ensure_ascii=False, indent=1) + "\n")
+            atomic_write_text(self.path, json_text({"version": __version__, "inputs": self.entries}, indent=1) + "\n")
             self._last_save = time.monotonic()
 
 
 def run_key(fingerprint: str, **options: Any) -> str:
     payload = json.dumps({"rules": fingerprint, "version": __version__, **options}, sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+    return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()[:16]

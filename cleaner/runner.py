@@ -35,6 +35,7 @@ from cleaner.readers.files import InputFile
 from cleaner.readers.records import archive_kind
 from cleaner.storage import is_url
 from cleaner.writers import atomic_write_text, remove_stale_temporaries
+from cleaner.writers.json_text import json_text
 
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # What runs the tasks: the engine with its jobs, address and progress, bound by the caller.
@@ -159,7 +160,7 @@ def with_boilerplate(plan: Plan, cleaner: Cleaner, *, learn: bool, saved: Path |
         started = time.monotonic()
         table = learner(cleaner, plan.tasks, plan.settings)
         if not plan.settings.dry_run:
-            atomic_write_text(plan.state / "boilerplate.json", json.dumps(table, ensure_ascii=False) + "\n")
+            atomic_write_text(plan.state / "boilerplate.json", json_text(table) + "\n")
         say(f"learned boilerplate of {len(table)} site(s) from {sum(e['documents'] for e in table.values())} "
             f"documents in {time.monotonic() - started:.1f} s")
     else:
@@ -246,7 +247,7 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
         say(f"cleaner: {report.warnings_seen} warnings in all; see {state / 'warnings.jsonl'}")
     summary = report.summary(rules=settings.rules)
     for path in filter(None, [state / "report.json", report_path]):
-        atomic_write_text(path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+        atomic_write_text(path, json_text(summary, indent=2) + "\n")
     if plan.remote_out:
         _push_state(plan)
     return report
@@ -262,7 +263,7 @@ def with_checkpoints(task: Task, state: Path, key: str) -> Task:
         signature = json.dumps(input_signature(path), sort_keys=True)
     except OSError:
         return task  # unreadable: the task reports it
-    name = hashlib.sha256(f"{task.path}\0{key}\0{signature}".encode()).hexdigest()[:20]
+    name = hashlib.sha256(f"{task.path}\0{key}\0{signature}".encode("utf-8", "surrogateescape")).hexdigest()[:20]
     return replace(task, checkpoints=str(state / "shards" / name))
 
 

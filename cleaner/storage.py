@@ -122,7 +122,8 @@ def upload(local: Path, url: str) -> None:
     if protocol in _ATOMIC_PUT:
         fs.put_file(str(local), path)
         return
-    temporary = f"{path}.tmp-{hashlib.sha1(str(local).encode()).hexdigest()[:8]}"
+    digest = hashlib.sha1(str(local).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    temporary = f"{path}.tmp-{digest}"
     fs.put_file(str(local), temporary)
     fs.mv(temporary, path)
 

@@ -8,7 +8,6 @@ replaced, and what they held is retried alone before it is given up.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import signal
@@ -37,6 +36,7 @@ from cleaner.report import fold_observations
 from cleaner.ruleset import load_rule_set
 from cleaner.timeouts import ExtractionTimeout, time_limit
 from cleaner.writers import atomic_write_text, format_document, keep_backup
+from cleaner.writers.json_text import json_text
 
 
 @dataclass(frozen=True)
@@ -271,8 +271,7 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings,
             if settings.dry_run:
                 pass
             elif settings.as_records:
-                atomic_write_text(target, json.dumps(document_record(doc, task.name, settings.with_changes),
-                                                     ensure_ascii=False) + "\n")
+                atomic_write_text(target, json_text(document_record(doc, task.name, settings.with_changes)) + "\n")
             else:
                 atomic_write_text(target, format_document(doc, settings.fmt))
             result.documents = 1

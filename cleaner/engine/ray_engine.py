@@ -45,6 +45,7 @@ from cleaner.errors import CleanerError
 from cleaner.pipeline import Cleaner
 from cleaner.readers.records import archive_kind, read_jsonl_stream
 from cleaner.writers import atomic_write_text
+from cleaner.writers.json_text import json_text
 
 # A plain JSONL file is cut into byte ranges, one task each, so that one dump keeps every CPU
 # of the cluster busy (two ranges a CPU), of at most RANGE_BYTES (a task's memory and the work
@@ -263,7 +264,7 @@ def _size(path: str) -> int:
 
 
 def _write_marker(marker: Path, start: int, end: int, part: TaskResult) -> None:
-    atomic_write_text(marker, json.dumps({"start": start, "end": end, "result": asdict(part)}, ensure_ascii=False))
+    atomic_write_text(marker, json_text({"start": start, "end": end, "result": asdict(part)}))
 
 
 def _read_marker(marker: Path, start: int, end: int) -> TaskResult | None:

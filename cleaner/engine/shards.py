@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from cleaner.batch import write_joined
 from cleaner.readers.records import Record
 from cleaner.writers import atomic_write_text
+from cleaner.writers.json_text import json_text
 
 if TYPE_CHECKING:
     from cleaner.engine.local import Task, TaskResult
@@ -96,7 +97,7 @@ class ArchiveJob:
         if index != self.shards:
             raise RuntimeError(f"shard {index} of {self.task.path} finished out of order")
         entry = {"records": records, "result": asdict(part)}
-        atomic_write_text(_done_path(self.folder, index), json.dumps(entry, ensure_ascii=False))
+        atomic_write_text(_done_path(self.folder, index), json_text(entry))
         self.total.merge(part)
         self.shards += 1
 

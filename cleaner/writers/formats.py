@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from cleaner.writers.json_text import json_text
 
 from cleaner.document import Document
 from cleaner.readers.files import HTML_SUFFIXES
@@ -14,7 +14,7 @@ def format_document(doc: Document, fmt: str) -> str:
     if fmt in ("text", "markdown"):
         return doc.text
     if fmt == "json":
-        return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
+        return json_text(doc.to_dict()) + "\n"
     raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
 
 
