@@ -25,6 +25,7 @@ from cleaner.engine import Settings, Task, TaskResult, load_document
 from cleaner.engine.local import learn_boilerplate
 from cleaner.errors import CleanerError, InputError, OutputFull, is_out_of_space
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
+from cleaner.locking import run_lock
 from cleaner.kinds.site_boilerplate import BOILERPLATE
 from cleaner.manifest import Manifest, input_signature, run_key
 from cleaner.pipeline import Cleaner
@@ -174,15 +175,25 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
              say: Callable[[str], None] = _silent, warnings_shown: int = 10):
     """Clean what the manifest does not list as done, write the run's files, and return the
     :class:`~cleaner.report.Report`. On Ctrl-C or a full disk the manifest is saved (it lists
-    only outputs written whole) before the exception goes on."""
-    from cleaner.report import Report
-
-    settings, state, tasks = plan.settings, plan.state, plan.tasks
+    only outputs written whole) before the exception goes on. Raises
+    :class:`~cleaner.locking.RunInProgress` if another run is writing into the same place."""
+    settings, state = plan.settings, plan.state
     key = run_key(cleaner.rule_set.fingerprint(), fmt=settings.fmt, extractor=settings.extractor,
                   title=settings.title, changes=settings.with_changes, text_field=settings.text_field,
                   html_field=settings.html_field, filter_list=settings.filter_list,
                   context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
                   boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
+    # One run at a time: another run's temporary files would look like a killed run's below.
+    with run_lock(state, where=plan.remote_out or str(plan.out)):
+        return _run_locked(plan, cleaner, run_engine, key, report_path=report_path, say=say,
+                           warnings_shown=warnings_shown)
+
+
+def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *, report_path: Path | None,
+                say: Callable[[str], None], warnings_shown: int):
+    from cleaner.report import Report
+
+    settings, state, tasks = plan.settings, plan.state, plan.tasks
     # An earlier run into the same place may have been killed mid-write, even before it
     # recorded anything: its temporary files go (one walk of the output).
     if plan.remote_out:
