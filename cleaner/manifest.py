@@ -1,7 +1,8 @@
 """What a run under ``--out`` has finished, so that running the same command again does only
-what is left: an input is skipped when its size, modification time and sampled content, the
-rule set's fingerprint, the options that shape outputs and the tool's version are all as
-recorded, and its output is still there. A change in any of them reprocesses the input.
+what is left: an input is skipped when its size, modification time and sampled content are as
+recorded, its output is still there, and the run's key is the same: the tool's version, the
+resolved rule set and the files it reads, and every setting that can change an output
+(:func:`run_key_of`). A change in any of them reprocesses the input.
 
 The manifest is rewritten atomically as tasks finish, so a run killed at any point leaves
 a manifest that lists only outputs that were completely written.
@@ -9,6 +10,7 @@ a manifest that lists only outputs that were completely written.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -57,7 +59,7 @@ def _exists(target: Path | str) -> bool:
 class Manifest:
     def __init__(self, path: Path, run_key: str) -> None:
         self.path = path
-        self.run_key = run_key  # rule-set fingerprint, output options, version
+        self.run_key = run_key  # run_key_of(): version, rule set, every setting that shapes outputs
         self.entries: dict[str, dict[str, Any]] = {}
         self._last_save = 0.0
         try:
@@ -98,6 +100,40 @@ class Manifest:
         if force:
             atomic_write_text(self.path, json_text({"version": __version__, "inputs": self.entries}, indent=1) + "\n")
             self._last_save = time.monotonic()
+
+
+# Settings that change no output: a dry run writes nothing and records nothing.
+NOT_IN_OUTPUTS = frozenset({"dry_run"})
+# Settings keyed by what they resolve to: the rule set's fingerprint (rules, switches), and the
+# contents of the files its rules read (a filter list), so a moved rule file changes nothing and
+# an edited one changes the key.
+_RESOLVED = frozenset({"rules", "enable", "disable", "filter_list"})
+
+
+def run_key_of(cleaner: Any, settings: Any) -> str:
+    """The key of a run's outputs: every field of ``settings`` (a dataclass) but those that
+    change no output, the resolved rule set, and the contents of the files its rules read.
+    Not a hand-kept list: a setting added to Settings is in the key from the day it is added."""
+    values = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)
+              if f.name not in NOT_IN_OUTPUTS | _RESOLVED}
+    read = sorted({str(spec.params["filter_list"]) for spec in cleaner.rule_set.rules
+                   if spec.params.get("filter_list") is not None})
+    return run_key(cleaner.rule_set.fingerprint(), settings=values,
+                   files={name: _contents_digest(Path(name)) for name in read})
+
+
+def _contents_digest(path: Path) -> str:
+    """A hash of a regular file's bytes; what else it is, if it is not one."""
+    try:
+        if not path.is_file():
+            return "missing" if not path.exists() else "not a regular file"
+        digest = hashlib.blake2b(digest_size=16)
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
 
 
 def run_key(fingerprint: str, **options: Any) -> str:

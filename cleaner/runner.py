@@ -27,7 +27,7 @@ from cleaner.errors import CleanerError, InputError, OutputFull, is_out_of_space
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.locking import run_lock
 from cleaner.kinds.site_boilerplate import BOILERPLATE
-from cleaner.manifest import Manifest, input_signature, run_key
+from cleaner.manifest import Manifest, input_signature, run_key_of
 from cleaner.pipeline import Cleaner
 from cleaner.planning import (STATE_DIR, distinct_inputs, names_apart, output_names, refuse_clashes,
                               refuse_targets_that_are_inputs, state_of)
@@ -178,11 +178,7 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
     only outputs written whole) before the exception goes on. Raises
     :class:`~cleaner.locking.RunInProgress` if another run is writing into the same place."""
     settings, state = plan.settings, plan.state
-    key = run_key(cleaner.rule_set.fingerprint(), fmt=settings.fmt, extractor=settings.extractor,
-                  title=settings.title, changes=settings.with_changes, text_field=settings.text_field,
-                  html_field=settings.html_field, filter_list=settings.filter_list,
-                  context=sorted(settings.context.get(ARCHIVE_TITLES, {}).items()),
-                  boilerplate=json.dumps(settings.context.get(BOILERPLATE, {}), sort_keys=True))
+    key = run_key_of(cleaner, settings)
     # One run at a time: another run's temporary files would look like a killed run's below.
     with run_lock(state, where=plan.remote_out or str(plan.out)):
         return _run_locked(plan, cleaner, run_engine, key, report_path=report_path, say=say,
