@@ -58,5 +58,6 @@ class StraySemicolon(Rule):
     def find(self, doc: Document) -> list[Edit]:
         if ";" not in doc.text:
             return []
+        reading = read_document(doc.text, self.evidence, every_verdict=False)
         return [Edit(site.pos, site.pos + 1, "" if site.verdict is Verdict.DROP else ",", site.reason)
-                for site in self.read(doc.text).edits()]
+                for site in reading.edits()]

@@ -15,9 +15,10 @@ from enum import Enum
 from cleaner.kinds import _english as en
 from cleaner.semicolons.grammar import WORD
 from cleaner.semicolons.left import recheck_left
-from cleaner.semicolons.lists import judge_sentence
-from cleaner.semicolons.reading import read_sentences
-from cleaner.semicolons.verdicts import Cue, Site, Verdict
+from cleaner.semicolons.lists import judge_sentence, sentence_contexts
+from cleaner.semicolons.reading import Context, Sentence, read_sentences
+from cleaner.semicolons.right import read_first_part
+from cleaner.semicolons.verdicts import Cue, Site, Strength, Verdict
 
 
 class Treatment(Enum):
@@ -54,8 +55,16 @@ class Reading:
         return [s for s in self.sites if s.verdict is not Verdict.KEEP or s.cue is Cue.LIST_PLAIN]
 
 
-def read_document(text: str, evidence: Evidence) -> Reading:
-    """Every prose semicolon's verdict, and how the document is to be treated."""
+def read_document(text: str, evidence: Evidence, *, every_verdict: bool = True) -> Reading:
+    """Every prose semicolon's verdict, and how the document is to be treated.
+
+    ``every_verdict=False`` reads only as far as the edits need: in a document taken to be
+    edited, the chain's first part (where every conclusive cue stands) for each semicolon, and
+    the whole chain only for sentences holding a conclusive one, or for every sentence once
+    the document shows itself a mill's. The edits are the same either way (tested).
+    """
+    if not every_verdict and not evidence.assume_mill:
+        return _read_edited(text, evidence)
     sites = [site for sentence in read_sentences(text) for site in judge_sentence(text, sentence)]
     if not sites:
         return Reading(Treatment.CLEAN, sites)
@@ -72,6 +81,30 @@ def read_document(text: str, evidence: Evidence) -> Reading:
         # closing "and"/"or" is read item by item, its commas possibly the spinner's survivors.
         sites = [recheck_left(text, site.alone if site.alone is not None else site) for site in sites]
         return Reading(Treatment.MILL, sites)
+    return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, sites)
+
+
+def _read_edited(text: str, evidence: Evidence) -> Reading:
+    """The reading of a document taken to be edited, as far as its edits need."""
+    if not reads_as_english(text, evidence.english_share):
+        return Reading(Treatment.CLEAN, [])  # its semicolons are left alone, whatever they say
+    read: list[tuple[Sentence, list[Context], list]] = []
+    sites: list[Site] = []
+    conclusive = 0
+    for sentence in read_sentences(text):
+        contexts = sentence_contexts(text, sentence)
+        firsts = [read_first_part(ctx) for ctx in contexts]
+        read.append((sentence, contexts, firsts))
+        if any(first is not None and first[1].strength is Strength.CONCLUSIVE and first[0] is not Verdict.KEEP
+               for first in firsts):
+            # The whole sentence, for a list that makes its semicolons separators after all.
+            found = judge_sentence(text, sentence, contexts, firsts)
+            conclusive += sum(1 for site in found if site.conclusive)
+            sites.extend(site for site in found if site.conclusive)
+    if conclusive >= evidence.min_conclusive:
+        sites = [site for sentence, contexts, firsts in read for site in judge_sentence(text, sentence, contexts, firsts)]
+        return Reading(Treatment.MILL, [recheck_left(text, site.alone if site.alone is not None else site)
+                                        for site in sites])
     return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, sites)
 
 

@@ -18,21 +18,33 @@ from cleaner.semicolons.verdicts import Cue, Site, Strength, Verdict
 _LONG_LIST = 3
 
 
-def judge_sentence(text: str, sentence: Sentence) -> list[Site]:
-    """A verdict for each semicolon of one sentence."""
+def sentence_contexts(text: str, sentence: Sentence) -> list[Context]:
+    """Each semicolon of the sentence in its window."""
     positions = sentence.positions
-    sites = []
+    contexts = []
     clause_start = sentence.start
     for i, pos in enumerate(positions):
         # Windows are bounded, so a sentence that runs for pages costs no more per semicolon.
         window_start = max(sentence.start, pos - WINDOW_BEFORE)
-        ctx = Context(text, pos, window_start, max(clause_start, window_start), i == len(positions) - 1)
-        verdict, cue = read_right(ctx)
+        contexts.append(Context(text, pos, window_start, max(clause_start, window_start), i == len(positions) - 1))
+        clause_start = pos + 1
+    return contexts
+
+
+def judge_sentence(text: str, sentence: Sentence, contexts: list[Context] | None = None,
+                   firsts: list | None = None) -> list[Site]:
+    """A verdict for each semicolon of one sentence (``contexts`` and the chain's first-part
+    answers ``firsts``, when they were read already)."""
+    positions = sentence.positions
+    contexts = contexts if contexts is not None else sentence_contexts(text, sentence)
+    firsts = firsts if firsts is not None else [None] * len(positions)
+    sites = []
+    for pos, ctx, first in zip(positions, contexts, firsts, strict=True):
+        verdict, cue = read_right(ctx, first)
         # "6-4; 7-6", "November 18; 2019": kept in edited text, where a list of scores may use
         # semicolons; in a mill's document they were commas.
         alone = Site(pos, Verdict.COMMA, cue) if cue is Cue.BETWEEN_NUMBERS else None
         sites.append(Site(pos, verdict, cue, alone=alone))
-        clause_start = pos + 1
     if len(positions) >= 2:
         kind = _list_kind(text, sentence.start, positions, sites)
         if kind is not None:

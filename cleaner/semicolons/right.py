@@ -362,8 +362,29 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
 )
 
 
-def read_right(ctx: Context) -> tuple[Verdict, Cue]:
-    for _name, cue in CHAIN:
+# Every conclusive cue stands in the chain's first part, up to the aside: what the rest says is
+# only likely. So a document's conclusive semicolons are found by asking the first part alone,
+# and most edited text is read no further.
+_LAST_CONCLUSIVE = "aside-closed-by-comma"
+_SPLIT = next(i for i, (name, _) in enumerate(CHAIN) if name == _LAST_CONCLUSIVE) + 1
+FIRST_PART, REST = CHAIN[:_SPLIT], CHAIN[_SPLIT:]
+
+
+def read_first_part(ctx: Context) -> Answer:
+    """The answer of the chain's first part (every conclusive cue is there), or None."""
+    for _name, cue in FIRST_PART:
+        answer = cue(ctx)
+        if answer is not None:
+            return answer
+    return None
+
+
+def read_right(ctx: Context, first: Answer = None) -> tuple[Verdict, Cue]:
+    """The chain's answer; ``first`` is the first part's, when it was asked already."""
+    answer = first if first is not None else read_first_part(ctx)
+    if answer is not None:
+        return answer
+    for _name, cue in REST:
         answer = cue(ctx)
         if answer is not None:
             return answer
