@@ -32,6 +32,9 @@ _ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
 # the line with ";" (an assignment, a call "f(x);", an import), or a declaration. A ")" before a
 # semicolon in prose is not enough, and neither is a paragraph or list item ending in ";".
 _CODE_LINE = re.compile(r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|\b(?:var|let|const|int|return)\s+\w+\s*[=;]")
+# What every line _CODE_LINE matches holds: most prose lines hold none, and skip the pattern.
+_CODE_HINTS = ("{", "}", "==", "!=", "++", ":=", "for", "var", "let", "const", "int", "return")
+_END_MARK = re.compile(r"[.!?…\n]")
 # Asked only of a line that ends in ";" (one scan of the line, whatever its length).
 _STATEMENT = re.compile(r"\w\(|=|^\s*(?:import|use|using|package|#include)\b")
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
@@ -62,16 +65,22 @@ def read_sentences(text: str) -> list[Sentence]:
             line_end = text.find("\n", pos)
             line_end = len(text) if line_end == -1 else line_end
             line = text[line_start:line_end]
-            code_line = bool(_CODE_LINE.search(line)) or (line.rstrip().endswith(";")
-                                                          and bool(_STATEMENT.search(line)))
+            code_line = (any(hint in line for hint in _CODE_HINTS) and bool(_CODE_LINE.search(line))) or (
+                line.rstrip().endswith(";") and bool(_STATEMENT.search(line)))
             backticks = [i for i, ch in enumerate(line) if ch == "`"] if "`" in line else []
         while fence_index < len(fences) and fences[fence_index][1] <= pos:
             fence_index += 1
         in_fence = fence_index < len(fences) and fences[fence_index][0] <= pos
         in_code_span = bool(backticks) and bisect.bisect_left(backticks, pos - line_start) % 2 == 1
         if not (code_line or in_fence or in_code_span) and is_prose_semicolon(text, pos, line_start):
-            for m in SENTENCE_END.finditer(text, scanned, pos):
-                sentence_start = m.end()
+            # Sentence ends are looked for only where one can stand (one C-level scan for the
+            # marks), not by running the end pattern at every character since the last semicolon.
+            for candidate in _END_MARK.finditer(text, scanned, pos):
+                if candidate.start() < sentence_start:
+                    continue  # inside the end just found (its blanks may hold line breaks)
+                m = SENTENCE_END.match(text, candidate.start(), pos)
+                if m:
+                    sentence_start = m.end()
             scanned = pos
             if sentences and sentences[-1].start == sentence_start:
                 sentences[-1].positions.append(pos)

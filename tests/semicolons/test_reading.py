@@ -1,0 +1,45 @@
+"""Finding the prose semicolons of a text, sentence by sentence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.semicolons.reading import SENTENCE_END, read_sentences
+from tests.strategies import fuzz
+
+
+def sentence_starts_by_scanning(text: str) -> dict[int, int]:
+    """Each semicolon's sentence start found the plain way: the end pattern run over the whole
+    text (what read_sentences finds faster, from the marks where an end can stand)."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    starts, i, start = {}, 0, 0
+    for sentence in read_sentences(text):
+        for pos in sentence.positions:
+            while i < len(ends) and ends[i] <= pos:
+                start, i = ends[i], i + 1
+            starts[pos] = start
+    return starts
+
+
+PIECES = ["The ferry ran", "Dr. Reyes said", "Patrick W. Carlineo", "it rained", "We left", "Mr. Sato"]
+MARKS = ["; ", ". ", "… ", "... ", ".” ", "?\n", "\n", " \n  \u00a0 \n", "! ", ", ", ";\n"]
+texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(MARKS)), min_size=1, max_size=30).map(
+    lambda parts: "".join(piece + mark for piece, mark in parts))
+
+
+@pytest.mark.property
+@fuzz
+@given(texts)
+def test_each_semicolon_is_grouped_under_the_sentence_the_end_pattern_finds(text: str) -> None:
+    expected = sentence_starts_by_scanning(text)
+    for sentence in read_sentences(text):
+        for pos in sentence.positions:
+            assert sentence.start == expected[pos], (text, pos)
+
+
+def test_a_sentence_end_whose_blanks_hold_line_breaks_counts_once() -> None:
+    text = "It ended. \n  \u00a0 \n   Greiner, Anja 1992; Hall, Tom 1990; and so on.\n"
+    (sentence,) = read_sentences(text)
+    assert sentence.start == text.index("Greiner")
