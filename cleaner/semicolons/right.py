@@ -225,6 +225,26 @@ def aside_closed_by_comma(ctx: Context) -> Answer:
     return Verdict.COMMA, Cue.ASIDE_CLOSED_BY_COMMA
 
 
+def subject_before_its_verb(ctx: Context) -> Answer:
+    """ "The Heron, a hybrid boat on the estuary; returned to service on Monday": the sentence
+    so far is a subject with no verb, and the word after the semicolon is a tensed verb with no
+    subject of its own. A semicolon never stands between a subject and its verb."""
+    first = ctx.first
+    if not ctx.opens_sentence or not first.islower() or not en.is_finite_verb(first) \
+            or g.is_pronoun_subject(first) or first.lower() in en.AUXILIARIES:
+        return None  # an auxiliary may open an elliptical clause or a question
+    before = ctx.before
+    if any(mark in before for mark in OPENING_QUOTES + CLOSING_QUOTES + ":—–"):
+        return None
+    subject = g.words(before)
+    head = subject[0].lower() if subject else ""
+    if len(subject) < 2 or not g.opens_subject(subject[0]) or g.is_introductory_head(head) \
+            or head in _INTRODUCING_SUBORDINATORS or g.has_finite_verb(subject) \
+            or any(w.islower() and w.endswith(("ed", "s")) and not w.endswith("ss") for w in subject[1:]):
+        return None
+    return Verdict.COMMA, Cue.SUBJECT_BEFORE_VERB
+
+
 def relative(ctx: Context) -> Answer:
     following, lower = ctx.following, ctx.lower
     if lower in en.RELATIVES or lower == "where" or (
@@ -351,6 +371,7 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("conjunctive-phrase", conjunctive_phrase),
     ("attribution", attribution),
     ("aside-closed-by-comma", aside_closed_by_comma),
+    ("subject-before-its-verb", subject_before_its_verb),
     ("relative", relative),
     ("fixed-phrases", fixed_phrases),
     ("adverb", adverb),
@@ -362,10 +383,10 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
 )
 
 
-# Every conclusive cue stands in the chain's first part, up to the aside: what the rest says is
+# Every conclusive cue stands in the chain's first part, up to _LAST_CONCLUSIVE: what the rest says is
 # only likely. So a document's conclusive semicolons are found by asking the first part alone,
 # and most edited text is read no further.
-_LAST_CONCLUSIVE = "aside-closed-by-comma"
+_LAST_CONCLUSIVE = "subject-before-its-verb"
 _SPLIT = next(i for i, (name, _) in enumerate(CHAIN) if name == _LAST_CONCLUSIVE) + 1
 FIRST_PART, REST = CHAIN[:_SPLIT], CHAIN[_SPLIT:]
 

@@ -50,6 +50,7 @@ class Cue(Enum):
     DATE_BEFORE_YEAR = ("between a date and its year", Strength.CONCLUSIVE)
     INSIDE_CLOSING_QUOTE = ("before a closing quote the sentence goes on after", Strength.CONCLUSIVE)
     ASIDE_CLOSED_BY_COMMA = ("opens an aside closed by a comma before the verb", Strength.CONCLUSIVE)
+    SUBJECT_BEFORE_VERB = ("between a subject and its verb", Strength.CONCLUSIVE)
     INTRODUCES_QUOTATION = ("introduces a quotation", Strength.CONCLUSIVE)
     AFTER_INTRODUCTION = ("after an introductory fragment", Strength.CONCLUSIVE)
     AFTER_INTRODUCTORY_CLAUSE = ("after an introductory clause, before its main clause", Strength.CONCLUSIVE)

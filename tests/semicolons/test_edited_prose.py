@@ -57,6 +57,8 @@ EDITED = {
     "answer-in-old-fiction": "“No; I will not go,” she said. “Yes; he is gone.”\n",
     "verse": "Of man's first disobedience; and the fruit of that forbidden tree.\n",
     "according-to-then-clause": "We differed; according to him the plan was sound.\n",
+    "compound-predicate": "He paused; said nothing more. A long silence; then came the answer.\n",
+    "elliptical-question": "It was late; was it too late?\n",
     "intransitive-speech-verb": "She wrote; he replied. The letter went out; nobody answered.\n",
     "year-opens-a-clause": "The last flight left on May 5; 1990 was a wet year for the island.\n",
     "gerund-subject": "Decanting old wine aerates it fully; it may also spoil a delicate one.\n",
@@ -106,6 +108,8 @@ CONCLUSIVE = {
                                     "Worried about the cost, the council waited."),
     "however-before-the-verb": ("The lawmakers; however, failed to answer.",
                                 "The lawmakers, however, failed to answer."),
+    "subject-before-its-verb": ("The Heron, a hybrid boat on the estuary; returned to service on Monday.",
+                                "The Heron, a hybrid boat on the estuary, returned to service on Monday."),
     "date-year": ("The ferry last sailed on November 18; 2019, in a storm.",
                   "The ferry last sailed on November 18, 2019, in a storm."),
 }
