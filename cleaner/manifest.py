@@ -103,7 +103,8 @@ class Manifest:
 
 
 # Settings that change no output: a dry run writes nothing and records nothing.
-NOT_IN_OUTPUTS = frozenset({"dry_run"})
+# An in-place run's journal is where it records rewrites, not what it writes.
+NOT_IN_OUTPUTS = frozenset({"dry_run", "journal"})
 # Settings keyed by what they resolve to: the rule set's fingerprint (rules, switches), and the
 # contents of the files its rules read (a filter list), so a moved rule file changes nothing and
 # an edited one changes the key.

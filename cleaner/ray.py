@@ -28,7 +28,7 @@ from cleaner.runner import plan_run, run_plan, with_boilerplate
 from cleaner.storage import discover_urls, is_url
 
 _SETTINGS = {f.name for f in dataclasses.fields(Settings)} - {"rules", "enable", "disable", "context", "dry_run",
-                                                                "as_records", "backup_suffix"}
+                                                                "as_records", "backup_suffix", "journal"}
 
 
 def clean_dataset(paths: Iterable[str | Path], out: str | Path, rules: Iterable[str | Path] = ("default",), *,

@@ -24,6 +24,7 @@ from cleaner.batch import write_joined, write_jsonl
 from cleaner.engine import Settings, Task, TaskResult, load_document
 from cleaner.engine.local import learn_boilerplate
 from cleaner.errors import CleanerError, InputError, OutputFull, is_out_of_space
+from cleaner.in_place import JOURNAL, forget_recorded, restore_if_ours, rewritten_files, written_by_us
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.locking import run_lock
 from cleaner.kinds.site_boilerplate import BOILERPLATE
@@ -89,7 +90,8 @@ def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, setting
                      for item, name in zip(inputs, names, strict=True)]
             refuse_targets_that_are_inputs(inputs, [str(out)])
         elif in_place:
-            tasks = [Task(str(item.path), str(item.path), site_of(item)) for item in inputs]
+            settings = replace(settings, journal=str(state / JOURNAL))
+            tasks = [Task(path, path, site_of(item)) for item, path in rewritten_files(inputs, notes)]
         else:
             targets = output_names(inputs, names, settings.fmt, notes)
             tasks = [Task(str(item.path), str(out / target), site_of(item))
@@ -202,7 +204,10 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
     elif plan.out.exists():
         remove_stale_temporaries(plan.out)
     manifest = Manifest(state / "manifest.json", key)
-    todo = [with_checkpoints(t, state, key) for t in tasks if not manifest.is_done(t.path, t.target)]
+    todo = [t for t in tasks if not manifest.is_done(t.path, t.target)]
+    if settings.journal:
+        _restore_originals(todo, manifest, Path(settings.journal), settings.backup_suffix or "")
+    todo = [with_checkpoints(t, state, key) for t in todo]
     report = Report()
     if len(todo) < len(tasks):
         done = [t for t in tasks if t not in todo]
@@ -236,6 +241,8 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
             manifest.save(force=True)  # else the last saved manifest stands: it lists only whole outputs
         raise OutputFull(str(exc)) from None
     manifest.save(force=True)
+    if settings.journal:
+        forget_recorded(Path(settings.journal), manifest.entries)
     drop_stale_checkpoints(state, todo)
     if plan.one_file:
         write_joined(plan.out, [Path(t.target) for t in tasks if Path(t.target).exists()])
@@ -258,6 +265,16 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
     if plan.remote_out:
         _push_state(plan)
     return report
+
+
+def _restore_originals(tasks: list[Task], manifest: Manifest, journal: Path, suffix: str) -> None:
+    """In place: a file to clean that holds an output of an earlier run (recorded in the
+    manifest, or in the journal by a run killed before it could record it) gets its original
+    back from the backup first, so it is cleaned from the original, never a second time."""
+    written = written_by_us(journal)
+    for task in tasks:
+        recorded = manifest.entry_of(task.path).get("input")
+        restore_if_ours(Path(task.path), suffix, written.get(task.path, []) + ([recorded] if recorded else []))
 
 
 def with_checkpoints(task: Task, state: Path, key: str) -> Task:

@@ -35,7 +35,8 @@ from cleaner.storage import is_url
 from cleaner.report import fold_observations
 from cleaner.ruleset import load_rule_set
 from cleaner.timeouts import ExtractionTimeout, time_limit
-from cleaner.writers import atomic_write_text, format_document, keep_backup
+from cleaner.in_place import original_kept, writing
+from cleaner.writers import atomic_write_text, format_document
 from cleaner.writers.json_text import json_text
 
 
@@ -60,6 +61,7 @@ class Settings:
     max_document_bytes: int = MAX_DOCUMENT_BYTES  # larger documents are rejected unread
     as_records: bool = False  # text and HTML documents written as one JSONL record each
     backup_suffix: str | None = None  # set for --in-place: the original is kept beside as NAME+suffix
+    journal: str | None = None  # set for --in-place: where a rewrite is recorded before it (cleaner.in_place)
 
     @property
     def output(self) -> str:
@@ -230,10 +232,11 @@ def _prepare(task: Task, settings: Settings, result: TaskResult) -> bool:
         return False
     if not settings.dry_run:
         try:
-            keep_backup(path, settings.backup_suffix)
+            reason = original_kept(path, settings.backup_suffix, task.name)
         except OSError as exc:
-            result.rejects.append({"source": task.name, "reason": f"{task.name}: cannot keep a backup "
-                                   f"({exc.strerror or exc}); the file was left as it was"})
+            reason = f"{task.name}: cannot keep a backup ({exc.strerror or exc}); the file was left as it was"
+        if reason:
+            result.rejects.append({"source": task.name, "reason": reason})
             return False
     return True
 
@@ -261,19 +264,20 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings,
     if not _prepare(task, settings, result):
         return result
     try:
-        if archive_kind(path):
-            _clean_archive(cleaner, task, settings, result, on_documents)
+        if archive_kind(path) and task.checkpoints and not settings.dry_run:
+            _clean_archive(cleaner, task, settings, result, on_documents)  # its ArchiveJob puts it in place
+        elif archive_kind(path):
+            with writing(target, None if settings.dry_run else settings.journal) as out:
+                _clean_archive(cleaner, replace(task, target=str(out)), settings, result, on_documents)
         else:
             doc = load_document(cleaner, path, settings, display=task.name)
             doc.context.update(settings.context)
             doc.context["site"] = task.site
             doc = cleaner.clean_document(doc)
-            if settings.dry_run:
-                pass
-            elif settings.as_records:
-                atomic_write_text(target, json_text(document_record(doc, task.name, settings.with_changes)) + "\n")
-            else:
-                atomic_write_text(target, format_document(doc, settings.fmt))
+            if not settings.dry_run:
+                with writing(target, settings.journal) as out:
+                    atomic_write_text(out, json_text(document_record(doc, task.name, settings.with_changes)) + "\n"
+                                      if settings.as_records else format_document(doc, settings.fmt))
             result.documents = 1
             _account(result, doc)
         if not settings.dry_run:
@@ -352,7 +356,7 @@ def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, result: Tas
         result.merge(part)
         result.counts.update(counts)
         return
-    job = ArchiveJob(task, records, counts)
+    job = ArchiveJob(task, records, counts, journal=settings.journal)
     for index, shard in job.remaining():
         part = _write_shard(cleaner, task, settings, index, shard)
         job.shard_done(index, len(shard), part)
@@ -472,7 +476,7 @@ def _plan(tasks: list[Task], settings: Settings, chunk_size: int) -> Iterator[_E
             continue
         counts: dict[str, int] = {}
         try:
-            job = ArchiveJob(task, records_of(Path(task.path), settings, counts), counts)
+            job = ArchiveJob(task, records_of(Path(task.path), settings, counts), counts, journal=settings.journal)
         except OSError as exc:
             _reject_failure(result, task, exc)
             yield _Entry("ready", outcome=result, done=True)

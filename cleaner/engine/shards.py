@@ -56,10 +56,12 @@ class ArchiveJob:
     """One checkpointed archive, as the process that reads it sees it: the shards still to
     do, which are done (in order), and the joining of the parts at the end."""
 
-    def __init__(self, task: Task, records: Iterator[Record], counts: dict[str, int]) -> None:
+    def __init__(self, task: Task, records: Iterator[Record], counts: dict[str, int], *,
+                 journal: str | None = None) -> None:
         from cleaner.engine.local import TaskResult
 
         self.task = task
+        self.journal = journal  # an in-place run's: the output is put in place as cleaner.in_place says
         self.folder = Path(task.checkpoints)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.counts = counts  # filled by the reader as it goes: skipped WARC records and such
@@ -108,7 +110,10 @@ class ArchiveJob:
         self.shard_done(index, records, part)
 
     def finish(self, result: TaskResult) -> None:
-        write_joined(Path(self.task.target), [part_path(self.folder, i) for i in range(self.shards)])
+        from cleaner.in_place import writing
+
+        with writing(Path(self.task.target), self.journal) as out:
+            write_joined(out, [part_path(self.folder, i) for i in range(self.shards)])
         result.merge(self.total)
         result.counts.update(self.counts)
         shutil.rmtree(self.folder, ignore_errors=True)
