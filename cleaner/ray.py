@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.engine import Settings, build_cleaner, get_boilerplate_learner, get_engine
+from cleaner.engine.options import check_settings
 from cleaner.errors import CleanerError
 from cleaner.planning import own_files, refuse_out_among_inputs
 from cleaner.readers import discover
@@ -56,6 +57,7 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path, rules: Iterable[
     if unknown:
         raise CleanerError(f"unknown option(s) {', '.join(unknown)}; choose from: {', '.join(sorted(_SETTINGS))}")
     settings = Settings(rules=tuple(str(r) for r in rules), enable=tuple(enable), disable=tuple(disable), **options)
+    check_settings(settings)
     cleaner = build_cleaner(settings)
     engine = get_engine("ray")
     include, exclude = tuple(include), tuple(exclude)
