@@ -28,8 +28,12 @@ class RunInProgress(CleanerError):
 def run_lock(state: Path, where: str | None = None) -> Iterator[None]:
     """Hold the run lock of the state folder ``state`` (made if missing) for the block; raise
     :class:`RunInProgress` at once if another process holds it."""
-    state.mkdir(parents=True, exist_ok=True)
-    fd = os.open(state / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+        fd = os.open(state / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    except OSError as exc:  # a read-only output, or a file where the state folder goes
+        raise CleanerError(f"cannot keep the run's state in {state} ({exc.strerror or exc}); write elsewhere "
+                           f"(--out OTHER), or make {state.parent} writable and {state.name} a folder") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -37,3 +37,18 @@ def test_a_second_run_into_the_same_out_exits_2_and_leaves_the_first_runs_files(
         assert not (out / "a.txt").exists() and not (state / "report.json").exists()
     result = runner.invoke(app, ["clean", str(source), "--out", str(out), "-j", "1", "-q"])
     assert result.exit_code == 0, result.output  # once the first run is over, the next one runs
+
+
+@pytest.mark.bad_input
+def test_an_out_whose_state_folder_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Advertisement\nBody.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".cleaner").write_text("a file of the user's\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(out), "-j", "1"])
+    assert result.exit_code == 2, result.output
+    assert ".cleaner" in result.output and "Traceback" not in result.output
+    assert not isinstance(result.exception, OSError)
+    assert (out / ".cleaner").read_text(encoding="utf-8") == "a file of the user's\n"
