@@ -118,10 +118,23 @@ def _toml_value(value: Any) -> str:
     raise TypeError(f"cannot write {value!r} as TOML")
 
 
+# A rule set is a few KB; a bound keeps a wrong path (a dump, a device) from taking the memory.
+_MAX_RULE_FILE = 64 << 20
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
+        if path.exists() and not path.is_file():
+            # A FIFO or a device (/dev/zero) never ends: refused before it is opened.
+            raise RuleSetError("not a regular file (a folder, FIFO or device); a rule set is a .toml file",
+                               source=str(path))
         with path.open("rb") as fh:
-            return tomllib.load(fh)
+            data = fh.read(_MAX_RULE_FILE + 1)
+        if len(data) > _MAX_RULE_FILE:
+            raise RuleSetError(f"larger than {_MAX_RULE_FILE >> 20} MB; not a rule set", source=str(path))
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RuleSetError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", source=str(path)) from None
     except FileNotFoundError:
         raise RuleSetError("rule-set file not found", source=str(path)) from None
     except tomllib.TOMLDecodeError as exc:

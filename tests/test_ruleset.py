@@ -182,3 +182,14 @@ def test_resolved_set_round_trips_through_toml(tmp_path: Path) -> None:
     again = load_rule_set(path)
     assert [r.to_toml_dict() for r in again.rules] == [r.to_toml_dict() for r in rule_set.rules]
     assert again.fingerprint() == rule_set.fingerprint()
+
+
+@pytest.mark.bad_input
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs a device that never ends")
+def test_a_rule_file_or_extends_that_is_a_device_is_refused_unread(tmp_path: Path) -> None:
+    with pytest.raises(RuleSetError, match="not a regular file"):
+        load_rule_set([Path("/dev/zero")])
+    child = tmp_path / "child.toml"
+    child.write_text('extends = ["/dev/zero"]\n', encoding="utf-8")
+    with pytest.raises(RuleSetError, match="not a regular file"):
+        load_rule_set([child])
