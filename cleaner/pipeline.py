@@ -12,7 +12,6 @@ from typing import Any
 from cleaner.document import Change, Document, Edit
 from cleaner.errors import RuleSetError
 from cleaner.kinds import KINDS, Rule, validate_params
-from cleaner.kinds.line_index import forget_line_index
 from cleaner.ruleset import RuleSet, load_rule_set
 
 
@@ -130,9 +129,6 @@ class Cleaner:
                     continue
                 doc.text, changes = apply_edits(doc.text, edits, rule.id)
                 doc.changes.extend(changes)
-        # The line rules share the lines of the text they saw last; a cleaned document's lines
-        # are not needed again, and a large one's would stay in memory until the next.
-        forget_line_index()
         return doc
 
     def clean_html(self, data: bytes | str, *, url: str | None = None, extractor: str = "auto",

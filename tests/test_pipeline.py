@@ -119,10 +119,3 @@ def _default() -> Cleaner:
 def test_well_edited_text_comes_out_unchanged(text: str) -> None:
     result = _default().clean(text)
     assert result.text == text, [c.to_dict() for c in result.changes]
-
-
-def test_the_shared_line_index_is_let_go_once_a_document_is_cleaned():
-    from cleaner.kinds import line_index as shared
-
-    Cleaner.from_rules("default").clean("Advertisement\n\nThe council met on Tuesday.\n")
-    assert getattr(shared._last, "index", None) is None
