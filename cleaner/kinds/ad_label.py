@@ -7,7 +7,6 @@ import re
 
 from cleaner.document import Document, Edit
 from cleaner.kinds.base import Param, Rule, line_removal, register
-from cleaner.kinds.line_index import line_index
 
 # Characters that decorate a label line without changing what it says.
 _DECORATION_CHARS = r"\-–—_=*•·|:.()\[\]<>«»~"
@@ -76,18 +75,6 @@ class AdLabel(Rule):
             self._inline_words = {max(_normalise(label).split(), key=len) for label in self.inline
                                   if _normalise(label)}
             self._inline_reach = max(len(label) for label in self.inline) + 16
-            # What _inline_matches searches for: the spellings of each word (lower, Capitalised,
-            # UPPER); spellings that differ only in the first letter share one search for the
-            # rest of the word ("dvertisement"), with the first letters that may stand before it.
-            self._inline_searches: list[tuple[str, str]] = []
-            for word in self._inline_words:
-                spellings = {word, word.capitalize(), word.upper()}
-                if min(map(len, spellings)) < 2:
-                    self._inline_searches.extend((s, "") for s in sorted(spellings))
-                    continue
-                for tail in sorted({s[1:] for s in spellings}):
-                    heads = "".join(sorted({s[0] for s in spellings if s[1:] == tail}))
-                    self._inline_searches.append((tail, heads))
             self._inline = re.compile(
                 r"[ \t]*(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])[ \t]*",
                 re.IGNORECASE,
@@ -105,12 +92,13 @@ class AdLabel(Rule):
         glued_lines: dict[int, list[re.Match[str]]] = {}
         for m in glued:
             glued_lines.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
-        # Labels are short lines: only those, from the shared index, get a set lookup.
-        index = line_index(text)
-        for i, line in index.short_lines(self._max_len):
-            if line.translate(_KEY).lower() in self._keys and _normalise(line) in self._labels \
-                    and index.starts[i] not in glued_lines:
-                edits.append(line_removal(index.starts[i], index.end_of(i)))
+        # Labels are short lines: a set lookup for each, no regex over the whole text.
+        start = 0
+        for line in text.split("\n"):
+            line_start, start = start, start + len(line) + 1
+            if 0 < len(line) <= self._max_len and line_start not in glued_lines \
+                    and line.translate(_KEY).lower() in self._keys and _normalise(line) in self._labels:
+                edits.append(line_removal(line_start, min(start, len(text))))
         for start, in_line in glued_lines.items():
             edits.extend(self._glued_line_edits(text, start, in_line))
         return edits
@@ -123,17 +111,12 @@ class AdLabel(Rule):
         printed) find the few places worth trying.
         """
         windows = []
-        reach = self._inline_reach
-        for needle, heads in self._inline_searches:
-            # A needle with heads is a spelling without its first letter: the letter before a
-            # hit tells whether a spelling stands there.
-            pos = text.find(needle)
-            while pos != -1:
-                if not heads:
-                    windows.append((max(0, pos - reach), min(len(text), pos + reach)))
-                elif pos and text[pos - 1] in heads:
-                    windows.append((max(0, pos - 1 - reach), min(len(text), pos - 1 + reach)))
-                pos = text.find(needle, pos + 1)
+        for word in self._inline_words:
+            for variant in {word, word.capitalize(), word.upper()}:
+                pos = text.find(variant)
+                while pos != -1:
+                    windows.append((max(0, pos - self._inline_reach), min(len(text), pos + self._inline_reach)))
+                    pos = text.find(variant, pos + 1)
         cursor = 0
         for start, end in sorted(windows):
             for m in self._inline.finditer(text, max(start, cursor), end):

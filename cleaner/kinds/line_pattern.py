@@ -11,7 +11,6 @@ import regex
 from cleaner.document import Document, Edit
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, compile_user_regex, line_removal, register
-from cleaner.kinds.line_index import line_index
 from cleaner.kinds.regex_replace import TIMEOUT_WARNING, timeout_seconds
 
 
@@ -50,6 +49,8 @@ class LinePattern(Rule):
         # Plain substring tests, linear whatever the patterns are: they spare most lines the
         # patterns, which run under a timeout and cost several times more.
         self._hints = tuple(h.lower() for h in self.hints)
+        # As written in a text: lower case, Capitalised, UPPER (no lowered copy of each text).
+        self._hint_spellings = tuple({v for h in self._hints for v in (h, h.capitalize(), h.upper())})
 
     def find(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -66,19 +67,26 @@ class LinePattern(Rule):
         return edits
 
     def _candidate_lines(self, text: str):
-        """``(start, end)`` of the lines worth trying: short enough and, with hints, holding one
-        in any case. The short lines come from the text's shared line index; only they are
-        lowered and searched for the hints."""
-        index = line_index(text)
-        lines = index.short_lines(self.max_length + 8)  # room for indentation around a short line
-        hints = self._hints
-        for i, line in lines:
-            if hints:
-                lowered = line.lower()
-                for hint in hints:
-                    if hint in lowered:
-                        break
-                else:
-                    continue
-            start = index.starts[i]
-            yield start, start + len(line)
+        """``(start, end)`` of the lines worth trying: short enough and, with hints, holding one.
+
+        Hints are found by substring search, one pass per spelling in C, rather than a test of
+        every line in Python; a hint in odd mixed case ("CoOkie") is missed."""
+        longest = self.max_length + 8  # room for indentation around a short line
+        if self._hints:
+            starts = set()
+            for hint in self._hint_spellings:
+                pos = text.find(hint)
+                while pos != -1:
+                    starts.add(text.rfind("\n", 0, pos) + 1)
+                    pos = text.find(hint, pos + 1)
+            for start in sorted(starts):
+                end = text.find("\n", start)
+                end = len(text) if end == -1 else end
+                if end - start <= longest:
+                    yield start, end
+            return
+        start = 0
+        for line in text.split("\n"):
+            line_start, start = start, start + len(line) + 1
+            if line and len(line) <= longest:
+                yield line_start, line_start + len(line)

@@ -22,6 +22,7 @@ class RepeatedBanner(Rule):
     def setup(self) -> None:
         alternatives = sorted(self.separators, key=len, reverse=True)
         self._split = re.compile("|".join(re.escape(s) for s in alternatives))
+        self._has_separator = re.compile("[" + re.escape("".join({s[0] for s in alternatives})) + "]")
 
     def is_banner(self, line: str) -> bool:
         stripped = line.strip()
@@ -49,22 +50,16 @@ class RepeatedBanner(Rule):
 
     def find(self, doc: Document) -> list[Edit]:
         # Only lines holding a separator can be banners: jump from one such line to the next
-        # with a regex search for the separators themselves (a lone ':' of prose is not '::')
-        # instead of walking every line in Python.
+        # with a regex search instead of walking every line in Python.
         text = doc.text
         edits = []
-        search = self._split.search
-        longest = self.max_phrase_length
+        search = self._has_separator.search
         m = search(text)
         while m:
             start = text.rfind("\n", 0, m.start()) + 1
             end = text.find("\n", m.end())
             end = len(text) if end == -1 else end
-            # The text before a line's first separator begins its phrase (or is blank, before a
-            # leading separator): past the longest phrase, it is prose with a dash or a slash.
-            # (Casefolding never shortens a text, so the length test holds for the phrase.)
-            if m.start() - start <= longest or len(text[start:m.start()].strip()) <= longest:
-                if self.is_banner(text[start:end]):
-                    edits.append(line_removal(start, min(end + 1, len(text))))
+            if self.is_banner(text[start:end]):
+                edits.append(line_removal(start, min(end + 1, len(text))))
             m = search(text, end + 1)
         return edits
