@@ -306,7 +306,12 @@ def test_a_run_killed_at_any_point_is_finished_by_a_rerun_exactly_once(tmp_path:
 
 @pytest.mark.fault
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="signals a process group, as a terminal does")
-def test_ctrl_c_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signal_name, code, said", [
+    ("SIGINT", 130, "interrupted"),  # what Ctrl-C in a terminal does
+    ("SIGTERM", 143, "terminated"),  # what systemd, docker stop or kill do
+])
+def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
+        tmp_path: Path, signal_name: str, code: int, said: str) -> None:
     import signal
     import subprocess
     import sys
@@ -319,53 +324,25 @@ def test_ctrl_c_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path
     out = tmp_path / "out"
     command = [sys.executable, "-m", "cleaner.cli", "clean", str(source), "--jobs", "2", "--out", str(out)]
     run = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
-    # Interrupt once the run has recorded a finished input (its manifest is written at the first
+    # Stop the run once it has recorded a finished input (its manifest is written at the first
     # one), however long start-up takes on a loaded machine: a fixed delay could fall before
     # that, or inside the imports, and then there is nothing to resume from.
     deadline = time.monotonic() + 120
     while not (out / ".cleaner" / "manifest.json").is_file():
         if run.poll() is not None:
-            pytest.skip("the run ended before it could be interrupted")
+            pytest.skip("the run ended before it could be stopped")
         assert time.monotonic() < deadline, "the run wrote nothing in two minutes"
         time.sleep(0.02)
-    os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    os.killpg(run.pid, getattr(signal, signal_name))
     _, stderr = run.communicate(timeout=60)
-    assert run.returncode == 130, stderr
-    assert "interrupted" in stderr and "Run the same command again" in stderr
+    assert run.returncode == code, stderr
+    assert said in stderr and "Run the same command again" in stderr
     assert "Traceback" not in stderr
+    recorded = json.loads((out / ".cleaner" / "manifest.json").read_text(encoding="utf-8"))["inputs"]
+    assert recorded  # the last progress was saved
     finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
     assert "resuming:" in finished.stderr
     outputs = sorted(p.name for p in out.iterdir() if p.is_file())
     assert outputs == sorted(p.name for p in source.iterdir())
     assert (out / "0999.txt").read_text(encoding="utf-8") == "Story 999, as told.\n" * 30
-
-
-@pytest.mark.fault
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="signals a process group, as a service manager does")
-def test_sigterm_is_answered_as_ctrl_c_is(tmp_path: Path) -> None:
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    source = tmp_path / "in"
-    source.mkdir()
-    for i in range(1500):
-        (source / f"{i:04}.txt").write_text(f"Advertisement\nStory {i}, as told.\n" * 30, encoding="utf-8")
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "cleaner.cli", "clean", str(source), "--jobs", "2", "--out", str(out)]
-    run = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not (out / ".cleaner" / "manifest.json").is_file():  # a finished input is recorded
-        if run.poll() is not None:
-            pytest.skip("the run ended before it could be stopped")
-        assert time.monotonic() < deadline, "the run wrote nothing in two minutes"
-        time.sleep(0.02)
-    os.killpg(run.pid, signal.SIGTERM)  # what systemd, docker stop or kill do
-    _, stderr = run.communicate(timeout=60)
-    assert run.returncode == 143, stderr
-    assert "terminated" in stderr and "Run the same command again" in stderr
-    assert "Traceback" not in stderr
-    recorded = json.loads((out / ".cleaner" / "manifest.json").read_text(encoding="utf-8"))["inputs"]
-    assert recorded  # the last progress was saved
