@@ -24,6 +24,7 @@ from cleaner.batch import Outcome, clean_records
 from cleaner.document import Document
 from cleaner.engine import (CLUSTER_ENGINES, Engine, Settings, Task, build_cleaner, get_boilerplate_learner,
                             get_engine, load_document)
+from cleaner.engine.address import check_reachable
 from cleaner.engine.local import extract_document, record_options, records_of
 from cleaner.errors import CleanerError, InputError, OutputFull, RuleSetError
 from cleaner.extractors import EXTRACTORS
@@ -208,6 +209,10 @@ def clean(
     except (RuleSetError, CleanerError) as exc:
         raise _fail(str(exc)) from None
     if address is not None:
+        try:
+            check_reachable(address)  # before anything is planned or written
+        except CleanerError as exc:
+            raise _fail(str(exc)) from None
         engine = functools.partial(engine, address=address)
 
     if paths == [Path("-")]:

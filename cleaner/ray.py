@@ -25,6 +25,7 @@ from cleaner.engine.options import check_settings
 from cleaner.errors import CleanerError
 from cleaner.planning import own_files, refuse_out_among_inputs
 from cleaner.readers import discover
+from cleaner.engine.address import check_reachable
 from cleaner.runner import plan_run, run_plan, with_boilerplate
 from cleaner.storage import discover_urls, is_url
 
@@ -73,6 +74,8 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path, rules: Iterable[
     if not inputs:
         raise CleanerError(f"no text, HTML, JSONL or WARC files found under {', '.join(names)}")
     workers = jobs or (os.cpu_count() or 1)
+    if address is not None:
+        check_reachable(address)  # before anything is planned or written
     plan = plan_run(cleaner, inputs, str(out) if is_url(str(out)) else Path(out), settings)
     learner = get_boilerplate_learner("ray")
     plan = with_boilerplate(plan, cleaner, learn=learn_boilerplate,

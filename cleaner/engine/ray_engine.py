@@ -30,7 +30,6 @@ import logging
 import os
 import pickle
 import shutil
-import socket
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -39,6 +38,7 @@ from typing import Any
 import ray
 
 from cleaner.batch import write_joined, write_jsonl
+from cleaner.engine.address import check_reachable
 from cleaner.engine.local import Settings, Task, TaskResult, _clean_shard, _prepare, _reject_failure, build_cleaner, \
     count_site_lines, merge_site_lines, run_task, without_single_lines
 from cleaner.errors import CleanerError
@@ -69,7 +69,7 @@ def connect(address: str | None, jobs: int) -> bool:
     # Ray's own log lines (start-up notices) would fall into the user's stderr between ours.
     options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     if address:
-        _check_reachable(address)
+        check_reachable(address)
         try:
             ray.init(address=address, **options)
         except (ConnectionError, RuntimeError, ValueError) as exc:
@@ -80,20 +80,6 @@ def connect(address: str | None, jobs: int) -> bool:
         # "local": a new instance of our own, even where another runs on this machine.
         ray.init(address="local", num_cpus=jobs, **options)
     return True
-
-
-def _check_reachable(address: str, seconds: float = 5.0) -> None:
-    """A HOST:PORT (or ray://HOST:PORT) that does not answer, said at once: Ray itself retries
-    for minutes before it gives up."""
-    hostport = address.split("://", 1)[-1].rstrip("/")
-    host, sep, port = hostport.rpartition(":")
-    if address == "auto" or not sep or not port.isdigit():
-        return
-    try:
-        socket.create_connection((host.strip("[]"), int(port)), timeout=seconds).close()
-    except OSError as exc:
-        raise CleanerError(f"--address {address}: nothing answers there ({exc.strerror or exc}). Is the Ray head "
-                           "node up ('ray start --head') and the port open from here?") from None
 
 
 def _first_line(exc: BaseException) -> str:
