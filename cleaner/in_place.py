@@ -10,7 +10,6 @@ import contextlib
 import filecmp
 import json
 import os
-import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from cleaner.manifest import input_signature
 from cleaner.readers.files import INPUT_SUFFIXES, InputFile
 from cleaner.readers.records import JSONL_SUFFIXES, WARC_SUFFIXES
 from cleaner.writers import atomic_write_text, keep_backup
-from cleaner.writers.atomic import new_temporary
+from cleaner.writers.atomic import atomic_copy, new_temporary
 from cleaner.writers.json_text import json_text
 
 # Endings that decide how a file is read: as an input of its kind, or decompressed first.
@@ -131,13 +130,7 @@ def restore_if_ours(path: Path, suffix: str, ours: list[dict[str, Any]]) -> bool
     try:
         if not ours or input_signature(path) not in ours or not backup.is_file():
             return False
-        fd, name = new_temporary(path)
-        os.close(fd)
-        try:
-            shutil.copy2(backup, name)
-            os.replace(name, path)
-        finally:
-            Path(name).unlink(missing_ok=True)
+        atomic_copy(backup, path)
     except OSError:
         return False  # the task meets the same trouble and reports it
     return True

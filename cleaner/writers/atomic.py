@@ -75,15 +75,20 @@ def keep_backup(path: Path, suffix: str) -> Path:
     backup = path.with_name(path.name + suffix)
     if backup.exists():
         return backup
-    fd, tmp = new_temporary(backup)
+    atomic_copy(path, backup)
+    return backup
+
+
+def atomic_copy(source: Path, target: Path) -> None:
+    """Copy ``source`` over ``target`` with its times and mode: whole or not at all."""
+    fd, tmp = new_temporary(target)
     os.close(fd)
     try:
-        shutil.copy2(path, tmp)
-        os.replace(tmp, backup)
+        shutil.copy2(source, tmp)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return backup
 
 
 # The names new_temporary gives; a name is this tool's only if its tag is right.
