@@ -385,13 +385,15 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _start_worker(settings: Settings, holding_entry: Any, holding_position: Any, slots: Any) -> None:
+def _start_worker(settings: Settings, holding_entry: Any, holding_position: Any, slots: Any, parent: int) -> None:
     global _WORKER
     # Ctrl-C reaches the whole process group; the main process answers it (saves what is done,
     # says how to resume) and stops the pool. Workers that died of it too would only add
     # tracebacks and a broken pool to the story.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True, name="exit-with-parent").start()
+    # The parent's pid is handed over, not read here: a worker forked just before the parent was
+    # killed is an orphan already when it starts, and would wait for a parent it never had.
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="exit-with-parent").start()
     with slots.get_lock():
         slot = slots.value % len(holding_entry)
         slots.value += 1
@@ -519,7 +521,8 @@ def _new_pool(settings: Settings, workers: int) -> tuple[ProcessPoolExecutor, An
     holding_entry = context.Array("q", [-1] * workers, lock=False)
     holding_position = context.Array("q", [-1] * workers, lock=False)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                               initargs=(settings, holding_entry, holding_position, context.Value("i", 0)))
+                               initargs=(settings, holding_entry, holding_position, context.Value("i", 0),
+                                         os.getpid()))
     return pool, holding_entry, holding_position
 
 
