@@ -164,13 +164,27 @@ def locate(ref: str, *, relative_to: Path | None = None) -> Path:
     )
 
 
-def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, index: int) -> None:
+class _Known:
+    """The ids of a list of rules and how many are marked last, kept beside it while rules are
+    added, so that a rule set of thousands of rules loads in linear time."""
+
+    def __init__(self, ids: set[str], lasts: int) -> None:
+        self.ids, self.lasts = ids, lasts
+
+    @classmethod
+    def of(cls, rules: list[RuleSpec]) -> _Known:
+        return cls({rule.id for rule in rules}, sum(1 for rule in rules if rule.last))
+
+
+def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, index: int, known: _Known) -> None:
+    """Add a rule to ``rules`` or override the one of its id."""
     rule_id = raw.get("id")
     where = f"rules[{index}]"
     if not isinstance(rule_id, str) or not rule_id.strip():
         raise RuleSetError(f"{where} has no 'id' (a unique string such as 'my-site.footer')",
                            source=source, field="id")
-    positions = {r.id: i for i, r in enumerate(rules)}
+    # Only an override needs the position, and overrides are few.
+    positions = {rule_id: next(i for i, r in enumerate(rules) if r.id == rule_id)} if rule_id in known.ids else {}
     kind = raw.get("kind")
     if kind is not None and not isinstance(kind, str):
         raise RuleSetError(f"'kind' must be a string, got {kind!r}", source=source, rule_id=rule_id,
@@ -191,6 +205,7 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
         if kind is not None and kind != existing.kind:
             replacement = RuleSpec(rule_id, kind, True if enabled is None else enabled, params,
                                    description, source, bool(last))
+            known.lasts += int(replacement.last) - int(existing.last)
             rules[positions[rule_id]] = replacement
         else:
             for key, value in params.items():
@@ -200,12 +215,13 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
             if description:
                 existing.description = description
             if last is not None:
+                known.lasts += int(last) - int(existing.last)
                 existing.last = last
             existing.source = source
         spec = rules[positions[rule_id]]
         if "before" in raw or "after" in raw:
             rules.pop(positions[rule_id])
-            _place(rules, spec, raw, source=source)
+            _place(rules, spec, raw, source=source, lasts=known.lasts - int(spec.last))
         return
 
     if kind is None:
@@ -216,7 +232,9 @@ def _merge_into(rules: list[RuleSpec], raw: dict[str, Any], *, source: str, inde
         )
     spec = RuleSpec(rule_id, kind, True if enabled is None else enabled, params, description, source,
                     bool(last))
-    _place(rules, spec, raw, source=source)
+    _place(rules, spec, raw, source=source, lasts=known.lasts)
+    known.ids.add(rule_id)
+    known.lasts += int(spec.last)
 
 
 def _merged(old: Any, new: Any) -> Any:
@@ -231,7 +249,9 @@ def _merged(old: Any, new: Any) -> Any:
     return new
 
 
-def _place(rules: list[RuleSpec], spec: RuleSpec, raw: dict[str, Any], *, source: str) -> None:
+def _place(rules: list[RuleSpec], spec: RuleSpec, raw: dict[str, Any], *, source: str, lasts: int) -> None:
+    """Insert ``spec`` where ``raw`` says (``before``/``after`` a rule), else before the rules
+    marked last; ``lasts`` counts those in ``rules``."""
     for key in ("before", "after"):
         anchor = raw.get(key)
         if anchor is None:
@@ -244,10 +264,15 @@ def _place(rules: list[RuleSpec], spec: RuleSpec, raw: dict[str, Any], *, source
         rules.insert(position, spec)
         return
     if not spec.last:
-        for position, existing in enumerate(rules):
-            if existing.last:
-                rules.insert(position, spec)
-                return
+        # Before the rules marked last, which stand at the end: found from the end, so that
+        # appending thousands of rules costs each a look at the few last ones, not at all.
+        position = len(rules)
+        while position and rules[position - 1].last:
+            position -= 1
+        if len(rules) - position < lasts:  # a last rule placed earlier by before/after
+            position = next(i for i, rule in enumerate(rules) if rule.last)
+        rules.insert(position, spec)
+        return
     rules.append(spec)
 
 
@@ -278,10 +303,11 @@ def _resolve(path: Path, rules: list[RuleSpec], stack: tuple[Path, ...]) -> dict
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
         raise RuleSetError("'rules' must be an array of tables ([[rules]])", source=source, field="rules")
+    known = _Known.of(rules)  # kept up to date below: built once, not once per rule
     for index, raw in enumerate(raw_rules):
         if not isinstance(raw, dict):
             raise RuleSetError(f"rules[{index}] must be a table", source=source, field="rules")
-        _merge_into(rules, raw, source=source, index=index)
+        _merge_into(rules, raw, source=source, index=index, known=known)
     return data
 
 

@@ -193,3 +193,29 @@ def test_a_rule_file_or_extends_that_is_a_device_is_refused_unread(tmp_path: Pat
     child.write_text('extends = ["/dev/zero"]\n', encoding="utf-8")
     with pytest.raises(RuleSetError, match="not a regular file"):
         load_rule_set([child])
+
+
+def _regex(rule_id: str, extra: str = "") -> str:
+    return f'[[rules]]\nid = "{rule_id}"\nkind = "regex"\npattern = "zz"\nreplace = ""\n{extra}\n'
+
+
+def test_new_rules_go_before_the_rules_marked_last_wherever_those_stand(tmp_path: Path) -> None:
+    path = write(tmp_path, "order.toml", 'name = "order"\n' + _regex("a") + _regex("z1", "last = true")
+                 + _regex("b") + _regex("z2", 'last = true\nbefore = "a"') + _regex("c"))
+    ids = [r.id for r in load_rule_set(path).rules]
+    # z2 was put before a, so the first rule marked last is z2: c goes before it.
+    assert ids == ["c", "z2", "a", "b", "z1"]
+
+
+def test_an_override_that_makes_a_rule_last_counts_for_the_rules_after_it(tmp_path: Path) -> None:
+    base = write(tmp_path, "base.toml", 'name = "base"\n' + _regex("a") + _regex("b"))
+    path = write(tmp_path, "top.toml", 'name = "top"\nextends = ["base.toml"]\n'
+                 + '[[rules]]\nid = "a"\nlast = true\n' + _regex("c"))
+    # a stays where it stood, now marked last, and c goes before it.
+    assert [r.id for r in load_rule_set(path).rules] == ["c", "a", "b"]
+
+
+def test_a_rule_set_of_many_rules_loads_whole_and_in_order(tmp_path: Path) -> None:
+    body = 'name = "many"\nextends = ["default"]\n' + "".join(_regex(f"r{i}", "enabled = false") for i in range(3000))
+    ids = [r.id for r in load_rule_set(write(tmp_path, "many.toml", body)).rules]
+    assert ids[-1] == "whitespace.blank-lines" and ids[-2] == "r2999" and ids.count("r1500") == 1
