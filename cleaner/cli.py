@@ -256,8 +256,9 @@ def clean(
                     ".jsonl.zst collects every document as records of one file)")
 
     try:
+        unreadable: list[dict[str, str]] = []
         inputs = list(discover(paths, include=include or (), exclude=exclude or (), follow_symlinks=follow_symlinks,
-                               skip=own))
+                               skip=own, unreadable=unreadable))
         if urls:
             from cleaner.storage import discover_urls
 
@@ -280,8 +281,11 @@ def clean(
         plan = plan_run(cleaner, inputs, remote_out or out, settings, in_place=in_place)
     except CleanerError as exc:  # two inputs with one output, or an output that is an input
         raise _fail(str(exc)) from None
+    plan.unreadable = unreadable
     for note in plan.notes:
         say(f"cleaner: {note}")
+    for reject in unreadable:
+        say(f"cleaner: {reject['reason']}")
     workers = jobs or (os.cpu_count() or 1)
     learner = get_boilerplate_learner(engine_name)
     if engine_name in CLUSTER_ENGINES:

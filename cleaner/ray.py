@@ -67,7 +67,9 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path, rules: Iterable[
     if not is_url(str(out)):
         refuse_out_among_inputs(local, Path(out))
         own = own_files(Path(out))
-    inputs = list(discover(local, include=include, exclude=exclude, follow_symlinks=follow_symlinks, skip=own))
+    unreadable: list[dict[str, str]] = []
+    inputs = list(discover(local, include=include, exclude=exclude, follow_symlinks=follow_symlinks, skip=own,
+                           unreadable=unreadable))
     urls = [n for n in names if is_url(n)]
     if urls:
         inputs += list(discover_urls(urls, include=include, exclude=exclude))
@@ -77,6 +79,7 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path, rules: Iterable[
     if address is not None:
         check_reachable(address)  # before anything is planned or written
     plan = plan_run(cleaner, inputs, str(out) if is_url(str(out)) else Path(out), settings)
+    plan.unreadable = unreadable
     learner = get_boilerplate_learner("ray")
     plan = with_boilerplate(plan, cleaner, learn=learn_boilerplate,
                             saved=Path(boilerplate) if boilerplate is not None else None,

@@ -61,6 +61,8 @@ class Plan:
     one_file: bool  # every document a record of the one output file ``out``
     remote_out: str | None = None  # --out given as a URL
     notes: list[str] = field(default_factory=list)  # inputs dropped as repeated, or renamed apart
+    # Found while walking the inputs: folders that could not be read, reported as rejects.
+    unreadable: list[dict[str, str]] = field(default_factory=list)
 
 
 def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, settings: Settings, *,
@@ -209,6 +211,7 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
         _restore_originals(todo, manifest, Path(settings.journal), settings.backup_suffix or "")
     todo = [with_checkpoints(t, state, key) for t in todo]
     report = Report()
+    report.rejects.extend(plan.unreadable)
     if len(todo) < len(tasks):
         done = [t for t in tasks if t not in todo]
         for task in done:

@@ -621,3 +621,25 @@ def test_dry_run_counts_and_samples_but_writes_nothing(runner: CliRunner, tmp_pa
     assert "sample changes:" in result.stdout
     assert not out.exists() and not (source / ".cleaner").exists()
     assert sorted(p.name for p in source.rglob("*")) == ["a.txt", "b.txt", "image.png", "sub"]
+
+
+@pytest.mark.bad_input
+def test_a_folder_that_cannot_be_listed_fails_the_run_and_is_a_reject(runner: CliRunner, tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    source = tmp_path / "in"
+    (source / "locked").mkdir(parents=True)
+    (source / "a.txt").write_text("A body.\n", encoding="utf-8")
+    iterdir = Path.iterdir
+
+    def guarded(self: Path):  # permissions do not bind root, so the refusal is simulated
+        if self == source / "locked":
+            raise PermissionError(13, "Permission denied", str(self))
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", guarded)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(source), "--out", str(out), "-q"])
+    assert result.exit_code == 1
+    assert (out / "a.txt").is_file()
+    rejects = (out / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8")
+    assert "locked" in rejects and "cannot read this folder" in rejects

@@ -43,7 +43,8 @@ def matches_glob(relative: PurePosixPath | Path, pattern: str) -> bool:
 
 def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
              include: Sequence[str] = (), exclude: Sequence[str] = (),
-             follow_symlinks: bool = False, skip: Collection[Path] = ()) -> Iterator[InputFile]:
+             follow_symlinks: bool = False, skip: Collection[Path] = (),
+             unreadable: list[dict[str, str]] | None = None) -> Iterator[InputFile]:
     """Yield input files in a stable order: each path as given, directories walked sorted.
 
     Under a directory, a file is taken when it matches one of ``include`` (if any are given)
@@ -51,12 +52,14 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
     A symbolic link under a directory is followed only while it stays inside that directory,
     so a link cannot pull files from elsewhere into the output; ``follow_symlinks`` follows
     every link. A folder reached twice (a link loop) is walked once. Files and folders in
-    ``skip`` (resolved paths: the run's own outputs and state) are never walked into.
+    ``skip`` (resolved paths: the run's own outputs and state) are never walked into. A folder
+    that cannot be listed (no permission) is added to ``unreadable`` as a reject with its
+    reason, so the run reports it instead of passing over its files in silence.
     """
     skip = frozenset(skip)
     for path in paths:
         if path.is_dir():
-            for found, relative in sorted(_walk(path, follow_symlinks, skip), key=lambda pair: pair[1]):
+            for found, relative in sorted(_walk(path, follow_symlinks, skip, unreadable), key=lambda pair: pair[1]):
                 if include and not any(matches_glob(relative, g) for g in include):
                     continue
                 if any(matches_glob(relative, g) for g in exclude):
@@ -74,7 +77,8 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
             raise InputError(f"{path}: no such file or directory")
 
 
-def _walk(root: Path, follow_symlinks: bool, skip: frozenset[Path] = frozenset()) -> Iterator[tuple[Path, Path]]:
+def _walk(root: Path, follow_symlinks: bool, skip: frozenset[Path] = frozenset(),
+          unreadable: list[dict[str, str]] | None = None) -> Iterator[tuple[Path, Path]]:
     """Files under ``root`` as (path, path relative to root), none in ``skip``."""
     skip_names = {p.name for p in skip}  # only an entry of one of these names is resolved to compare
     top = root.resolve()
@@ -84,7 +88,11 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[Path] = frozenset()
         directory, relative = stack.pop()
         try:
             entries = list(directory.iterdir())
-        except OSError:
+        except OSError as exc:
+            if unreadable is not None:
+                unreadable.append({"source": str(directory), "reason": f"{directory}: cannot read this folder "
+                                   f"({exc.strerror or exc}); its files were not cleaned. Give the run "
+                                   "permission to read it and run the same command again"})
             continue
         for entry in entries:
             if entry.name in skip_names and entry.resolve() in skip:

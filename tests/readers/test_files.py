@@ -97,3 +97,29 @@ def test_only_regular_files_are_inputs(tmp_path: Path) -> None:
     # A link to a regular file is one; a FIFO found in a folder is never opened.
     assert [item.path.name for item in discover([tmp_path / "via-link.txt"])] == ["via-link.txt"]
     assert _found(tmp_path) == ["a.txt", "via-link.txt"]
+
+
+def _refuse_listing(monkeypatch: pytest.MonkeyPatch, locked: Path) -> None:
+    # Permissions do not bind the root user the tests may run as: the refusal is simulated.
+    iterdir = Path.iterdir
+
+    def guarded(self: Path):
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", guarded)
+
+
+@pytest.mark.bad_input
+def test_a_folder_that_cannot_be_listed_is_reported_not_passed_over(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("A.\n", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("B.\n", encoding="utf-8")
+    _refuse_listing(monkeypatch, tmp_path / "locked")
+    unreadable: list[dict[str, str]] = []
+    found = [str(f.relative) for f in discover([tmp_path], unreadable=unreadable)]
+    assert found == ["open/a.txt"]
+    assert [r["source"] for r in unreadable] == [str(tmp_path / "locked")]
+    assert "Permission denied" in unreadable[0]["reason"]
