@@ -146,12 +146,16 @@ def load_document(cleaner: Cleaner, path: Path, settings: Settings, *, metadata:
 
 
 def extract_document(cleaner: Cleaner, data: bytes, source: str, settings: Settings, *,
-                     metadata: bool | None = None) -> Document:
+                     metadata: bool | None = None, url: str | None = None,
+                     http_charset: str | None = None) -> Document:
+    """A page's document as every pass reads it (the URL and the HTTP charset of an archived
+    response included, so the boilerplate pass counts the lines the cleaning pass sees)."""
     try:
         with time_limit(settings.timeout):
             return extract_page(data, cleaner=cleaner, extractor=settings.extractor, output=settings.output,
                                 source=source, title=settings.title, no_article=settings.no_article,
-                                metadata=settings.fmt == "json" if metadata is None else metadata)
+                                metadata=settings.fmt == "json" if metadata is None else metadata,
+                                url=url, http_charset=http_charset)
     except ExtractionTimeout:
         raise InputError(f"{source}: extraction took longer than {settings.timeout:g} s; skipped "
                          "(raise --timeout for very large pages)") from None
@@ -720,7 +724,8 @@ def _documents_of(cleaner: Cleaner, task: Task, settings: Settings,
         if record.html is not None:
             try:
                 doc = extract_document(cleaner, record.html if isinstance(record.html, bytes)
-                                       else record.html.encode(), record.source, settings, metadata=False)
+                                       else record.html.encode(), record.source, settings, metadata=False,
+                                       url=record.url, http_charset=record.http_charset)
             except InputError:
                 continue  # this record only: the second pass rejects it
         else:

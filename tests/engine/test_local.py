@@ -346,3 +346,34 @@ def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
     outputs = sorted(p.name for p in out.iterdir() if p.is_file())
     assert outputs == sorted(p.name for p in source.iterdir())
     assert (out / "0999.txt").read_text(encoding="utf-8") == "Story 999, as told.\n" * 30
+
+
+def test_the_boilerplate_pass_reads_an_archived_page_as_the_cleaning_pass_does(tmp_path: Path) -> None:
+    # A page in a legacy code page whose charset only its HTTP header gives: both passes must
+    # decode it the same way, or the first counts lines the second never sees.
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from cleaner.batch import Options, clean_record
+    from cleaner.readers.records import read_warc
+
+    body = "".join(f"<p>Ūdens līmenis upē {i} pieauga, teica pašvaldība otrdien no rīta, un prāmis "
+                   f"nekursēja.</p>" for i in range(6))
+    page = f"<html><body><article><h1>Prāmis</h1>{body}</article></body></html>".encode("cp1257")
+    path = tmp_path / "crawl.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=windows-1257")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://example.org/ferry", "response",
+                                                      payload=io.BytesIO(page), http_headers=headers))
+    settings = local.Settings(title=False)
+    cleaner = local.build_cleaner(settings)
+    task = local.Task(str(path), str(tmp_path / "o.jsonl"), "s")
+    counted = [doc.text for doc in local._documents_of(cleaner, task, settings, None)]
+    (record,) = list(read_warc(path))
+    cleaned = clean_record(cleaner, record, Options(title=False)).text
+    assert "Ūdens līmenis upē 3 pieauga" in cleaned  # without the header, detection misreads it
+    assert "Ūdens līmenis upē 3 pieauga" in counted[0]
