@@ -52,7 +52,9 @@ class Reading:
             return [s for s in self.sites if s.conclusive]
         if self.treatment is Treatment.MILL_UNREAD:
             return [Site(s.pos, Verdict.COMMA, Cue.UNREAD_LANGUAGE) for s in self.sites if s.cue is not Cue.CITATION]
-        return [s for s in self.sites if s.verdict is not Verdict.KEEP or s.cue is Cue.LIST_PLAIN]
+        # A mill's "A; B; and C" was "A, B, and C": its items hold no commas to separate.
+        return [Site(s.pos, Verdict.COMMA, Cue.PLAIN_LIST_ITEMS) if s.cue is Cue.LIST_PLAIN else s
+                for s in self.sites if s.verdict is not Verdict.KEEP or s.cue is Cue.LIST_PLAIN]
 
 
 def read_document(text: str, evidence: Evidence, *, every_verdict: bool = True) -> Reading:

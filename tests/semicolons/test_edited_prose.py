@@ -218,3 +218,10 @@ def test_a_clause_ending_in_a_phrase_that_introduces_the_next_is_unfinished_in_a
     text = "The maker says it is quick, in such a configuration; the car reaches 60 mph in five seconds.\n"
     assert run(text).text == text
     assert run(text, assume="mill").text == text.replace("configuration;", "configuration,")
+
+
+def test_a_mills_plain_list_semicolons_become_commas_with_a_note_that_says_so():
+    text = "The kit holds a torch; a map; a whistle; and a flask.\n"
+    doc = run(text, assume="mill")
+    assert doc.text == "The kit holds a torch, a map, a whistle, and a flask.\n"
+    assert {change.note for change in doc.changes} == {"list items without commas of their own"}
