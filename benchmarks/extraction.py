@@ -51,7 +51,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import html
-import json
 import random
 import re
 import time

@@ -32,7 +32,6 @@ from cleaner.manifest import Manifest, input_signature, run_key_of
 from cleaner.pipeline import Cleaner
 from cleaner.planning import (STATE_DIR, distinct_inputs, names_apart, output_names, refuse_clashes,
                               refuse_targets_that_are_inputs, state_of)
-from cleaner.planning import archive_output_name, output_name  # noqa: F401 - where callers found them before
 from cleaner.readers.files import InputFile
 from cleaner.readers.records import archive_kind
 from cleaner.storage import is_url

@@ -208,7 +208,7 @@ def test_new_rules_go_before_the_rules_marked_last_wherever_those_stand(tmp_path
 
 
 def test_an_override_that_makes_a_rule_last_counts_for_the_rules_after_it(tmp_path: Path) -> None:
-    base = write(tmp_path, "base.toml", 'name = "base"\n' + _regex("a") + _regex("b"))
+    write(tmp_path, "base.toml", 'name = "base"\n' + _regex("a") + _regex("b"))
     path = write(tmp_path, "top.toml", 'name = "top"\nextends = ["base.toml"]\n'
                  + '[[rules]]\nid = "a"\nlast = true\n' + _regex("c"))
     # a stays where it stood, now marked last, and c goes before it.
