@@ -79,10 +79,7 @@ def read_document(text: str, evidence: Evidence, *, every_verdict: bool = True) 
         return Reading(Treatment.CLEAN, sites)
     conclusive = sum(1 for site in sites if site.conclusive)
     if evidence.assume_mill or conclusive >= evidence.min_conclusive:
-        # A kept semicolon needs a clause on both sides; a list with commas in its items but no
-        # closing "and"/"or" is read item by item, its commas possibly the spinner's survivors.
-        sites = [recheck_left(text, site.alone if site.alone is not None else site) for site in sites]
-        return Reading(Treatment.MILL, sites)
+        return _as_mill(text, sites)
     return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, sites)
 
 
@@ -90,24 +87,31 @@ def _read_edited(text: str, evidence: Evidence) -> Reading:
     """The reading of a document taken to be edited, as far as its edits need."""
     if not reads_as_english(text, evidence.english_share):
         return Reading(Treatment.CLEAN, [])  # its semicolons are left alone, whatever they say
-    read: list[tuple[Sentence, list[Context], list]] = []
-    sites: list[Site] = []
-    conclusive = 0
+    # Per sentence: its contexts and first-part answers, and its sites once judged whole.
+    read: list[tuple[Sentence, list[Context], list, list[Site] | None]] = []
     for sentence in read_sentences(text):
         contexts = sentence_contexts(text, sentence)
         firsts = [read_first_part(ctx) for ctx in contexts]
-        read.append((sentence, contexts, firsts))
+        judged = None
         if any(first is not None and first[1].strength is Strength.CONCLUSIVE and first[0] is not Verdict.KEEP
                for first in firsts):
             # The whole sentence, for a list that makes its semicolons separators after all.
-            found = judge_sentence(text, sentence, contexts, firsts)
-            conclusive += sum(1 for site in found if site.conclusive)
-            sites.extend(site for site in found if site.conclusive)
-    if conclusive >= evidence.min_conclusive:
-        sites = [site for sentence, contexts, firsts in read for site in judge_sentence(text, sentence, contexts, firsts)]
-        return Reading(Treatment.MILL, [recheck_left(text, site.alone if site.alone is not None else site)
-                                        for site in sites])
-    return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, sites)
+            judged = judge_sentence(text, sentence, contexts, firsts)
+        read.append((sentence, contexts, firsts, judged))
+    conclusive = [site for *_, judged in read for site in judged or () if site.conclusive]
+    if len(conclusive) >= evidence.min_conclusive:
+        return _as_mill(text, [site for sentence, contexts, firsts, judged in read
+                               for site in (judged if judged is not None
+                                            else judge_sentence(text, sentence, contexts, firsts))])
+    return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, conclusive)
+
+
+def _as_mill(text: str, sites: list[Site]) -> Reading:
+    """A mill's document: a kept semicolon needs a clause on both sides, and a list with commas
+    in its items but no closing "and"/"or" is read item by item (its commas possibly the
+    spinner's survivors)."""
+    return Reading(Treatment.MILL, [recheck_left(text, site.alone if site.alone is not None else site)
+                                    for site in sites])
 
 
 def reads_as_english(text: str, share: float) -> bool:
