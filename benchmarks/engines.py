@@ -594,7 +594,8 @@ def measure_folder(src: Path, work: Path, archive: dict[str, Any], jobs: int, ro
 def measure_jsonl(dump: Path, work: Path, built: dict[str, Any], jobs: int, rounds: Rounds, range_mb: float,
                   instance: RayInstance, env: dict[str, str]) -> dict[str, Any]:
     from cleaner.engine import ray_engine
-    from cleaner.engine.ray_engine import RANGE_BYTES, cut_ranges, range_size
+    from cleaner.engine.ray_engine import RANGE_BYTES, range_size
+    from cleaner.readers.ranges import cut_ranges
 
     range_bytes = int(range_mb * MIB)
     size = dump.stat().st_size

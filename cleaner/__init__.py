@@ -3,6 +3,8 @@
 >>> from cleaner import Cleaner
 >>> result = Cleaner.from_rules("default").clean(text)
 >>> result.text, result.changes
+
+A batch of files, folders or archives: ``cleaner.clean_dataset(paths, out, ...)``.
 """
 
 from cleaner.document import Change, Document, Edit
@@ -12,6 +14,16 @@ from cleaner.ruleset import RuleSet, load_rule_set
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str):
+    # The batch layer (engines, planning, storage) is imported only by those who run batches.
+    if name == "clean_dataset":
+        from cleaner.dataset import clean_dataset
+
+        return clean_dataset
+    raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
+
+
 __all__ = [
     "Change",
     "CleanResult",
@@ -19,6 +31,7 @@ __all__ = [
     "CleanerError",
     "Document",
     "Edit",
+    "clean_dataset",
     "InputError",
     "RuleSet",
     "RuleSetError",

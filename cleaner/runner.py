@@ -19,10 +19,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from cleaner.archive import index_titles
-from cleaner.batch import write_joined, write_jsonl
-from cleaner.engine import Settings, Task, TaskResult, load_document
-from cleaner.engine.local import learn_boilerplate
 from cleaner.errors import CleanerError, InputError, OutputFull, is_out_of_space
 from cleaner.in_place import JOURNAL, forget_recorded, restore_if_ours, rewritten_files, written_by_us
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
@@ -30,6 +26,13 @@ from cleaner.locking import run_lock
 from cleaner.kinds.site_boilerplate import BOILERPLATE
 from cleaner.manifest import Manifest, input_signature, run_key_of
 from cleaner.pipeline import Cleaner
+from cleaner.report import Report
+from cleaner.slug_titles import index_titles
+from cleaner.task.boilerplate import learn_boilerplate
+from cleaner.task.documents import document_of_file
+from cleaner.task.run import Task
+from cleaner.task.settings import Settings
+from cleaner.task.stats import RunStats
 from cleaner.planning import (STATE_DIR, distinct_inputs, names_apart, output_names, refuse_clashes,
                               refuse_targets_that_are_inputs, state_of)
 from cleaner.readers.files import InputFile
@@ -37,12 +40,13 @@ from cleaner.readers.records import archive_kind
 from cleaner.storage import is_url
 from cleaner.writers import atomic_write_text, remove_stale_temporaries
 from cleaner.writers.json_text import json_text
+from cleaner.writers.jsonl import write_joined, write_jsonl
 
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # What runs the tasks: the engine with its jobs, address and progress, bound by the caller.
-RunEngine = Callable[[list[Task], Settings], Iterator[TaskResult]]
+RunEngine = Callable[[list[Task], Settings], Iterator[RunStats]]
 # What learns the boilerplate table (the first pass of --learn-boilerplate).
-LearnBoilerplate = Callable[[Cleaner, list[Task], Settings], dict]
+LearnBoilerplate = Callable[..., dict]
 
 
 def _silent(_message: str) -> None:
@@ -62,6 +66,9 @@ class Plan:
     notes: list[str] = field(default_factory=list)  # inputs dropped as repeated, or renamed apart
     # Found while walking the inputs: folders that could not be read, reported as rejects.
     unreadable: list[dict[str, str]] = field(default_factory=list)
+    # Found by a first pass (inputs a boilerplate-counting task could not count): in the
+    # run's warnings.
+    warnings: list[str] = field(default_factory=list)
 
 
 def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, settings: Settings, *,
@@ -162,7 +169,7 @@ def with_boilerplate(plan: Plan, cleaner: Cleaner, *, learn: bool, saved: Path |
                                "--learn-boilerplate") from None
     elif learn:
         started = time.monotonic()
-        table = learner(cleaner, plan.tasks, plan.settings)
+        table = learner(cleaner, plan.tasks, plan.settings, on_warning=plan.warnings.append)
         if not plan.settings.dry_run:
             atomic_write_text(plan.state / "boilerplate.json", json_text(table) + "\n")
         say(f"learned boilerplate of {len(table)} site(s) from {sum(e['documents'] for e in table.values())} "
@@ -190,8 +197,6 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
 
 def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *, report_path: Path | None,
                 say: Callable[[str], None], warnings_shown: int):
-    from cleaner.report import Report
-
     settings, state, tasks = plan.settings, plan.state, plan.tasks
     # An earlier run into the same place may have been killed mid-write, even before it
     # recorded anything: its temporary files go (one walk of the output).
@@ -210,7 +215,10 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
         _restore_originals(todo, manifest, Path(settings.journal), settings.backup_suffix or "")
     todo = [with_checkpoints(t, state, key) for t in todo]
     report = Report()
-    report.rejects.extend(plan.unreadable)
+    report.add(RunStats(rejects=list(plan.unreadable)))
+    report.total.add_warnings(plan.warnings)
+    for warning in plan.warnings[:warnings_shown]:
+        say(f"cleaner: warning: {warning}")
     if len(todo) < len(tasks):
         done = [t for t in tasks if t not in todo]
         for task in done:
@@ -223,7 +231,7 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
             for warning in result.warnings:
                 if report.warnings_seen <= warnings_shown:
                     say(f"cleaner: warning: {warning}")
-            whole_file_failed = any(r["source"] == result.source for r in result.rejects)
+            whole_file_failed = any(r["source"] == task.name for r in result.rejects)
             if whole_file_failed:  # a record's failure is in the rejects file; a file's is said here
                 say(f"cleaner: {result.rejects[-1]['reason']}")
             else:
@@ -323,7 +331,7 @@ def archive_context(cleaner: Cleaner, inputs: list[InputFile], settings: Setting
         if is_url(item.path) or archive_kind(item.path):
             continue  # records of dumps are not addressed by slug; remote files are read by their tasks
         try:
-            documents.append((item.relative.as_posix(), load_document(cleaner, item.path, settings).text))
+            documents.append((item.relative.as_posix(), document_of_file(cleaner, item.path, settings).text))
         except InputError:
             continue  # reported when the second pass reaches it
     return {ARCHIVE_TITLES: index_titles(cleaner, documents)}

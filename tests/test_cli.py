@@ -500,7 +500,7 @@ def test_a_full_disk_stops_the_run_cleanly_and_a_rerun_finishes(runner: CliRunne
                                                                 monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
     import errno
 
-    import cleaner.engine.local as local
+    import cleaner.task.run as local
 
     source = tmp_path / "in"
     source.mkdir()

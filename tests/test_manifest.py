@@ -83,7 +83,7 @@ def test_the_run_key_covers_every_setting_that_can_change_an_output() -> None:
     change no output, so a new setting is covered the day it is added."""
     import dataclasses
 
-    from cleaner.engine import Settings, build_cleaner
+    from cleaner.task.settings import Settings, build_cleaner
     from cleaner.manifest import NOT_IN_OUTPUTS, run_key_of
 
     base = Settings()

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.engine import Settings, build_cleaner
+from cleaner.task.settings import Settings, build_cleaner
 from cleaner.errors import CleanerError
 from cleaner.readers import discover
 from cleaner.runner import plan_run

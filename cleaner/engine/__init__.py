@@ -1,6 +1,7 @@
-"""Executors: the same per-file work run in this process, in worker processes, or on a Ray
-cluster. An engine is a function ``run(tasks, settings, jobs, *, on_documents=None,
-address=None, on_shards=None)`` that yields one :class:`TaskResult` per task, in the order of
+"""Engines: the same tasks (:mod:`cleaner.task.run`) scheduled in this process, in worker
+processes, or on a Ray cluster. An engine is a function ``run(tasks, settings, jobs, *,
+on_documents=None, address=None, on_shards=None)`` that yields one
+:class:`~cleaner.task.stats.RunStats` per task, in the order of
 the tasks; it may call ``on_documents(n)`` as documents inside a large input are done and
 ``on_shards(done, total)`` as its units of work finish. ``address`` names a cluster to join,
 for engines that have one. The CLI picks the engine by name."""
@@ -10,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from importlib import import_module
 
-from cleaner.engine.local import Settings, Task, TaskResult, build_cleaner, learn_boilerplate, load_document, run_tasks
 from cleaner.errors import CleanerError
+from cleaner.task.boilerplate import learn_boilerplate
+from cleaner.task.stats import RunStats
 
-Engine = Callable[..., Iterator[TaskResult]]
+Engine = Callable[..., Iterator[RunStats]]
 
 # Names to "module:function", imported only when chosen, so an engine's own dependencies
 # are needed only by those who use it.
@@ -45,5 +47,4 @@ def get_boilerplate_learner(name: str) -> Callable[..., dict]:
     return getattr(import_module(module_name), "learn_boilerplate", None) or learn_boilerplate
 
 
-__all__ = ["CLUSTER_ENGINES", "ENGINES", "Engine", "get_boilerplate_learner", "Settings", "Task", "TaskResult", "build_cleaner", "get_engine", "load_document",
-           "run_tasks"]
+__all__ = ["CLUSTER_ENGINES", "ENGINES", "Engine", "get_boilerplate_learner", "get_engine"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from cleaner.kinds import _english as en
+from cleaner.semicolons import english as en
 from cleaner.semicolons.grammar import WORD
 from cleaner.semicolons.left import recheck_left
 from cleaner.semicolons.lists import judge_sentence, sentence_contexts

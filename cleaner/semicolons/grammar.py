@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.kinds import _english as en
+from cleaner.semicolons import english as en
 
 WORD = re.compile(r"[^\W_](?:[\w’'.\-]*\w)?")
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")

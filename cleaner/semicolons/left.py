@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.kinds import _english as en
+from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.reading import SENTENCE_END, WINDOW_BEFORE
 from cleaner.semicolons.verdicts import Cue, Site, Verdict

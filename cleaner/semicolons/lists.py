@@ -6,7 +6,7 @@ an email inbox; a webinar; and a stage": parallel items, closed by "and"/"or".
 
 from __future__ import annotations
 
-from cleaner.kinds import _english as en
+from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.reading import WINDOW_BEFORE, Context, Sentence
 from cleaner.semicolons.right import read_right

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from cleaner.kinds import _english as en
+from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context
 from cleaner.semicolons.verdicts import Cue, Verdict

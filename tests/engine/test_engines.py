@@ -19,7 +19,7 @@ SEEN: list[str] = []
 def recording_engine(tasks, settings, jobs, *, on_documents=None):
     """An engine of our own: every task in this process, in order, remembered."""
     for result in run_tasks(tasks, settings, 1, on_documents=on_documents):
-        SEEN.append(result.source)
+        SEEN.append(result.samples[0]["source"])  # each file here has a change: its ad label
         yield result
 
 

@@ -11,8 +11,12 @@ from pathlib import Path
 import pytest
 
 import cleaner.engine.local as local
-import cleaner.engine.shards as shards
-from cleaner.engine import Settings, Task, run_tasks
+import cleaner.task.records as records
+import cleaner.task.run as task_run
+from cleaner.engine.local import run_tasks
+from cleaner.task.run import Task
+from cleaner.task.settings import Settings
+from cleaner.task.stats import RunStats
 
 needs_fork = pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
                                 reason="the dying worker is patched in before the pool forks")
@@ -28,6 +32,11 @@ def _tasks(tmp_path: Path, names: list[str]) -> list[Task]:
     return tasks
 
 
+def _source(stats: RunStats) -> str:
+    """Which file a result is of: every file here has a change (its ad label), or a reject."""
+    return stats.rejects[0]["source"] if stats.rejects else stats.samples[0]["source"]
+
+
 def _outputs(tasks: list[Task]) -> dict[str, str]:
     return {Path(t.target).name: Path(t.target).read_text(encoding="utf-8")
             for t in tasks if Path(t.target).exists()}
@@ -35,8 +44,8 @@ def _outputs(tasks: list[Task]) -> dict[str, str]:
 
 def test_results_come_in_input_order_whatever_the_workers(tmp_path: Path) -> None:
     tasks = _tasks(tmp_path, [f"{i:03}.txt" for i in range(40)])
-    one = [r.source for r in run_tasks(tasks, Settings(), 1)]
-    two = [r.source for r in run_tasks(tasks, Settings(), 2)]
+    one = [_source(r) for r in run_tasks(tasks, Settings(), 1)]
+    two = [_source(r) for r in run_tasks(tasks, Settings(), 2)]
     assert one == two == [t.path for t in tasks]
     assert _outputs(tasks)["007.txt"] == "Body of article 7.\n"
 
@@ -69,8 +78,8 @@ def test_a_file_that_kills_its_worker_is_rejected_and_the_batch_goes_on(tmp_path
     names[20] = "flaky.txt"
     tasks = _tasks(tmp_path, names)
     results = list(run_tasks(tasks, Settings(), 2))
-    assert [r.source for r in results] == [t.path for t in tasks]  # still in order, each once
-    failed = {Path(r.source).name: r.rejects[0]["reason"] for r in results if r.rejects}
+    assert [_source(r) for r in results] == [t.path for t in tasks]  # still in order, each once
+    failed = {Path(_source(r)).name: r.rejects[0]["reason"] for r in results if r.rejects}
     assert list(failed) == ["poison.txt"]
     assert "worker process cleaning it died" in failed["poison.txt"]
     assert "--jobs 1" in failed["poison.txt"]
@@ -94,9 +103,7 @@ class Interrupt(BaseException):
 
 @pytest.mark.fault
 def test_an_archive_killed_midway_resumes_from_its_last_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import cleaner.batch as batch
-
-    monkeypatch.setattr(shards, "SHARD_RECORDS", 7)
+    monkeypatch.setattr(task_run, "SHARD_RECORDS", 7)
     source = tmp_path / "dump.jsonl"
     _dump(source, 40)
     whole = Task(str(source), str(tmp_path / "whole" / "dump.jsonl.gz"), checkpoints=str(tmp_path / "cp-whole"))
@@ -104,24 +111,24 @@ def test_an_archive_killed_midway_resumes_from_its_last_shard(tmp_path: Path, mo
     assert result.documents == 40 and not result.rejects
     assert not (tmp_path / "cp-whole").exists()  # checkpoints go once the output is whole
 
-    real = batch.clean_record
+    real = records.clean_record
     cleaned: list[str] = []
 
-    def clean_record(cleaner, record, options, context=None):
+    def clean_record(cleaner, record, settings):
         if len(cleaned) == 23:
             raise Interrupt
         cleaned.append(record.source)
-        return real(cleaner, record, options, context)
+        return real(cleaner, record, settings)
 
-    monkeypatch.setattr(batch, "clean_record", clean_record)
+    monkeypatch.setattr(records, "clean_record", clean_record)
     resumed = Task(str(source), str(tmp_path / "resumed" / "dump.jsonl.gz"), checkpoints=str(tmp_path / "cp"))
     with pytest.raises(Interrupt):
         list(run_tasks([resumed], Settings(), 1))
     assert not Path(resumed.target).exists()  # nothing that looks finished
-    assert len(list((tmp_path / "cp").glob("part-*.jsonl"))) == 3  # 21 records in whole shards
+    assert len(list((tmp_path / "cp").glob("shard-*.jsonl"))) == 3  # 21 records in whole shards
 
     cleaned.clear()
-    monkeypatch.setattr(batch, "clean_record", lambda *a, **k: (cleaned.append(a[1].source), real(*a, **k))[1])
+    monkeypatch.setattr(records, "clean_record", lambda *a, **k: (cleaned.append(a[1].source), real(*a, **k))[1])
     [result] = run_tasks([resumed], Settings(), 1)
     assert len(cleaned) == 40 - 21  # the finished shards are not cleaned again
     assert result.documents == 40 and result.changed == 40  # and still counted in the result
@@ -134,8 +141,8 @@ def test_a_damaged_checkpoint_starts_the_file_again(tmp_path: Path) -> None:
     _dump(source, 5)
     checkpoints = tmp_path / "cp"
     checkpoints.mkdir()
-    (checkpoints / "part-000000.jsonl").write_text('{"id": "stale"}\n', encoding="utf-8")
-    (checkpoints / "part-000000.done.json").write_text("{not json", encoding="utf-8")
+    (checkpoints / "shard-000000.jsonl").write_text('{"id": "stale"}\n', encoding="utf-8")
+    (checkpoints / "shard-000000.done.json").write_text("{not json", encoding="utf-8")
     task = Task(str(source), str(tmp_path / "out.jsonl"), checkpoints=str(checkpoints))
     [result] = run_tasks([task], Settings(), 1)
     assert result.documents == 5
@@ -164,7 +171,7 @@ def test_a_truncated_archive_keeps_what_came_before_the_break(tmp_path: Path) ->
 
 def test_one_archive_spreads_over_the_workers_and_writes_what_one_process_writes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shards, "SHARD_RECORDS", 6)
+    monkeypatch.setattr(task_run, "SHARD_RECORDS", 6)
     source = tmp_path / "dump.jsonl"
     _dump(source, 50)
     outputs = {}
@@ -184,15 +191,15 @@ def test_a_shard_that_kills_its_worker_is_rejected_and_the_rest_of_the_archive_w
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
-    monkeypatch.setattr(shards, "SHARD_RECORDS", 5)
-    real = local._write_shard
+    monkeypatch.setattr(task_run, "SHARD_RECORDS", 5)
+    real = local.clean_unit
 
-    def write_shard(cleaner, task, settings, index, records):
-        if any("POISON" in (r.text or "") for r in records):
+    def clean_unit(cleaner, task, settings, unit, shard):
+        if any("POISON" in (r.text or "") for r in shard):
             os._exit(139)
-        return real(cleaner, task, settings, index, records)
+        return real(cleaner, task, settings, unit, shard)
 
-    monkeypatch.setattr(local, "_write_shard", write_shard)
+    monkeypatch.setattr(local, "clean_unit", clean_unit)
     (tmp_path / "in").mkdir()
     source = tmp_path / "in" / "dump.jsonl"
     _dump(source, 30)
@@ -203,7 +210,7 @@ def test_a_shard_that_kills_its_worker_is_rejected_and_the_rest_of_the_archive_w
     after = _tasks(tmp_path / "b", ["three.txt"])
     archive = Task(str(source), str(tmp_path / "out" / "dump.jsonl"), checkpoints=str(tmp_path / "cp"))
     results = list(run_tasks([*before, archive, *after], Settings(), 2))
-    assert [r.source for r in results] == [t.path for t in [*before, archive, *after]]
+    assert [_source(r) for r in results[:2] + results[3:]] == [t.path for t in [*before, *after]]
     dump = results[2]
     assert dump.documents == 25
     [reject] = dump.rejects
@@ -216,7 +223,7 @@ def test_a_shard_that_kills_its_worker_is_rejected_and_the_rest_of_the_archive_w
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_documents_inside_an_archive_are_told_shard_by_shard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                             jobs: int) -> None:
-    monkeypatch.setattr(shards, "SHARD_RECORDS", 4)
+    monkeypatch.setattr(task_run, "SHARD_RECORDS", 4)
     source = tmp_path / "dump.jsonl"
     _dump(source, 10)
     told: list[int] = []
@@ -346,34 +353,3 @@ def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
     outputs = sorted(p.name for p in out.iterdir() if p.is_file())
     assert outputs == sorted(p.name for p in source.iterdir())
     assert (out / "0999.txt").read_text(encoding="utf-8") == "Story 999, as told.\n" * 30
-
-
-def test_the_boilerplate_pass_reads_an_archived_page_as_the_cleaning_pass_does(tmp_path: Path) -> None:
-    # A page in a legacy code page whose charset only its HTTP header gives: both passes must
-    # decode it the same way, or the first counts lines the second never sees.
-    import io
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    from cleaner.batch import Options, clean_record
-    from cleaner.readers.records import read_warc
-
-    body = "".join(f"<p>Ūdens līmenis upē {i} pieauga, teica pašvaldība otrdien no rīta, un prāmis "
-                   f"nekursēja.</p>" for i in range(6))
-    page = f"<html><body><article><h1>Prāmis</h1>{body}</article></body></html>".encode("cp1257")
-    path = tmp_path / "crawl.warc"
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=False)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=windows-1257")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://example.org/ferry", "response",
-                                                      payload=io.BytesIO(page), http_headers=headers))
-    settings = local.Settings(title=False)
-    cleaner = local.build_cleaner(settings)
-    task = local.Task(str(path), str(tmp_path / "o.jsonl"), "s")
-    counted = [doc.text for doc in local._documents_of(cleaner, task, settings, None)]
-    (record,) = list(read_warc(path))
-    cleaned = clean_record(cleaner, record, Options(title=False)).text
-    assert "Ūdens līmenis upē 3 pieauga" in cleaned  # without the header, detection misreads it
-    assert "Ūdens līmenis upē 3 pieauga" in counted[0]

@@ -19,8 +19,12 @@ from typer.testing import CliRunner
 ray = pytest.importorskip("ray")
 
 from cleaner.cli import app  # noqa: E402
-from cleaner.engine import Settings, Task  # noqa: E402
 from cleaner.engine import ray_engine  # noqa: E402
+from cleaner.readers.ranges import cut_ranges  # noqa: E402
+from cleaner.task.checkpoints import Checkpoints, Unit, UnitKind  # noqa: E402
+from cleaner.task.run import Task  # noqa: E402
+from cleaner.task.settings import Settings  # noqa: E402
+from cleaner.task.stats import RunStats  # noqa: E402
 from tests.readers.test_records import make_warc  # noqa: E402
 
 pytestmark = pytest.mark.ray
@@ -104,13 +108,13 @@ def test_a_range_with_a_completion_marker_is_not_cleaned_again(cluster, tmp_path
     monkeypatch.setattr(ray_engine, "RANGE_BYTES", 40_000)
     dump = source / "dump.jsonl"
     task = Task(str(dump), str(tmp_path / "out" / "dump.jsonl"), checkpoints=str(tmp_path / "checkpoints"))
-    (start, end), *rest = ray_engine.cut_ranges(str(dump), dump.stat().st_size, 40_000)
+    (start, end), *rest = cut_ranges(str(dump), dump.stat().st_size, 40_000)
     assert rest
     # Range 0 finished by an earlier run: its part and its marker are there.
-    Path(task.checkpoints).mkdir()
-    ray_engine.range_part(Path(task.checkpoints), 0).write_text('{"text": "done before"}\n', encoding="utf-8")
-    ray_engine._write_marker(Path(task.checkpoints) / "range-000000.done.json", start, end,
-                             ray_engine.TaskResult(str(dump), documents=1))
+    checkpoints, first = Checkpoints(task.checkpoints), Unit(UnitKind.RANGE, 0, start, end)
+    checkpoints.prepare()
+    checkpoints.part(first).write_text('{"text": "done before"}\n', encoding="utf-8")
+    checkpoints.mark_done(first, 1, RunStats(documents=1))
     shards: list[tuple[int, int]] = []
     [result] = list(ray_engine.run_tasks([task], Settings(), 2, on_shards=lambda d, t: shards.append((d, t))))
     lines = (tmp_path / "out" / "dump.jsonl").read_text(encoding="utf-8").splitlines()
@@ -250,10 +254,10 @@ def clean_files_failing_on_poison(key, job, tasks):
     return ray_engine._clean_files(key, job, tasks)
 
 
-def clean_range_failing_on_the_second(key, job, task, index, start, end, first_line):
-    if index == 1:
+def clean_range_failing_on_the_second(key, job, task, unit, first_line):
+    if unit.index == 1:
         raise RuntimeError("the node ran out of memory")
-    return ray_engine._clean_range(key, job, task, index, start, end, first_line)
+    return ray_engine._clean_range(key, job, task, unit, first_line)
 
 
 @pytest.mark.fault
@@ -292,12 +296,10 @@ def test_workers_clean_with_the_rule_set_the_driver_read_not_their_own_files(clu
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     # The driver reads the rule set once (here: the default set with the ad-label rule off);
     # workers use what it sent, so rule files need not exist on the cluster's nodes.
-    from cleaner.engine.local import build_cleaner
-
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Advertisement\n\nThe quay reopens on Monday.\n", encoding="utf-8")
-    monkeypatch.setattr(ray_engine, "build_cleaner",
-                        lambda settings: build_cleaner(Settings(disable=("ads.label",))))
+    real = ray_engine.resolve_rule_set
+    monkeypatch.setattr(ray_engine, "resolve_rule_set", lambda settings: real(Settings(disable=("ads.label",))))
     task = Task(str(tmp_path / "in" / "a.txt"), str(tmp_path / "out" / "a.txt"))
     [result] = list(ray_engine.run_tasks([task], Settings(), 2))
     assert result.documents == 1

@@ -131,8 +131,8 @@ def test_a_warc_body_past_the_size_limit_is_an_error_record(tmp_path: Path) -> N
 @pytest.mark.parametrize("name", ["dump.jsonl.gz", "dump.jsonl.zst"])
 @pytest.mark.parametrize("frames", [1, 3])
 def test_a_truncated_compressed_dump_is_reported_not_taken_as_ended(tmp_path: Path, name: str, frames: int) -> None:
-    from cleaner.engine import Settings
-    from cleaner.engine.local import records_of
+    from cleaner.task.settings import Settings
+    from cleaner.task.documents import records_of
 
     lines = [json.dumps({"id": i, "text": f"Body {i}. " + "The quay reopened after the storm. " * 30})
              for i in range(300)]

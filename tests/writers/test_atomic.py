@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.batch import write_joined, write_jsonl
+from cleaner.writers.jsonl import write_joined, write_jsonl
 from cleaner.writers import atomic_write_text, keep_backup
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Cleaner
-from cleaner.archive import index_titles
+from cleaner.slug_titles import index_titles
 
 
 def test_titles_are_indexed_by_slug_after_header_furniture_is_gone() -> None:

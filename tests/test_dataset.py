@@ -20,7 +20,7 @@ from cleaner.errors import CleanerError
     ({"title": "yes"}, "title"),
 ])
 def test_clean_dataset_names_a_bad_option_before_any_work(tmp_path: Path, options: dict, named: str) -> None:
-    from cleaner.ray import clean_dataset
+    from cleaner import clean_dataset
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Advertisement\nBody.\n", encoding="utf-8")

@@ -1,0 +1,5 @@
+"""``python -m cleaner.cli``: the command, from a checkout."""
+
+from cleaner.cli import main
+
+main()
