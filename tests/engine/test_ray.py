@@ -337,3 +337,71 @@ def test_ctrl_c_on_ray_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(t
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert rerun.returncode == 1, rerun.stderr  # the bad lines, as in the local run
     assert _files(out) == _files(expected)
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: not an Exception, so nothing on the way catches it."""
+
+
+@pytest.mark.fault
+def test_a_dump_cleaned_in_place_in_ranges_is_cleaned_once_when_the_run_dies_before_recording_it(
+        cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.manifest as manifest
+
+    # Cleaning prints the escaped shortcode [[gallery]] as the literal [gallery], which a
+    # second cleaning removes: a record cleaned twice loses it.
+    (tmp_path / "in").mkdir()
+    dump = tmp_path / "in" / "dump.jsonl"
+    original = "".join(json.dumps({"id": f"r{i}", "text": f"Advertisement\nStory {i} of the quay.\n\nShown as "
+                                   f"[[gallery]] in the post.\n"}) + "\n" for i in range(400))
+    dump.write_text(original, encoding="utf-8")
+    monkeypatch.setattr(ray_engine, "RANGE_BYTES", 8_000)  # the dump is cut into ranges
+    command = ["clean", str(tmp_path / "in"), "--in-place", "--backup-suffix", ".orig", "--engine", "ray",
+               "--address", cluster, "-q"]
+
+    def killed(self, force=False):  # noqa: ANN001, ANN202
+        raise Killed
+
+    # The run dies right after the joined dump was put in place, before the manifest says so.
+    monkeypatch.setattr(manifest.Manifest, "save", killed)
+    with pytest.raises(Killed):
+        CliRunner().invoke(app, command)
+    monkeypatch.undo()
+    monkeypatch.setattr(ray_engine, "RANGE_BYTES", 8_000)
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 400
+    assert all(r["text"] == f"Story {i} of the quay.\n\nShown as [gallery] in the post.\n"
+               for i, r in enumerate(records))  # cleaned once, from the original
+    assert (tmp_path / "in" / "dump.jsonl.orig").read_text(encoding="utf-8") == original
+
+
+def count_files_failing_on_poison(key, job, tasks):
+    if any("poison" in Path(task.path).name for task in tasks):
+        raise RuntimeError("a native library crashed")
+    return ray_engine._count_files(key, job, tasks)
+
+
+@pytest.mark.fault
+def test_a_boilerplate_count_task_that_fails_is_said_and_recorded_and_the_rest_is_counted(
+        cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "in" / "site"
+    source.mkdir(parents=True)
+    for i in range(8):
+        (source / f"note-{i}.txt").write_text(f"Subscribe to the harbour newsletter today\n\nNote {i} of the "
+                                              "quay.\n", encoding="utf-8")
+    (source / "note-2-poison.txt").write_text("Poison.\n", encoding="utf-8")  # in the first chunk
+    monkeypatch.setattr(ray_engine, "FILES_PER_TASK", 4)
+    monkeypatch.setattr(ray_engine, "_count_files", count_files_failing_on_poison)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["clean", str(tmp_path / "in"), "--out", str(out), "--engine", "ray",
+                                      "--address", cluster, "--learn-boilerplate"])
+    assert result.exit_code == 0, result.output
+    assert "note-2-poison.txt: left out of the boilerplate counts" in result.output
+    assert "a native library crashed" in result.output
+    warnings = [json.loads(line)["warning"] for line in (out / ".cleaner" / "warnings.jsonl").read_text().splitlines()]
+    assert any("note-2-poison.txt: left out of the boilerplate counts" in w for w in warnings)
+    counts = json.loads((out / ".cleaner" / "boilerplate.json").read_text(encoding="utf-8"))
+    assert counts["site"]["documents"] == 8  # its chunk-mates are counted
+    assert (out / "site" / "note-3.txt").read_text(encoding="utf-8") == "Note 3 of the quay.\n"
