@@ -3,6 +3,7 @@ never turned into a rejection of every file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,84 @@ def test_clean_dataset_names_a_bad_option_before_any_work(tmp_path: Path, option
     with pytest.raises(CleanerError, match=named):
         clean_dataset([tmp_path / "in"], tmp_path / "out", **options)
     assert not (tmp_path / "out").exists()
+
+
+def _folder(root: Path) -> Path:
+    (root / "site").mkdir(parents=True)
+    for i in range(6):
+        (root / "site" / f"{i}.txt").write_text(f"Advertisement\nStory {i}; the quay reopened.\n", encoding="utf-8")
+    (root / "dump.jsonl").write_text("".join(json.dumps({"id": f"r{i}", "text": f"Google Ads | Google Ads\n"
+                                                         f"Record {i}.\n"}) + "\n" for i in range(5)) + "{bad\n",
+                                     encoding="utf-8")
+    return root
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".cleaner" not in p.parts}
+
+
+def test_the_library_and_the_command_write_the_same_run(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cleaner import clean_dataset
+    from cleaner.cli import app
+
+    source = _folder(tmp_path / "in")
+    report = clean_dataset([source], tmp_path / "lib", jobs=2)
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(tmp_path / "cli"), "-j", "2", "-q"])
+    assert result.exit_code == 1  # the bad line
+    assert _tree(tmp_path / "lib") == _tree(tmp_path / "cli") and len(_tree(tmp_path / "lib")) == 7
+    assert report["documents"] == {"in": 12, "written": 11, "failed": 1, "changed": 11}
+    assert report["state"] == str((tmp_path / "lib" / ".cleaner").resolve())
+    saved = json.loads((tmp_path / "lib" / ".cleaner" / "report.json").read_text(encoding="utf-8"))
+    assert saved == {k: v for k, v in report.items() if k != "state"}
+
+
+def test_a_dry_run_cleans_and_counts_and_writes_nothing(tmp_path: Path) -> None:
+    from cleaner import clean_dataset
+
+    source = _folder(tmp_path / "in")
+    before = _tree(source)
+    report = clean_dataset([source], tmp_path / "out", dry_run=True)
+    assert report["documents"]["changed"] == 11 and report["rules_hit"]["ads.label"]["documents"] == 6
+    assert not (tmp_path / "out").exists() and _tree(source) == before
+
+
+def test_in_place_rewrites_text_and_jsonl_and_keeps_the_originals(tmp_path: Path) -> None:
+    from cleaner import clean_dataset
+
+    source = _folder(tmp_path / "in")
+    with pytest.raises(CleanerError, match="give --backup-suffix"):
+        clean_dataset([source], in_place=True)
+    report = clean_dataset([source], in_place=True, backup_suffix=".orig")
+    assert report["documents"]["written"] == 11
+    assert (source / "site" / "2.txt").read_text(encoding="utf-8") == "Story 2; the quay reopened.\n"
+    assert (source / "site" / "2.txt.orig").read_text(encoding="utf-8").startswith("Advertisement")
+
+
+def test_progress_hears_every_file_in_order_and_the_end(tmp_path: Path) -> None:
+    from cleaner import clean_dataset
+
+    source = _folder(tmp_path / "in")
+    heard: list[str] = []
+
+    class Recorder:
+        def start(self, files: int) -> None:
+            heard.append(f"start {files}")
+
+        def documents(self, count: int) -> None:
+            heard.append(f"documents {count}")
+
+        def shards(self, done: int, total: int) -> None:
+            heard.append("shards")
+
+        def file_done(self, stats) -> None:
+            heard.append(f"file {stats.documents}")
+
+        def stop(self) -> None:
+            heard.append("stop")
+
+    clean_dataset([source], tmp_path / "out", jobs=1, progress=Recorder())
+    assert heard[0] == "start 7" and heard[-1] == "stop"
+    assert [h for h in heard if h.startswith("file")] == ["file 5"] + ["file 1"] * 6  # the dump sorts first
