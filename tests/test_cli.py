@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from pathlib import Path
 
 import pytest
+import zstandard
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -643,3 +645,26 @@ def test_a_folder_that_cannot_be_listed_fails_the_run_and_is_a_reject(runner: Cl
     assert (out / "a.txt").is_file()
     rejects = (out / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8")
     assert "locked" in rejects and "cannot read this folder" in rejects
+
+
+@pytest.mark.bad_input
+@pytest.mark.parametrize("compress", [gzip.compress, lambda data: zstandard.ZstdCompressor().compress(data)],
+                         ids=["gzip", "zstd"])
+@pytest.mark.parametrize("jsonl", [True, False], ids=["jsonl", "document"])
+def test_a_truncated_stream_on_stdin_keeps_what_came_before_and_says_it_ends_early(
+        runner: CliRunner, compress, jsonl: bool) -> None:
+    if jsonl:
+        data = "".join(json.dumps({"id": i, "text": f"Story {i} of the quay, told at length. " * 20}) + "\n"
+                       for i in range(2000)).encode()
+    else:
+        data = ("Story of the quay, told at length. " * 20 + "\n\n").encode() * 200
+    whole = compress(data)
+    result = runner.invoke(app, ["clean", "-"], input=whole[: len(whole) // 2])
+    assert result.exit_code == 1, result.output
+    assert "Aborted" not in result.output and "Traceback" not in result.output
+    assert "<stdin>" in result.stderr and "Is the input complete?" in result.stderr
+    if jsonl:
+        written = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+        assert written and written == [str(i) for i in range(len(written))]  # what came before the break
+    else:
+        assert result.stdout == ""  # one document, and it is not whole: nothing written

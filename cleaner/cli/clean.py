@@ -29,7 +29,7 @@ from cleaner.readers.stdin import open_stdin
 from cleaner.readers.text import decode_bytes
 from cleaner.runner import archive_context
 from cleaner.storage import is_url
-from cleaner.task.documents import document_of_file, document_of_page, records_of
+from cleaner.task.documents import document_of_file, document_of_page, readable, records_of
 from cleaner.task.records import clean_records
 from cleaner.task.settings import Settings, build_cleaner
 from cleaner.task.stats import RunStats
@@ -204,13 +204,19 @@ def _stop_on_sigterm(main_pid: int, _signum: int, _frame: object) -> None:
 def _clean_stdin(settings: Settings, limit_mb: float) -> None:
     """Standard input: a JSONL stream cleaned record by record, or one text or page."""
     cleaner = _cleaner_of(settings)
-    kind, stream = open_stdin(sys.stdin.buffer)
-    if kind == "jsonl":
-        _clean_records_to_stdout(cleaner, read_jsonl_stream(stream, display="<stdin>", text_field=settings.text_field,
-                                                            html_field=settings.html_field,
-                                                            max_bytes=settings.max_document_bytes), settings)
-        return
-    data = stream.read(settings.max_document_bytes + 1)
+    try:
+        kind, stream = open_stdin(sys.stdin.buffer)
+        if kind == "jsonl":
+            records = read_jsonl_stream(stream, display="<stdin>", text_field=settings.text_field,
+                                        html_field=settings.html_field, max_bytes=settings.max_document_bytes)
+            # Where the stream breaks (a download cut short), what came before is written and
+            # the break is a failed record that says so.
+            _clean_records_to_stdout(cleaner, readable(records, "<stdin>"), settings)
+            return
+        data = stream.read(settings.max_document_bytes + 1)
+    except (EOFError, OSError, ValueError) as exc:  # gzip, zstd: a stream that ends early or is corrupt
+        raise fail(f"<stdin>: cannot be read ({type(exc).__name__}: {exc or 'the stream ends early'}); nothing "
+                   "written. Is the input complete?", EXIT_SOME_FAILED) from None
     if len(data) > settings.max_document_bytes:
         raise fail(f"<stdin>: longer than the {limit_mb:g} MB limit per document; "
                    "nothing written (raise --max-document-mb to take it)", EXIT_SOME_FAILED)

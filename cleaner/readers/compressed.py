@@ -6,7 +6,7 @@ import gzip
 import io
 import os
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 
 def open_binary(path: Path) -> BinaryIO:
@@ -46,6 +46,47 @@ class _ZstdEndChecked(io.RawIOBase):
     def close(self) -> None:
         self._reader.close()
         super().close()
+
+
+class ZstdStream(io.RawIOBase):
+    """A zstd stream read from a pipe (standard input), frame after frame, that raises
+    ``EOFError`` when the input stops inside a frame: a pipe cannot be walked again at its
+    end as a file is (:class:`_ZstdEndChecked`), so each frame's end is watched as it goes."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        import zstandard
+
+        self._raw = raw
+        self._decompressor = zstandard.ZstdDecompressor()
+        self._frame: Any = None  # the frame being read, or None between frames
+        self._out, self._at = b"", 0  # decompressed bytes not yet handed out
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001 - any writable buffer
+        while self._at >= len(self._out):
+            data = self._raw.read(1 << 16)
+            if not data:
+                if self._frame is not None:
+                    raise EOFError("the zstd stream ends inside a frame (the input is truncated)")
+                return 0
+            self._out, self._at = self._decompressed(data), 0
+        count = min(len(buffer), len(self._out) - self._at)
+        buffer[:count] = self._out[self._at:self._at + count]
+        self._at += count
+        return count
+
+    def _decompressed(self, data: bytes) -> bytes:
+        out = []
+        while data:
+            if self._frame is None:
+                self._frame = self._decompressor.decompressobj()
+            out.append(self._frame.decompress(data))
+            data = b""
+            if self._frame.eof:  # concatenated frames (pzstd, appended dumps) read as one stream
+                data, self._frame = self._frame.unused_data, None
+        return b"".join(out)
 
 
 _ZSTD_MAGIC = 0xFD2FB528

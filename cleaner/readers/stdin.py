@@ -10,6 +10,8 @@ import gzip
 import io
 from typing import BinaryIO
 
+from cleaner.readers.compressed import ZstdStream
+
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _SNIFF = 1 << 16
@@ -39,7 +41,12 @@ class _Prefixed(io.RawIOBase):
 def _read_head(stream: BinaryIO) -> bytes:
     chunks, size = [], 0
     while size < _SNIFF:
-        chunk = stream.read(_SNIFF - size)
+        try:
+            chunk = stream.read(_SNIFF - size)
+        except EOFError:
+            # A compressed stream cut short: what came before it still decides, and the
+            # reader of the rest meets the same error where the records stop.
+            break
         if not chunk:
             break
         chunks.append(chunk)
@@ -56,9 +63,7 @@ def open_stdin(stream: BinaryIO) -> tuple[str, BinaryIO]:
         if head.startswith(_GZIP_MAGIC):
             whole = gzip.GzipFile(fileobj=whole, mode="rb")  # type: ignore[assignment]
         else:
-            import zstandard
-
-            whole = zstandard.ZstdDecompressor().stream_reader(whole, read_across_frames=True)  # type: ignore[assignment]
+            whole = io.BufferedReader(ZstdStream(whole))  # raises EOFError where the input stops early
         head = _read_head(whole)  # what the decompressed stream starts with decides
         whole = io.BufferedReader(_Prefixed(head, whole))
     return ("jsonl" if _looks_like_jsonl(head) else "document"), whole

@@ -88,7 +88,7 @@ def readable(records: Iterator[Record], source: str) -> Iterator[Record]:
         except Exception as exc:  # noqa: BLE001 - gzip, zstd and warcio each raise their own
             yield Record(source, error=f"{source}: cannot be read after record {read} ({type(exc).__name__}: "
                                         f"{exc or 'the file ends early'}); the records before it were cleaned. "
-                                        "Is the file complete?")
+                                        f"Is the {'input' if source == '<stdin>' else 'file'} complete?")
             return
         read += 1
         yield record

@@ -46,3 +46,16 @@ def test_a_compressed_document_is_decompressed() -> None:
     data = b"Advertisement\n" + b"A long story. " * 10000
     kind, stream = open_stdin(io.BytesIO(gzip.compress(data)))
     assert kind == "document" and stream.read() == data
+
+
+@pytest.mark.bad_input
+@pytest.mark.parametrize("compress", [gzip.compress, lambda data: zstandard.ZstdCompressor().compress(data)],
+                         ids=["gzip", "zstd"])
+def test_a_truncated_compressed_stream_says_it_ends_early(compress) -> None:
+    data = "".join(json.dumps({"id": i, "text": f"Story {i} of the quay, told at length. " * 20}) + "\n"
+                   for i in range(2000)).encode()
+    whole = compress(data)
+    kind, stream = open_stdin(io.BytesIO(whole[: len(whole) // 2]))
+    assert kind == "jsonl"
+    with pytest.raises(EOFError):
+        stream.read()
