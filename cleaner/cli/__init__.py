@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from cleaner.cli import clean, explain, rules  # noqa: F401 - each registers its commands
+from cleaner.cli import clean, explain, report, rules  # noqa: F401 - each registers its commands
 from cleaner.cli.app import EXIT_USAGE, app
 from cleaner.errors import CleanerError
 

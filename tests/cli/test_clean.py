@@ -1,4 +1,4 @@
-"""The `cleaner` command: files in, the same pipeline, files out, clear errors and exit codes."""
+"""`cleaner clean`: files in, the same pipeline, files out, clear errors and exit codes."""
 
 from __future__ import annotations
 
@@ -219,40 +219,6 @@ def test_out_equal_to_input_never_overwrites(runner: CliRunner, tmp_path: Path) 
     assert "is the input folder" in result.stderr
     assert (source / "a.txt").read_text(encoding="utf-8") == SCRAPED
     assert not (source / ".cleaner").exists()
-
-
-def test_explain_lists_each_change_with_rule_id_and_reason(runner: CliRunner, tmp_path: Path) -> None:
-    src = tmp_path / "a.txt"
-    src.write_text("Maria Lopez; the budget director, said the depot; which opened in May; cost less."
-                   " However; the council disagreed; and voted no. “It is over;” the mayor said.\n", encoding="utf-8")
-    result = runner.invoke(app, ["explain", str(src)])
-    assert result.exit_code == 0
-    assert "punctuation.stray-semicolon" in result.stdout
-    assert "[-;-]{+,+}" in result.stdout  # plain markers when not on a terminal
-    assert "before a relative pronoun" in result.stdout
-
-
-def test_rules_list_show_check_and_kind(runner: CliRunner, tmp_path: Path) -> None:
-    listed = runner.invoke(app, ["rules", "list"])
-    assert listed.exit_code == 0 and "default" in listed.stdout and "stray_semicolon" in listed.stdout
-    shown = runner.invoke(app, ["rules", "show", "default"])
-    assert shown.exit_code == 0 and 'id = "ads.banner"' in shown.stdout
-    good = tmp_path / "good.toml"
-    good.write_text(shown.stdout, encoding="utf-8")
-    assert runner.invoke(app, ["rules", "check", str(good)]).exit_code == 0
-    bad = tmp_path / "bad.toml"
-    bad.write_text('[[rules]]\nid = "x"\nkind = "nope"\n', encoding="utf-8")
-    checked = runner.invoke(app, ["rules", "check", str(bad)])
-    assert checked.exit_code == 2 and "unknown kind 'nope'" in checked.stderr
-    kind = runner.invoke(app, ["rules", "kind", "regex"])
-    assert kind.exit_code == 0 and "timeout_ms" in kind.stdout
-
-
-def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
-    for command in (["clean"], ["explain"], ["rules", "show"], ["rules", "check"]):
-        result = runner.invoke(app, [*command, "--help"], env={**os.environ, "COLUMNS": "200"})
-        assert result.exit_code == 0
-        assert "Example" in result.stdout
 
 
 def test_folder_run_renders_archive_titles_and_reports_unknown_tags(runner: CliRunner, tmp_path: Path) -> None:
