@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
+from cleaner.semicolons.openers import INTRODUCING_SUBORDINATORS, introductory_clause, introductory_fragment
 from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context
 from cleaner.semicolons.verdicts import Cue, Verdict
 
@@ -28,17 +29,6 @@ _MONTH_DAY = re.compile(
 _YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d(?=[,.;:)]|\s*$)(?![\d,.:]\d)")
 # The longest introductory idiom ("having said that") fits well inside this many characters.
 _IDIOM_REACH = 40
-# Three words of an introduction or an address fit in 60 characters; a longer stretch is no fragment.
-_FRAGMENT_REACH = 60
-_INTRODUCING_SUBORDINATORS = frozenset({"if", "when", "whenever", "because", "although", "though", "while",
-                                        "unless", "until", "once", "since", "after", "before", "wherever"})
-# “No; I won't.” “Yes; he is gone.”: an answer, which older fiction may close with a semicolon.
-_INTERJECTIONS = frozenset({"yes", "no", "oh", "ah", "well", "okay", "ok", "sure", "alas", "aye", "nay",
-                            "please", "thanks", "right", "quite", "perhaps", "maybe", "indeed", "why"})
-# Subjects only: a second one on the left means a main clause already stands there.
-_NOMINATIVE = frozenset({"i", "he", "she", "we", "they", "there"})
-
-
 def no_words(ctx: Context) -> Answer:
     return (Verdict.KEEP, Cue.NO_WORDS_FOLLOW) if not ctx.following else None
 
@@ -69,85 +59,6 @@ def opening_quote(ctx: Context) -> Answer:
     said = g.words(ctx.text[max(ctx.clause_start, ctx.pos - 60):ctx.pos])[-6:]
     if said and said[-1].lower() in en.QUOTING_VERBS:
         return Verdict.COMMA, Cue.INTRODUCES_QUOTATION
-    return None
-
-
-def introductory_fragment(ctx: Context) -> Answer:
-    """The fragment since the sentence or an open quotation began: "However;", "In 2020;", a
-    vocative “Vladimir Vladimirovich;”. No clause fits there, so no semicolon does, unless the
-    fragment is the first of a series ("Yesterday; today; tomorrow", "to the Pecks, ten
-    thousand each; to Joan Sheldon …")."""
-    if not ctx.opens_sentence:
-        return None
-    before = ctx.before
-    opening = max(before.rfind(q) for q in OPENING_QUOTES)
-    if opening >= 0 and any(q in before[opening:] for q in CLOSING_QUOTES):
-        opening = -1  # a closed quotation ("called “Gossiping Women”;") is part of the sentence
-    fragment = before[opening + 1:]
-    fragment_words = g.words(fragment) if len(fragment) <= _FRAGMENT_REACH else []
-    if not fragment_words or len(fragment_words) > 6 or g.has_verb(fragment_words) \
-            or any(q in fragment for q in CLOSING_QUOTES + OPENING_QUOTES + ":"):
-        return None  # "In: Science; Vol. 371": a reference's fields, not an introduction
-    if len(ctx.clause_after) < 3:
-        return None  # a clause must follow for the fragment to be its introduction
-    head = fragment_words[0].lower()
-    following = ctx.following
-    if following[0].lower() in en.COORDINATORS_PHRASE | en.COORDINATORS_CLAUSE:
-        return None  # "Of man's first disobedience; and the fruit": a verse, a series
-    next_item = g.words(ctx.after.partition(";")[0])
-    if g.head_class(following) == g.head_class(fragment_words) or \
-            (not ctx.last_in_sentence and not g.has_verb(next_item)):
-        return None  # a series: the other cues read it
-    if len(fragment_words) > 3:
-        # "After the vote in the council; the members adjourned": a longer phrase needs a clause after.
-        if head in en.BINDING_PREPOSITIONS and g.opens_subject(following[0]) \
-                and len(ctx.clause_after) >= 3:
-            return Verdict.COMMA, Cue.AFTER_INTRODUCTION
-        return None
-    if g.is_introductory_head(head):
-        return Verdict.COMMA, Cue.AFTER_INTRODUCTION
-    if opening >= 0 and g.addresses(fragment_words) and head not in _INTERJECTIONS:
-        return Verdict.COMMA, Cue.AFTER_VOCATIVE
-    # Capitalised words opening a sentence outside a quotation may be a subject, a title or a
-    # list's first item ("Wiley Online Library; 2007"): the other cues read them.
-    return None
-
-
-def introductory_clause(ctx: Context) -> Answer:
-    """ "When the rain stopped; we went out", "Looking back; it was a mistake", "Worried about
-    the cost; the council waited": a short subordinate clause or participle phrase opens the
-    sentence, and the main clause follows the semicolon. A semicolon joins clauses of equal
-    rank, never an introduction to its clause."""
-    if not ctx.opens_sentence or not ctx.last_in_sentence:
-        return None
-    before = ctx.before
-    if any(mark in before for mark in ",:—–()" + OPENING_QUOTES + CLOSING_QUOTES):
-        return None
-    left = g.words(before)
-    following = ctx.following
-    if not 2 <= len(left) <= 6 or not g.opens_subject(following[0]) \
-            or not g.has_finite_verb(ctx.clause_after):
-        return None
-    head = left[0].lower()
-    if head in _INTRODUCING_SUBORDINATORS:
-        verb_at = next((i for i, w in enumerate(left[1:], 1) if en.is_verb(w) or g.has_finite_verb(left[i - 1:i + 1])
-                        or (w.islower() and w.endswith("ed"))), None)
-        if verb_at is None or len(left) - 1 > 5:
-            return None
-        rest = [w.lower() for w in left[verb_at + 1:]]
-        if any(w in _NOMINATIVE for w in rest) or any(en.is_verb(w) or en.is_finite_verb(w) for w in rest):
-            return None  # "When he came home he was tired;": a main clause already stands before
-        return Verdict.COMMA, Cue.AFTER_INTRODUCTORY_CLAUSE
-    second = left[1]
-    # A gerund may be the subject ("Decanting old wine aerates it;"): any word that could be a
-    # tensed verb makes the phrase a clause.
-    # A word after an article is a noun ("the cost").
-    verb_like = any((en.is_finite_verb(w) or (w.islower() and w.endswith("s") and not w.endswith("ss")))
-                    and left[i - 1].lower() not in en.DETERMINERS for i, w in enumerate(left[1:], 1))
-    if second.islower() and not verb_like and (
-            (head.endswith("ing") and en.is_participle(head))
-            or (en.is_participle(head) and second in en.BINDING_PREPOSITIONS)):
-        return Verdict.COMMA, Cue.AFTER_INTRODUCTORY_CLAUSE
     return None
 
 
@@ -239,7 +150,7 @@ def subject_before_its_verb(ctx: Context) -> Answer:
     subject = g.words(before)
     head = subject[0].lower() if subject else ""
     if len(subject) < 2 or not g.opens_subject(subject[0]) or g.is_introductory_head(head) \
-            or head in _INTRODUCING_SUBORDINATORS or g.has_finite_verb(subject) \
+            or head in INTRODUCING_SUBORDINATORS or g.has_finite_verb(subject) \
             or any(w.islower() and w.endswith(("ed", "s")) and not w.endswith("ss") for w in subject[1:]):
         return None
     return Verdict.COMMA, Cue.SUBJECT_BEFORE_VERB
