@@ -9,7 +9,9 @@ no output ever replaces another or an input.
 - Inputs whose outputs would share a name (``a.txt``, ``a.html`` and ``a.htm`` all becoming
   ``a.txt``) keep their extension before the output's: ``a.html.txt``, ``a.htm.txt``; one
   whose output name is its own name (``a.txt`` cleaned to text) keeps it.
-- What is still not apart after that, or an output that is an input, is refused, naming both.
+- What is still not apart after that, or an output that is an input, is refused, naming both;
+  so are names that differ only in case (``News.txt``, ``news.txt``) where the output's file
+  system ignores case (macOS and Windows by default, many mounted shares).
 
 Every other input is named as before: this only touches inputs that would collide. The check
 is a set of names, nothing more per file.
@@ -18,6 +20,7 @@ is a set of names, nothing more per file.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
@@ -121,6 +124,36 @@ def refuse_clashes(inputs: Sequence[InputFile], names: Sequence[PurePosixPath]) 
             raise OutputClash(f"{inputs[first].path} and {inputs[i].path} would both be written to {name}, and no "
                               "naming rule tells them apart; rename one, or clean them in separate runs into "
                               "different --out folders")
+
+
+def refuse_case_clashes(inputs: Sequence[InputFile], names: Sequence[PurePosixPath], folder: Path) -> None:
+    """Names that differ only in case, refused when ``folder`` (where they would be written)
+    ignores case: there one output would replace the other. The file system is asked only
+    when such names are there."""
+    groups = _groups(range(len(names)), lambda i: names[i].as_posix().casefold())
+    if groups and ignores_case(folder):
+        first, second = groups[0][:2]
+        raise OutputClash(f"{inputs[first].path} and {inputs[second].path} would be written to {names[first]} and "
+                          f"{names[second]}, one file where {folder} ignores case; rename one, or clean them in "
+                          "separate runs into different --out folders")
+
+
+def ignores_case(folder: Path) -> bool:
+    """Whether the file system that ``folder`` is (or will be) on ignores case: a file made
+    with a lower-case name in its nearest existing folder, looked up in upper case, removed."""
+    existing = folder
+    while not existing.is_dir() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".cleaner-case-probe-", dir=existing)
+    except OSError:
+        return False  # not writable: the run says so when it writes
+    os.close(fd)
+    try:
+        name = os.path.basename(probe)
+        return os.path.exists(os.path.join(existing, name.upper())) and name.upper() != name
+    finally:
+        os.unlink(probe)
 
 
 def refuse_targets_that_are_inputs(inputs: Sequence[InputFile], targets: Iterable[str]) -> None:

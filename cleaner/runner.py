@@ -33,8 +33,8 @@ from cleaner.task.documents import document_of_file
 from cleaner.task.run import Task
 from cleaner.task.settings import Settings
 from cleaner.task.stats import RunStats
-from cleaner.planning import (STATE_DIR, distinct_inputs, names_apart, output_names, refuse_clashes,
-                              refuse_targets_that_are_inputs, state_of)
+from cleaner.planning import (STATE_DIR, distinct_inputs, names_apart, output_names, refuse_case_clashes,
+                              refuse_clashes, refuse_targets_that_are_inputs, state_of)
 from cleaner.readers.files import InputFile
 from cleaner.readers.records import archive_kind
 from cleaner.storage import is_url
@@ -94,6 +94,7 @@ def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, setting
             # the parts are joined into the one output at the end.
             settings = replace(settings, as_records=True)
             refuse_clashes(inputs, names)
+            refuse_case_clashes(inputs, names, state)
             tasks = [Task(str(item.path), str(state / "parts" / f"{name.as_posix()}.jsonl"), site_of(item))
                      for item, name in zip(inputs, names, strict=True)]
             refuse_targets_that_are_inputs(inputs, [str(out)])
@@ -102,6 +103,7 @@ def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, setting
             tasks = [Task(path, path, site_of(item)) for item, path in rewritten_files(inputs, notes)]
         else:
             targets = output_names(inputs, names, settings.fmt, notes)
+            refuse_case_clashes(inputs, targets, out)
             tasks = [Task(str(item.path), str(out / target), site_of(item))
                      for item, target in zip(inputs, targets, strict=True)]
             refuse_targets_that_are_inputs(inputs, [t.target for t in tasks])

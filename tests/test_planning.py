@@ -170,3 +170,31 @@ def test_plan_refuses_a_target_that_is_an_input(tmp_path: Path) -> None:
     settings = Settings()
     with pytest.raises(CleanerError, match="a.txt"):
         plan_run(build_cleaner(settings), list(discover([a])), tmp_path, settings)
+
+
+@pytest.mark.parametrize("out_name", ["out", "all.jsonl"])
+def test_names_differing_only_in_case_are_refused_where_the_output_ignores_case(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out_name: str) -> None:
+    import cleaner.planning as planning
+
+    _write(tmp_path / "mirror" / "News.txt", "Advertisement\nThe quay reopens.\n")
+    _write(tmp_path / "mirror" / "news.txt", "Advertisement\nThe ferry is late.\n")
+    out = tmp_path / out_name
+    # Here the file system tells case apart: both are written, each to its own file.
+    assert runner.invoke(app, ["clean", str(tmp_path / "mirror"), "-o", str(out), "-q"]).exit_code == 0
+    if out_name == "out":
+        assert _outputs(out) == {"News.txt": "The quay reopens.\n", "news.txt": "The ferry is late.\n"}
+    # Where it does not (macOS, Windows, a mounted share), one would replace the other.
+    monkeypatch.setattr(planning, "ignores_case", lambda folder: True)
+    other = tmp_path / f"other-{out_name}"
+    result = runner.invoke(app, ["clean", str(tmp_path / "mirror"), "-o", str(other)])
+    assert result.exit_code == 2
+    assert "News.txt" in result.stderr and "news.txt" in result.stderr and "case" in result.stderr
+    assert not other.exists() and not (tmp_path / f"other-{out_name}.cleaner").exists()
+
+
+def test_the_case_probe_leaves_nothing_behind(tmp_path: Path) -> None:
+    from cleaner.planning import ignores_case
+
+    assert ignores_case(tmp_path / "not" / "made" / "yet") is False  # this machine's file system
+    assert list(tmp_path.iterdir()) == []
