@@ -327,7 +327,9 @@ def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
     source = tmp_path / "in"
     source.mkdir()
     for i in range(1500):
-        (source / f"{i:04}.txt").write_text(f"Advertisement\nStory {i}, as told.\n" * 30, encoding="utf-8")
+        # Work enough that the run is still going when the stop reaches it, even when this
+        # process wakes seconds late on a loaded machine.
+        (source / f"{i:04}.txt").write_text(f"Advertisement\nStory {i}, as told.\n" * 150, encoding="utf-8")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "cleaner.cli", "clean", str(source), "--jobs", "2", "--out", str(out)]
     run = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
@@ -352,4 +354,4 @@ def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
     assert "resuming:" in finished.stderr
     outputs = sorted(p.name for p in out.iterdir() if p.is_file())
     assert outputs == sorted(p.name for p in source.iterdir())
-    assert (out / "0999.txt").read_text(encoding="utf-8") == "Story 999, as told.\n" * 30
+    assert (out / "0999.txt").read_text(encoding="utf-8") == "Story 999, as told.\n" * 150

@@ -123,10 +123,10 @@ def test_a_range_with_a_completion_marker_is_not_cleaned_again(cluster, tmp_path
     assert shards[-1] == (len(rest) + 1, len(rest) + 1) and [d for d, _ in shards] == sorted(d for d, _ in shards)
 
 
-def _driver(out: Path, source: Path, address: str | None) -> list[str]:
+def _driver(out: Path, source: Path, address: str | None, range_bytes: int = 30_000) -> list[str]:
     """A run in its own process, with the dump cut into small ranges; without an address it
     starts a Ray instance of its own."""
-    code = ("import sys; import cleaner.engine.ray_engine as r; r.RANGE_BYTES = 30_000; "
+    code = (f"import sys; import cleaner.engine.ray_engine as r; r.RANGE_BYTES = {range_bytes}; "
             "from cleaner.cli import app; app(sys.argv[1:])")
     joining = ["--address", address] if address else []
     return [sys.executable, "-c", code, "clean", str(source), "--out", str(out), "--engine", "ray", *joining, "-q"]
@@ -323,13 +323,16 @@ def test_a_cluster_out_of_reach_is_a_clear_error_at_once_and_nothing_is_written(
 @pytest.mark.fault
 def test_ctrl_c_on_ray_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(tmp_path: Path) -> None:
     # The command starts (and must stop) a Ray instance of its own here: no --address.
-    source = _archive(tmp_path / "in", records=1500)
+    # Ranges enough that the run is still going when Ctrl-C reaches it, even when this process
+    # wakes seconds late on a loaded machine.
+    source = _archive(tmp_path / "in", records=3000)
     expected = _local_run(source, tmp_path / "local")
     out = tmp_path / "ray"
-    command = _driver(out, source, None)
+    command = _driver(out, source, None, range_bytes=15_000)
     driver = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               text=True)
     _wait_for(lambda: _markers(out) >= 2 or driver.poll() is not None, seconds=120)
+    assert driver.poll() is None, "the run ended before Ctrl-C could reach it"
     os.killpg(driver.pid, signal.SIGINT)
     _, stderr = driver.communicate(timeout=120)
     assert driver.returncode == 130, stderr
