@@ -191,8 +191,10 @@ class HtmlAds(HtmlRule):
         # Attribute values and short texts come back as plain strings, judged in Python with a
         # cache; only the few that match are looked up as elements. Making an element object
         # for every node of the page cost half of trafilatura's own time.
-        ad_classes = [v for v in set(_CLASS_VALUES(root)) if self.names_an_ad(v, self._list_classes)]
-        ad_ids = [v for v in set(_ID_VALUES(root)) if self.names_an_ad("#" + v, self._list_ids_marked)]
+        # Each value once, in page order (a set's order changes with Python's hash seed, and the
+        # order of the changes with it).
+        ad_classes = [v for v in dict.fromkeys(_CLASS_VALUES(root)) if self.names_an_ad(v, self._list_classes)]
+        ad_ids = [v for v in dict.fromkeys(_ID_VALUES(root)) if self.names_an_ad("#" + v, self._list_ids_marked)]
         if ad_classes or ad_ids:
             # One walk finds them all: each element's class and id are looked up in one string
             # holding every matching value between separators (values holding the separator are
@@ -211,7 +213,7 @@ class HtmlAds(HtmlRule):
                 if any(host in src for host in self._hosts):
                     mark(element, f"{element.tag} from an ad host")
         if self._labels:
-            for text in set(_SHORT_TEXTS(root)):
+            for text in dict.fromkeys(_SHORT_TEXTS(root)):  # once each, in page order
                 if text.translate(_LABEL_KEY).lower() not in self._label_keys:
                     continue
                 for element in _PARENTS_OF_TEXT(root, value=text):

@@ -163,3 +163,29 @@ def test_an_article_inside_an_element_named_like_an_ad_is_kept(bundled: HtmlAds)
     assert "Paragraph 3: the council met" in text
     assert "Buy now" not in text
     assert any("kept <div>" in w for w in doc.warnings)
+
+
+def test_the_changes_of_a_page_come_in_the_same_order_whatever_the_hash_seed(tmp_path: Path) -> None:
+    # Python salts string hashes per process: a rule that walks a set of strings records its
+    # changes in an order that differs between runs, and the JSON output with them.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    labels = ["Advertisement", "Anzeige", "Publicité", "Sponsored", "Werbung", "Advertentie", "Pubblicità",
+              "Reklama"]
+    body = "".join(f"<p>Paragraph {i}: the harbour board moved the fleet to the outer quay for the winter, the "
+                   f"clerk said.</p><div>{label}</div><div class='ad-slot-{i}'>Buy a boat</div>"
+                   for i, label in enumerate(labels))
+    page = tmp_path / "quay.html"
+    page.write_text(f"<html><body><article><h1>The quay</h1>{body}</article></body></html>", encoding="utf-8")
+    outputs = set()
+    for seed in range(6):
+        run = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(page), "--format", "json"],
+                             capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)})
+        changes = json.loads(run.stdout)["changes"]
+        assert sum(c["rule"] == "html.ads" for c in changes) >= len(labels)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
