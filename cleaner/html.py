@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 import lxml.html
@@ -23,6 +24,7 @@ from cleaner.extractors.readability_extractor import blocks_to_text
 from cleaner.extractors.metadata import read_headline, read_metadata
 from cleaner.readers.html import decode_html
 from cleaner.readers.text import looks_binary
+from cleaner.timeouts import ExtractionTimeout, time_limit
 
 if TYPE_CHECKING:
     from cleaner.pipeline import Cleaner
@@ -44,6 +46,35 @@ _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network
                                default_doctype=False, huge_tree=True)
 
 
+class NoArticle(InputError):
+    """No extractor found an article in the page. ``reason`` says so in words of no interface;
+    :meth:`worded` adds the setting that keeps the page's visible text, as the caller spells it:
+    ``str()`` names this module's keyword, the command its ``--no-article text``."""
+
+    def __init__(self, source: str, reason: str = "no article found (the extractors found no text)") -> None:
+        self.source, self.reason = source, reason
+        super().__init__(self.worded('no_article="text"'))
+
+    def worded(self, setting: str) -> str:
+        return f"{self.source}: {self.reason}; {setting} keeps the page's visible text instead"
+
+    def __reduce__(self):  # pickled (to a parent process, a Ray driver) by its fields, not its message
+        return type(self), (self.source, self.reason)
+
+
+class ExtractionTooSlow(InputError):
+    """The page took longer than ``seconds`` to extract; ``str()`` names this module's keyword,
+    and the command words its own ``--timeout`` (:mod:`cleaner.task.documents`)."""
+
+    def __init__(self, source: str, seconds: float) -> None:
+        self.source, self.seconds = source, seconds
+        super().__init__(f"{source}: extraction took longer than {seconds:g} s; skipped (raise timeout= for very "
+                         "large pages, or timeout=None for no limit)")
+
+    def __reduce__(self):
+        return type(self), (self.source, self.seconds)
+
+
 def parse_html(text: str, *, source: str | None = None):
     """The page's element tree; an :class:`InputError` if there is no HTML to speak of."""
     if not text.strip():
@@ -61,12 +92,18 @@ def parse_html(text: str, *, source: str | None = None):
 
 def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
                  output: str = "text", source: str | None = None, http_charset: str | None = None,
-                 title: bool = True, metadata: bool = True, no_article: str = "reject") -> Document:
+                 title: bool = True, metadata: bool = True, no_article: str = "reject",
+                 timeout: float | None = None) -> Document:
     """The article of one HTML page, extracted after the page rules ran; text rules not yet.
 
     When no extractor finds an article (a page of scripts, a tree too deep for them),
-    ``no_article="reject"`` raises :class:`InputError`, and ``"text"`` keeps the page's visible
-    text instead: never an empty output that looks like a cleaned page.
+    ``no_article="reject"`` raises :class:`NoArticle` (an :class:`InputError`), and ``"text"``
+    keeps the page's visible text instead: never an empty output that looks like a cleaned page.
+
+    ``timeout``: seconds the page may take (extractors can take minutes on a pathological
+    page), past which :class:`ExtractionTooSlow` (an :class:`InputError`) is raised; ``None``
+    for no limit. The limit is a ``SIGALRM`` timer, which only the main thread can set: in
+    other threads the page runs without one (run pages in processes to bound each).
 
     ``output``: ``"text"`` (paragraphs) or ``"markdown"`` (headings, lists, emphasis kept).
     The document's metadata holds what the extractor found (title, author, date, url,
@@ -76,6 +113,21 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
     """
     if output not in OUTPUTS:
         raise ValueError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
+    if no_article not in ("reject", "text"):
+        raise ValueError(f'unknown no_article {no_article!r}; choose "reject" or "text"')
+    if timeout is not None and not timeout > 0:
+        raise ValueError(f"timeout must be a number of seconds above 0, or None for no limit (got {timeout!r})")
+    try:
+        with time_limit(timeout) if timeout is not None else nullcontext():
+            return _extract_page(data, cleaner=cleaner, url=url, extractor=extractor, output=output, source=source,
+                                 http_charset=http_charset, title=title, metadata=metadata, no_article=no_article)
+    except ExtractionTimeout:
+        raise ExtractionTooSlow(source or "<html>", timeout or 0) from None
+
+
+def _extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None, extractor: str, output: str,
+                  source: str | None, http_charset: str | None, title: bool, metadata: bool,
+                  no_article: str) -> Document:
     if isinstance(data, bytes):
         if looks_binary(data):
             raise InputError(f"{source or '<html>'}: looks like a binary file (NUL bytes), not a web page")
@@ -118,8 +170,7 @@ def extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None = None,
 
 def _page_text(page: str, *, source: str | None, no_article: str, markdown: bool) -> Extraction:
     if no_article != "text":
-        raise InputError(f"{source or '<html>'}: no article found (the extractors found no text); "
-                         "--no-article text keeps the page's visible text instead")
+        raise NoArticle(source or "<html>")
     tree = parse_html(page, source=source)  # afresh: the extractors may have pruned the first tree
     body = tree.find("body")
     root = body if body is not None else tree
@@ -168,8 +219,11 @@ def _without_headline(text: str, headline: str | None) -> str:
 
 def extract_article(data: bytes | str, *, cleaner: Cleaner, url: str | None = None, extractor: str = "auto",
                     output: str = "text", source: str | None = None, http_charset: str | None = None,
-                    title: bool = True, metadata: bool = True) -> Document:
-    """The cleaned article of one HTML page: :func:`extract_page`, then the rule set's text rules."""
+                    title: bool = True, metadata: bool = True, no_article: str = "reject",
+                    timeout: float | None = None) -> Document:
+    """The cleaned article of one HTML page: :func:`extract_page` (``no_article`` and
+    ``timeout`` as there: the time limit bounds the extraction), then the rule set's text rules."""
     doc = extract_page(data, cleaner=cleaner, url=url, extractor=extractor, output=output, source=source,
-                       http_charset=http_charset, title=title, metadata=metadata)
+                       http_charset=http_charset, title=title, metadata=metadata, no_article=no_article,
+                       timeout=timeout)
     return cleaner.clean_document(doc)

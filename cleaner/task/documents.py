@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.html import extract_page
+from cleaner.html import NoArticle, extract_page
 from cleaner.pipeline import Cleaner
 from cleaner.readers.files import HTML_SUFFIXES
 from cleaner.readers.records import Record, archive_kind, read_jsonl, read_warc
@@ -33,6 +33,8 @@ def document_of_page(cleaner: Cleaner, data: bytes | str, source: str, settings:
     except ExtractionTimeout:
         raise InputError(f"{source}: extraction took longer than {settings.timeout:g} s; skipped "
                          "(raise --timeout for very large pages)") from None
+    except NoArticle as exc:  # worded by the library for its keyword; the command's user has a flag
+        raise InputError(exc.worded("--no-article text")) from None
 
 
 def document_of_file(cleaner: Cleaner, path: Path, settings: Settings, *, metadata: bool | None = None,
