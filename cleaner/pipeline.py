@@ -93,12 +93,32 @@ class Cleaner:
     >>> result = cleaner.clean("Advertisement\\n\\nIt rained; which surprised nobody.\\n")
     """
 
+    # What __init__ builds from the rule set; a pickle or a copy leaves it out (compiled
+    # patterns, lxml XPath objects and lambdas do not pickle) and the copy builds it again.
+    _BUILT = ("rules", "html_rules")
+
     def __init__(self, rule_set: RuleSet) -> None:
         self.rule_set = rule_set
-        built = build_rules(rule_set)
+        self._build()
+
+    def _build(self) -> None:
+        built = build_rules(self.rule_set)
         # Text rules run on every document; page rules only on HTML, before extraction.
         self.rules = [rule for rule in built if rule.stage == "text"]
         self.html_rules = [rule for rule in built if rule.stage == "html"]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A cleaner travels (pickle for process pools, Ray, Spark, Dask, ``datasets.map``;
+        ``copy.deepcopy`` for datatrove) as the resolved rule set, switches applied: the
+        worker needs none of the rule files (only a page ad rule's ``filter_list``, which the
+        rule reads as it is built, must be readable there too). Its bytes depend on the rule
+        set alone, not on the hash seed, because ``datasets`` hashes them for its cache
+        fingerprint."""
+        return {key: value for key, value in self.__dict__.items() if key not in self._BUILT}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._build()
 
     @classmethod
     def from_rules(cls, *refs: str | Path, enable: Iterable[str] = (),
