@@ -61,7 +61,7 @@ def test_a_file_name_that_is_not_utf8_goes_into_a_one_file_output_and_in_place(r
     result = runner.invoke(app, ["clean", str(source), "--out", str(out), "-j", "1", "-q"])
     assert result.exit_code == 0, result.output
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert os.fsencode(record["source"]) == os.fsencode(odd) and record["text"] == "A Latin-1 name.\n"
+    assert os.fsencode(record["cleaner"]["source"]) == os.fsencode(odd) and record["text"] == "A Latin-1 name.\n"
 
     for _ in range(2):
         result = runner.invoke(app, ["clean", str(source), "--in-place", "--backup-suffix", ".orig", "-j", "1"])

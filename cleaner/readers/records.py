@@ -47,7 +47,10 @@ class Record:
     text: str | None = None
     html: bytes | str | None = None
     url: str | None = None
-    fields: dict[str, Any] = field(default_factory=dict)  # passed through to the output untouched
+    # A JSONL record's fields, all of them, passed through to the output untouched but for the
+    # one the document was read from (``read_from``), which gets the cleaned text.
+    fields: dict[str, Any] = field(default_factory=dict)
+    read_from: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     http_charset: str | None = None
     error: str | None = None
@@ -103,11 +106,9 @@ def _record_from_object(data: dict[str, Any], source: str, text_field: str | Non
         html_key = None
     url = data.get("url") if isinstance(data.get("url"), str) else None
     if html_key and isinstance(data.get(html_key), str):
-        rest = {k: v for k, v in data.items() if k != html_key}
-        return Record(source, html=data[html_key], url=url, fields=rest)
+        return Record(source, html=data[html_key], url=url, fields=data, read_from=html_key)
     if text_key and isinstance(data.get(text_key), str):
-        rest = {k: v for k, v in data.items() if k != text_key}
-        return Record(source, text=data[text_key], url=url, fields=rest)
+        return Record(source, text=data[text_key], url=url, fields=data, read_from=text_key)
     wanted = " or ".join(f"'{k}'" for k in filter(None, [html_field, text_field])) or "'text' or 'html'"
     return Record(source, error=f"no string field {wanted} in this record (fields: {', '.join(sorted(data))})")
 

@@ -27,28 +27,45 @@ def record_id(record: Record) -> str:
     return hashlib.sha1(record.source.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
-def output_record(record: Record, doc: Document, with_changes: bool) -> dict[str, Any]:
-    out: dict[str, Any] = dict(record.fields)  # the dump's other fields, untouched
-    out.update({"id": record_id(record), "url": record.url or doc.metadata.get("url"), "source": record.source,
-                "text": doc.text, "metadata": doc.metadata})
-    if with_changes:
-        out["changes"] = [c.to_dict() for c in doc.changes]
+def output_record(record: Record, doc: Document, settings: Settings) -> dict[str, Any]:
+    """A JSONL record comes out with every field it had, in its order, and the cleaned text in
+    the field it was read from (a page's in ``text``: its HTML stays), or in ``output_field``
+    (the original kept). A WARC response, which has no record of its own, comes out as ``id``,
+    ``url`` and ``text``. What cleaner adds stands under ``cleaner``."""
+    own = _cleaners_own(doc, record.source, record_id(record), record.url or doc.metadata.get("url"),
+                        settings.with_changes)
+    if record.read_from is None:
+        return {"id": own["id"], "url": own["url"], settings.output_field or "text": doc.text, "cleaner": own}
+    out: dict[str, Any] = dict(record.fields)
+    target = settings.output_field or (record.read_from if record.html is None else "text")
+    out[target] = doc.text
+    out["cleaner"] = own
     return out
 
 
-def document_record(doc: Document, source: str, with_changes: bool) -> dict[str, Any]:
-    """A text or HTML file's document as an output record, in the same shape as an archive's."""
-    out: dict[str, Any] = {"id": source, "url": doc.metadata.get("url"), "source": source, "text": doc.text,
-                           "metadata": doc.metadata}
+def document_record(doc: Document, source: str, settings: Settings) -> dict[str, Any]:
+    """A text or HTML file's document as an output record, shaped as a WARC response's."""
+    own = _cleaners_own(doc, source, source, doc.metadata.get("url"), settings.with_changes)
+    return {"id": source, "url": own["url"], settings.output_field or "text": doc.text, "cleaner": own}
+
+
+def _cleaners_own(doc: Document, source: str, identity: str, url: str | None, with_changes: bool) -> dict[str, Any]:
+    changes: dict[str, int] = {}
+    for change in doc.changes:
+        changes[change.rule_id] = changes.get(change.rule_id, 0) + 1
+    own: dict[str, Any] = {"source": source, "id": identity, "url": url, "metadata": doc.metadata,
+                           "stats": {"characters_in": doc.stats.get("characters_in", len(doc.text)),
+                                     "characters_out": len(doc.text), "changes": changes}}
     if with_changes:
-        out["changes"] = [c.to_dict() for c in doc.changes]
-    return out
+        own["changes"] = [c.to_dict() for c in doc.changes]
+    return own
 
 
 def clean_record(cleaner: Cleaner, record: Record, settings: Settings) -> Document:
     """The cleaned document of one record; raises for the caller to turn into a reject."""
     doc = document_of_record(cleaner, record, settings)
     doc.context.update(settings.context)
+    doc.stats["characters_in"] = len(doc.text)  # the text the rules were given (a page's, once extracted)
     return cleaner.clean_document(doc)
 
 
@@ -65,5 +82,5 @@ def clean_records(cleaner: Cleaner, records: Iterable[Record], settings: Setting
             stats.reject(record.source, str(exc) if isinstance(exc, CleanerError) else f"{type(exc).__name__}: {exc}")
             continue
         stats.add_document(doc)
-        yield output_record(record, doc, settings.with_changes)
+        yield output_record(record, doc, settings)
 

@@ -85,10 +85,11 @@ def _clean_file(cleaner: Cleaner, task: Task, settings: Settings, stats: RunStat
     doc = document_of_file(cleaner, Path(task.path), settings, display=task.name)
     doc.context.update(settings.context)
     doc.context["site"] = task.site
+    doc.stats["characters_in"] = len(doc.text)
     doc = cleaner.clean_document(doc)
     if not settings.dry_run:
         with writing(Path(task.target), settings.journal) as out:
-            atomic_write_text(out, json_text(document_record(doc, task.name, settings.with_changes)) + "\n"
+            atomic_write_text(out, json_text(document_record(doc, task.name, settings)) + "\n"
                               if settings.as_records else format_document(doc, settings.fmt))
     stats.add_document(doc)
 

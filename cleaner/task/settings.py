@@ -29,6 +29,7 @@ class Settings:
     with_changes: bool = False
     text_field: str | None = None
     html_field: str | None = None
+    output_field: str | None = None  # where a record's cleaned text goes (default: the field it came from)
     context: dict[str, Any] = field(default_factory=dict)
     dry_run: bool = False  # clean and count, write nothing
     no_article: str = "reject"  # a page where no extractor finds text: "reject", or "text" (its visible text)

@@ -315,11 +315,11 @@ def test_jsonl_and_warc_archives_become_jsonl_with_rejects(runner: CliRunner, tm
     assert result.exit_code == 1  # one record failed, the rest were written
     dump = [json.loads(line) for line in gz.decompress((out / "a" / "dump.jsonl.gz").read_bytes()).splitlines()]
     assert [r["id"] for r in dump] == ["n1", "n3"]
-    assert dump[0]["text"] == "The quay reopened." and dump[0]["site"] == "x" and dump[0]["changes"]
-    assert dump[0]["metadata"]["scraped_date"] == "2025-10-21"
+    assert dump[0]["text"] == "The quay reopened." and dump[0]["site"] == "x" and dump[0]["cleaner"]["changes"]
+    assert dump[0]["cleaner"]["metadata"]["scraped_date"] == "2025-10-21"
     assert "Paragraph 5: the quay reopened" in dump[1]["text"] and dump[1]["url"] == "https://example.org/quay"
     crawl = [json.loads(line) for line in gz.decompress((out / "a" / "crawl.jsonl.gz").read_bytes()).splitlines()]
-    assert len(crawl) == 1 and crawl[0]["url"] == "https://example.org/quay" and "@" in crawl[0]["source"]
+    assert len(crawl) == 1 and crawl[0]["url"] == "https://example.org/quay" and "@" in crawl[0]["cleaner"]["source"]
     assert "Paragraph 4" in crawl[0]["text"]
     rejects = [json.loads(line) for line in (out / ".cleaner" / "rejects.jsonl").read_text().splitlines()]
     assert len(rejects) == 1 and rejects[0]["source"].endswith("dump.jsonl.gz:2") and "JSON" in rejects[0]["reason"]
@@ -338,7 +338,7 @@ def test_out_ending_in_jsonl_collects_every_document_into_one_file(runner: CliRu
     result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-q", "-j", "2"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in gz.decompress(out.read_bytes()).splitlines()]
-    assert [(Path(r["source"]).name, r["text"]) for r in records] == [
+    assert [(Path(r["cleaner"]["source"]).name, r["text"]) for r in records] == [
         ("a.txt", CLEANED), ("b.txt", "Second article body.\n"), ("dump.jsonl:1", CLEANED), ("dump.jsonl:2", "Last.\n")]
     assert records[0]["id"] == str(source / "a.txt") and records[2]["id"] == "r1"
     state = tmp_path / "all.jsonl.gz.cleaner"
@@ -631,6 +631,6 @@ def test_a_truncated_stream_on_stdin_keeps_what_came_before_and_says_it_ends_ear
     assert "<stdin>" in result.stderr and "Is the input complete?" in result.stderr
     if jsonl:
         written = [json.loads(line)["id"] for line in result.stdout.splitlines()]
-        assert written and written == [str(i) for i in range(len(written))]  # what came before the break
+        assert written and written == list(range(len(written)))  # what came before the break
     else:
         assert result.stdout == ""  # one document, and it is not whole: nothing written

@@ -167,7 +167,7 @@ def test_a_run_killed_outright_is_finished_by_a_rerun_with_every_document_once(c
     rerun = subprocess.run(_driver(out, source, cluster), capture_output=True, text=True, timeout=300, check=False)
     assert rerun.returncode == 1, rerun.stderr  # the bad lines, as in the local run
     assert _files(out) == _files(expected)
-    ids = [json.loads(line).get("id") for line in (out / "dump.jsonl").read_text(encoding="utf-8").splitlines()]
+    ids = [json.loads(line)["cleaner"]["id"] for line in (out / "dump.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(ids) == len(set(ids))
     assert not list(out.rglob("*.tmp*"))
 

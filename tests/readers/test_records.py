@@ -56,7 +56,8 @@ def test_jsonl_records_in_any_compression(tmp_path: Path, name: str) -> None:
         json.dumps({"url": "https://example.org/b", "html": PAGE}),
     ])
     first, second = read_jsonl(path)
-    assert first.text.endswith("Body one.") and first.fields == {"id": 7, "url": "https://example.org/a", "lang": "en"}
+    assert first.text.endswith("Body one.") and first.read_from == "text"
+    assert first.fields == {"id": 7, "url": "https://example.org/a", "text": "Advertisement\nBody one.", "lang": "en"}
     assert first.source == f"{path}:1" and first.url == "https://example.org/a"
     assert second.html == PAGE and second.source.endswith(":2")
 
