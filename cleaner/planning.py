@@ -31,7 +31,11 @@ from cleaner.readers.records import archive_kind
 from cleaner.storage import is_url
 from cleaner.writers import output_suffix
 
-STATE_DIR = ".cleaner"  # under --out: the run's own files (rejects), never an output of a document
+STATE_DIR = ".cleaner"
+# A WARC (or WET) file's output is JSONL, compressed as it was; longest endings first.
+_ARCHIVE_OUTPUTS = ((".warc.wet.gz", ".jsonl.gz"), (".warc.wet", ".jsonl"), (".wet.gz", ".jsonl.gz"),
+                    (".wet", ".jsonl"), (".warc.gz", ".jsonl.gz"), (".warc", ".jsonl"))
+_KEEPING_EXTENSION = tuple((ending, ending.replace(".gz", "") + out) for ending, out in _ARCHIVE_OUTPUTS)  # under --out: the run's own files (rejects), never an output of a document
 _NOTES_SHOWN = 10  # renamed groups said one by one; the rest counted
 
 
@@ -179,7 +183,7 @@ def name_keeping_extension(relative: PurePosixPath, fmt: str) -> PurePosixPath:
     """``a.html`` -> ``a.html.txt``; ``crawl.warc.gz`` -> ``crawl.warc.jsonl.gz``."""
     if archive_kind(Path(relative.name)):
         lower = relative.name.lower()
-        for ending, replacement in ((".warc.gz", ".warc.jsonl.gz"), (".warc", ".warc.jsonl")):
+        for ending, replacement in _KEEPING_EXTENSION:
             if lower.endswith(ending):
                 return relative.with_name(relative.name[: -len(ending)] + replacement)
         return relative  # a JSONL dump's output is its own name
@@ -190,7 +194,7 @@ def archive_output_name(relative: PurePosixPath) -> PurePosixPath:
     """``a/crawl.warc.gz`` -> ``a/crawl.jsonl.gz``; a JSONL dump keeps its name and compression."""
     name = relative.name
     lower = name.lower()
-    for ending, replacement in ((".warc.gz", ".jsonl.gz"), (".warc", ".jsonl")):
+    for ending, replacement in _ARCHIVE_OUTPUTS:
         if lower.endswith(ending):
             return relative.with_name(name[: -len(ending)] + replacement)
     return relative

@@ -18,7 +18,8 @@ from typing import Any, BinaryIO
 from cleaner.readers.compressed import open_binary
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
-WARC_SUFFIXES = (".warc", ".warc.gz")
+# Common Crawl's WET files are WARC files of the pages' text (``conversion`` records).
+WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Past this, one document is rejected unread rather than held in memory: a line of a JSONL
 # dump (or a .gz/.zst that inflates to one), a WARC response body, a text or HTML file.
@@ -115,7 +116,8 @@ def _record_from_object(data: dict[str, Any], source: str, text_field: str | Non
 
 def read_warc(path: Path, *, display: str | None = None, counts: dict[str, int] | None = None,
               max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Record]:
-    """HTML responses of a WARC file (plain or gzip); other records are skipped and counted."""
+    """HTML responses of a WARC file (plain or gzip), and the text of a WET file's
+    ``conversion`` records; other records are skipped and counted."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -130,6 +132,9 @@ def read_warc(path: Path, *, display: str | None = None, counts: dict[str, int] 
                     # that is no WARC must say so.
                     yield Record(f"{name}@0", error="not a readable WARC file (no WARC/1.x record header)")
                     return
+                if record.rec_type == "conversion":
+                    yield _conversion(record, name, records, max_bytes)
+                    continue
                 if record.rec_type != "response" or record.http_headers is None:
                     counts[f"skipped {record.rec_type} records"] = counts.get(f"skipped {record.rec_type} records", 0) + 1
                     continue
@@ -159,3 +164,15 @@ def read_warc(path: Path, *, display: str | None = None, counts: dict[str, int] 
                              metadata={"warc_date": date} if date else {})
         except ArchiveLoadFailed as exc:
             yield Record(f"{name}@{records.get_record_offset() or 0}", error=f"not a readable WARC file: {exc}")
+
+
+def _conversion(record: Any, name: str, records: Any, max_bytes: int) -> Record:
+    """A WET ``conversion`` record: the text extracted from a page (UTF-8, no HTTP headers)."""
+    body = record.content_stream().read(max_bytes + 1)
+    source = f"{name}@{records.get_record_offset()}"
+    if len(body) > max_bytes:
+        return Record(source, error=f"conversion body longer than the {describe_size(max_bytes)} limit per "
+                                    "document; skipped (raise --max-document-mb to take it)")
+    date = record.rec_headers.get_header("WARC-Date")
+    return Record(source, text=body.decode("utf-8", errors="replace"),
+                  url=record.rec_headers.get_header("WARC-Target-URI"), metadata={"warc_date": date} if date else {})

@@ -114,6 +114,17 @@ def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, stats: RunS
         stats += archive.finish(settings.journal)
         return
     stats.counts.update(counts)
+    reject_if_nothing_read(stats, task)
+
+
+def reject_if_nothing_read(stats: RunStats, task: Task) -> None:
+    """An archive of which every record was skipped (a WARC of requests, of images) is a
+    reject that says so: an empty output and "0 failed" would read as a success."""
+    if stats.documents or stats.rejects or not stats.counts:
+        return
+    skipped = ", ".join(f"{n} {kind}" for kind, n in sorted(stats.counts.items()))
+    stats.reject(task.name, f"{task.name}: no document in it was cleaned ({skipped}); an archive holds WARC "
+                            "responses with HTML, WET conversion records, or JSONL records with a text or html field")
 
 
 def prepare(task: Task, settings: Settings, stats: RunStats) -> bool:
@@ -237,4 +248,5 @@ class ShardedArchive:
         """The parts joined into the target; the archive's stats."""
         self.checkpoints.join(Path(self.task.target), [Unit(UnitKind.SHARD, i) for i in range(self.shards)], journal)
         self.total.counts.update(self.counts)
+        reject_if_nothing_read(self.total, self.task)
         return self.total

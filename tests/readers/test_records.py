@@ -149,3 +149,39 @@ def test_a_truncated_compressed_dump_is_reported_not_taken_as_ended(tmp_path: Pa
     assert records and records[-1].error is not None
     assert "cannot be read after record" in records[-1].error and "Is the file complete?" in records[-1].error
     assert all(r.error is None for r in records[:-1])
+
+
+def make_wet(path: Path, texts: dict[str, str]) -> Path:
+    """A Common Crawl WET file: a warcinfo record, then one ``conversion`` record (the page's
+    text, no HTTP headers) per URL."""
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
+        writer.write_record(writer.create_warc_record("", "warcinfo", payload=io.BytesIO(b"software: test")))
+        for url, text in texts.items():
+            record = writer.create_warc_record(url, "conversion", payload=io.BytesIO(text.encode("utf-8")),
+                                               warc_headers_dict={"Content-Type": "text/plain",
+                                                                  "WARC-Date": "2026-11-02T10:00:00Z"})
+            writer.write_record(record)
+    return path
+
+
+@pytest.mark.parametrize("name", ["CC-MAIN-1.warc.wet.gz", "crawl.warc.wet", "crawl.wet.gz", "crawl.wet"])
+def test_a_wet_file_is_read_as_the_text_of_its_conversion_records(tmp_path: Path, name: str) -> None:
+    path = make_wet(tmp_path / name, {"https://example.org/quay": "Advertisement\nThe quay reopens, café open.\n",
+                                      "https://example.org/ferry": "The ferry runs.\n"})
+    assert archive_kind(path) == "warc"
+    counts: dict[str, int] = {}
+    first, second = read_warc(path, counts=counts)
+    assert first.text == "Advertisement\nThe quay reopens, café open.\n" and first.html is None
+    assert first.url == "https://example.org/quay" and first.metadata == {"warc_date": "2026-11-02T10:00:00Z"}
+    assert second.text == "The ferry runs.\n" and counts == {"skipped warcinfo records": 1}
+
+
+@pytest.mark.parametrize(("name", "output"), [("a/CC-MAIN-1.warc.wet.gz", "a/CC-MAIN-1.jsonl.gz"),
+                                              ("crawl.wet", "crawl.jsonl"), ("crawl.wet.gz", "crawl.jsonl.gz")])
+def test_a_wet_files_output_is_jsonl_by_its_name(name: str, output: str) -> None:
+    from pathlib import PurePosixPath
+
+    from cleaner.planning import output_name
+
+    assert output_name(PurePosixPath(name), "text") == PurePosixPath(output)
