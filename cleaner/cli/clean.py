@@ -18,24 +18,21 @@ import typer
 from cleaner.cli.app import (EXIT_OUTPUT_FULL, EXIT_SOME_FAILED, DisableOption, EnableOption, RulesOption, app,
                              fail)
 from cleaner.cli.progress import ProgressBar, print_dry_run, print_summary
+from cleaner.cli.stdin import clean_stdin, refuse_what_stdin_cannot_take, with_saved_boilerplate
 from cleaner.dataset import clean_dataset
 from cleaner.document import Document
 from cleaner.errors import CleanerError, InputError, OutputFull
 from cleaner.extractors import EXTRACTORS
 from cleaner.pipeline import Cleaner
 from cleaner.readers import discover
-from cleaner.readers.records import Record, archive_kind, read_jsonl_stream
-from cleaner.readers.stdin import open_stdin
-from cleaner.readers.text import decode_bytes
+from cleaner.readers.records import Record, archive_kind
 from cleaner.runner import archive_context
 from cleaner.storage import is_url
-from cleaner.task.documents import document_of_file, document_of_page, readable, records_of
+from cleaner.task.documents import document_of_file, records_of
 from cleaner.task.records import clean_records
 from cleaner.task.settings import Settings, build_cleaner
 from cleaner.task.stats import RunStats
 from cleaner.writers import FORMATS, format_document
-
-_WARNINGS_SHOWN = 10  # on stderr; all of them (up to the report's bound) go to warnings.jsonl
 
 
 @app.command()
@@ -87,8 +84,9 @@ def clean(
     address: Annotated[Optional[str], typer.Option("--address", help="With --engine ray: the cluster to join "
                                                    "(auto: the one this node belongs to; ray://HOST:10001 "
                                                    "through Ray Client).", metavar="ADDRESS")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores). "
-                                                "Outputs are the same whatever the number.", min=1)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes (default: all cores; "
+                                                "for standard input, 1). Outputs are the same whatever the "
+                                                "number.", min=1)] = None,
     report_path: Annotated[Optional[Path], typer.Option("--report", help="Also write the run's report "
                                                         "(JSON) here; it is always in OUT/.cleaner/report.json.",
                                                         metavar="FILE")] = None,
@@ -141,12 +139,17 @@ def clean(
                    timeout=timeout, with_changes=changes, text_field=text_field, html_field=html_field,
                    max_document_bytes=int(max_document_mb * (1 << 20)), no_article=no_article)
     rule_sets = dict(rules=tuple(rules or ["default"]), enable=tuple(enable or ()), disable=tuple(disable or ()))
+    if "-" in paths and paths != ["-"]:
+        raise fail("'-' reads standard input, which is cleaned alone to standard output: give '-' alone, or "
+                   "save the stream to a file and pass that (a file named '-' is ./-)")
     if paths == ["-"]:
-        if in_place:
-            raise fail("--in-place needs files; standard input has no place to rewrite")
-        if out_name is not None and is_url(out_name):
-            raise fail("URLs cannot be mixed with standard input; give --out DIR or URL with files")
-        _clean_stdin(Settings(**rule_sets, **options), max_document_mb)
+        refuse_what_stdin_cannot_take(out=out_name, include=include, exclude=exclude,
+                                      follow_symlinks=follow_symlinks, learn_boilerplate=learn_boilerplate,
+                                      engine=engine_name, address=address, in_place=in_place,
+                                      backup_suffix=backup_suffix)
+        # One process unless asked: a pipe is often short, and workers cost a start-up each.
+        clean_stdin(with_saved_boilerplate(Settings(**rule_sets, **options), boilerplate), limit_mb=max_document_mb,
+                    jobs=jobs or 1, dry_run=dry_run, report_path=report_path, quiet=quiet)
         return
     if out_name is None and not in_place and not dry_run and len(paths) == 1 and not is_url(paths[0]) \
             and not Path(paths[0]).is_dir():
@@ -201,35 +204,6 @@ def _stop_on_sigterm(main_pid: int, _signum: int, _frame: object) -> None:
     os._exit(128 + signal.SIGTERM)  # a worker forked with this handler leaves quietly
 
 
-def _clean_stdin(settings: Settings, limit_mb: float) -> None:
-    """Standard input: a JSONL stream cleaned record by record, or one text or page."""
-    cleaner = _cleaner_of(settings)
-    try:
-        kind, stream = open_stdin(sys.stdin.buffer)
-        if kind == "jsonl":
-            records = read_jsonl_stream(stream, display="<stdin>", text_field=settings.text_field,
-                                        html_field=settings.html_field, max_bytes=settings.max_document_bytes)
-            # Where the stream breaks (a download cut short), what came before is written and
-            # the break is a failed record that says so.
-            _clean_records_to_stdout(cleaner, readable(records, "<stdin>"), settings)
-            return
-        data = stream.read(settings.max_document_bytes + 1)
-    except (EOFError, OSError, ValueError) as exc:  # gzip, zstd: a stream that ends early or is corrupt
-        raise fail(f"<stdin>: cannot be read ({type(exc).__name__}: {exc or 'the stream ends early'}); nothing "
-                   "written. Is the input complete?", EXIT_SOME_FAILED) from None
-    if len(data) > settings.max_document_bytes:
-        raise fail(f"<stdin>: longer than the {limit_mb:g} MB limit per document; "
-                   "nothing written (raise --max-document-mb to take it)", EXIT_SOME_FAILED)
-    try:
-        if _looks_like_html(data):
-            doc = document_of_page(cleaner, data, "<stdin>", settings)
-        else:
-            doc = Document(decode_bytes(data)[0], source="<stdin>")
-    except InputError as exc:
-        raise fail(str(exc), EXIT_SOME_FAILED) from None
-    _write_document(cleaner, doc, settings)
-
-
 def _clean_file_to_stdout(path: Path, settings: Settings, include, exclude) -> None:
     """One file and no --out: a document to stdout, or an archive's records as JSONL."""
     cleaner = _cleaner_of(settings)
@@ -277,8 +251,3 @@ def _clean_records_to_stdout(cleaner: Cleaner, records: Iterable[Record], settin
         typer.echo(f"cleaner: {reject['source']}: {reject['reason']}", err=True)
     if stats.rejects:
         raise typer.Exit(EXIT_SOME_FAILED)
-
-
-def _looks_like_html(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head

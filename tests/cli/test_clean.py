@@ -634,3 +634,197 @@ def test_a_truncated_stream_on_stdin_keeps_what_came_before_and_says_it_ends_ear
         assert written and written == list(range(len(written)))  # what came before the break
     else:
         assert result.stdout == ""  # one document, and it is not whole: nothing written
+
+
+# Standard input takes the options a batch takes, or refuses them: none is silently ignored.
+
+def _stream(count: int, *, broken_at: int | None = None) -> str:
+    lines = [json.dumps({"id": f"r{i}", "url": f"https://example.org/{i}",
+                         "text": SCRAPED.replace("new depot", f"new depot {i}")}) for i in range(count)]
+    if broken_at is not None:
+        lines.insert(broken_at, "{broken")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("stdin", [_stream(3), SCRAPED], ids=["jsonl", "document"])
+def test_dry_run_on_stdin_cleans_and_counts_but_writes_no_record(runner: CliRunner, stdin: str) -> None:
+    result = runner.invoke(app, ["clean", "-", "--dry-run"], input=stdin)
+    assert result.exit_code == 0, result.output
+    count = 3 if stdin.startswith("{") else 1
+    assert result.stdout.startswith(f"dry run: {count} documents in 1 files; {count} would change, 0 would fail; "
+                                    "nothing written\n")
+    assert "ads.label" in result.stdout and "sample changes:" in result.stdout
+    assert "Council backs new depot" not in result.stdout  # no record, no cleaned text
+    assert not any(line.startswith("{") for line in result.stdout.splitlines())
+
+
+def test_report_on_stdin_is_the_report_a_batch_writes(runner: CliRunner, tmp_path: Path) -> None:
+    stream = _stream(4, broken_at=2)
+    (tmp_path / "dump.jsonl").write_text(stream, encoding="utf-8")
+    batch = runner.invoke(app, ["clean", str(tmp_path / "dump.jsonl"), "--out", str(tmp_path / "out"), "-q",
+                                "--report", str(tmp_path / "batch.json")])
+    assert batch.exit_code == 1, batch.output
+    (tmp_path / "reports").mkdir()
+    report = tmp_path / "reports" / "stdin.json"
+    result = runner.invoke(app, ["clean", "-", "--report", str(report)], input=stream)
+    assert result.exit_code == 1 and "<stdin>:3" in result.stderr  # the broken record, named
+    assert len(result.stdout.splitlines()) == 4
+    assert [p.name for p in report.parent.iterdir()] == ["stdin.json"]  # written whole, no temporary left
+    ours = json.loads(report.read_text(encoding="utf-8"))
+    theirs = json.loads((tmp_path / "batch.json").read_text(encoding="utf-8"))
+    assert ours.keys() == theirs.keys()
+    for key in ("files", "documents", "rules_hit", "kept_share_histogram", "top_removed_lines", "warnings",
+                "skipped", "rules"):
+        assert ours[key] == theirs[key], key
+    # Bytes in: the stream's, as the file's size; out: what was written (its sources name <stdin>).
+    assert ours["bytes"] == {"in": len(stream.encode()), "out": len(result.stdout_bytes)}
+    assert ours["documents"] == {"in": 5, "written": 4, "failed": 1, "changed": 4}
+    assert [s["source"] for s in ours["sample_changes"]] == ["<stdin>:1"] * len(ours["sample_changes"])
+
+
+def test_report_on_stdin_counts_one_document_and_its_failure(runner: CliRunner, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = runner.invoke(app, ["clean", "-", "--report", str(report)], input=SCRAPED)
+    assert result.exit_code == 0 and result.stdout == CLEANED
+    assert json.loads(report.read_text(encoding="utf-8"))["documents"] == {"in": 1, "written": 1, "failed": 0,
+                                                                           "changed": 1}
+    result = runner.invoke(app, ["clean", "-", "--report", str(report), "--max-document-mb", "0.001"],
+                           input=SCRAPED * 100)
+    assert result.exit_code == 1 and result.stdout == "" and "0.001 MB limit" in result.stderr
+    assert json.loads(report.read_text(encoding="utf-8"))["documents"] == {"in": 1, "written": 0, "failed": 1,
+                                                                           "changed": 0}
+
+
+def test_jobs_on_stdin_clean_the_stream_in_worker_processes_in_input_order(runner: CliRunner,
+                                                                         monkeypatch) -> None:
+    import cleaner.engine.stream as stream_module
+
+    pools = []
+
+    class Spied(stream_module.ProcessPoolExecutor):
+        def __init__(self, max_workers=None, **kwargs):
+            pools.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(stream_module, "ProcessPoolExecutor", Spied)
+    monkeypatch.setattr(stream_module, "CHUNK_RECORDS", 7)  # many chunks, finishing in any order
+    stream = _stream(120, broken_at=50)
+    outputs = {}
+    for jobs in ("1", "3"):
+        result = runner.invoke(app, ["clean", "-", "--jobs", jobs], input=stream)
+        assert result.exit_code == 1, result.output
+        assert "<stdin>:51" in result.stderr and "not valid JSON" in result.stderr
+        outputs[jobs] = result.stdout
+    # One process for --jobs 1; for --jobs 3 three workers, or one a core where there are fewer.
+    workers = min(3, os.cpu_count() or 1)
+    assert pools == ([workers] if workers > 1 else [])
+    assert outputs["1"] == outputs["3"]
+    assert [json.loads(line)["url"] for line in outputs["3"].splitlines()] == \
+        [f"https://example.org/{i}" for i in range(120)]
+
+
+def test_a_parallel_stream_is_read_a_bounded_window_ahead_never_whole(monkeypatch) -> None:
+    import cleaner.engine.stream as stream_module
+    from cleaner.readers.records import Record
+    from cleaner.task.settings import Settings
+
+    monkeypatch.setattr(stream_module, "CHUNK_RECORDS", 5)
+    read = 0
+
+    def records():
+        nonlocal read
+        for i in range(2000):
+            read += 1
+            yield Record(f"<stdin>:{i + 1}", text=f"Advertisement\n\nStory {i}.\n", fields={"n": i},
+                         read_from="text")
+
+    steps = stream_module.clean_stream(records(), Settings(), jobs=2)
+    first = next(steps)
+    window = stream_module.window_of(2)
+    assert read <= (window + 1) * 5, read  # what is in flight, not the stream
+    lines = list(first.lines) + [line for step in steps for line in step.lines]
+    assert [json.loads(line)["n"] for line in lines] == list(range(2000))
+
+
+@pytest.mark.parametrize("options, named", [
+    (["--out", "cleaned"], "--out"),
+    (["--out", "all.jsonl"], "--out"),
+    (["--include", "*.txt"], "--include"),
+    (["--exclude", "tag"], "--exclude"),
+    (["--follow-symlinks"], "--follow-symlinks"),
+    (["--learn-boilerplate"], "--learn-boilerplate"),
+    (["--engine", "ray"], "--engine ray"),
+    (["--address", "auto"], "--address"),
+    (["--backup-suffix", ".orig"], "--backup-suffix"),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_options_standard_input_cannot_take_are_refused_not_ignored(runner: CliRunner, tmp_path: Path, monkeypatch,
+                                                                    options: list[str], named: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["clean", "-", *options], input=_stream(2))
+    assert result.exit_code == 2, result.output
+    assert result.stdout == "" and named in result.stderr and "standard input" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_standard_input_among_files_is_refused_with_the_reason(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SCRAPED, encoding="utf-8")
+    result = runner.invoke(app, ["clean", "-", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")],
+                           input=SCRAPED)
+    assert result.exit_code == 2 and "'-' reads standard input" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_saved_boilerplate_counts_apply_to_standard_input(runner: CliRunner, tmp_path: Path) -> None:
+    counts = tmp_path / "boilerplate.json"
+    counts.write_text(json.dumps({"example.org": {"documents": 10, "lines": {"council backs new depot 0": 9}}}),
+                      encoding="utf-8")
+    stream = _stream(3)
+    plain = runner.invoke(app, ["clean", "-"], input=stream)
+    learned = runner.invoke(app, ["clean", "-", "--boilerplate", str(counts)], input=stream)
+    assert plain.exit_code == learned.exit_code == 0, learned.output
+    assert all("Council backs new depot" in json.loads(line)["text"] for line in plain.stdout.splitlines())
+    # "new depot 1" and "new depot 2" fold to one line key with "new depot 0": digits are folded.
+    assert all("Council backs new depot" not in json.loads(line)["text"] for line in learned.stdout.splitlines())
+    bad = runner.invoke(app, ["clean", "-", "--boilerplate", str(tmp_path / "missing.json")], input=stream)
+    assert bad.exit_code == 2 and "--boilerplate" in bad.stderr and bad.stdout == ""
+
+
+def test_the_command_names_its_own_flags_for_a_page_without_an_article_or_past_its_time(runner: CliRunner,
+                                                                                        tmp_path: Path) -> None:
+    page = "<html><body>" + "<script>track('x')</script>" * 50 + "</body></html>"
+    result = runner.invoke(app, ["clean", "-"], input=page)
+    assert result.exit_code == 1
+    assert "--no-article text keeps the page's visible text instead" in result.stderr
+    assert "no_article" not in result.stderr
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "tracker.html").write_text(page, encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"])
+    rejects = (tmp_path / "out" / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8")
+    assert result.exit_code == 1 and "--no-article text" in rejects and "no_article" not in rejects
+
+
+@pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork" or (os.cpu_count() or 1) < 2,
+                    reason="the poison is patched in before the workers fork; workers need two cores")
+def test_a_record_that_kills_its_worker_costs_its_chunk_not_the_stream(monkeypatch) -> None:
+    import cleaner.engine.stream as stream_module
+    from cleaner.readers.records import Record
+    from cleaner.task.settings import Settings
+
+    parent = os.getpid()
+    real = stream_module.clean_records
+
+    def poisoned(cleaner, records, settings, stats):
+        records = list(records)
+        if os.getpid() != parent and any("POISON" in (r.text or "") for r in records):
+            os._exit(1)  # as a worker killed for its memory dies: no exception, no result
+        return real(cleaner, records, settings, stats)
+
+    monkeypatch.setattr(stream_module, "clean_records", poisoned)
+    monkeypatch.setattr(stream_module, "CHUNK_RECORDS", 5)
+    records = [Record(f"<stdin>:{i + 1}", text="POISON\n" if i == 12 else f"Story {i}.\n", fields={"n": i},
+                      read_from="text") for i in range(30)]
+    steps = list(stream_module.clean_stream(records, Settings(), jobs=2))
+    written = [json.loads(line)["n"] for step in steps for line in step.lines]
+    assert written == [n for n in range(30) if not 10 <= n < 15]
+    [reject] = [r for step in steps for r in step.rejects]
+    assert reject["source"] == "<stdin>:11 .. <stdin>:15" and "died twice" in reject["reason"]
