@@ -75,6 +75,10 @@ def clean(
     text_field: Annotated[Optional[str], typer.Option(help="For JSONL: the field holding text "
                                                       "(default: 'text' or 'html', whichever a record has).")] = None,
     html_field: Annotated[Optional[str], typer.Option(help="For JSONL: the field holding HTML.")] = None,
+    output_field: Annotated[Optional[str], typer.Option(help="For JSONL and WARC: the field the cleaned text "
+                                                        "goes to (default: the field it was read from, text "
+                                                        "for a page); the original is kept.",
+                                                        metavar="FIELD")] = None,
     changes: Annotated[bool, typer.Option("--changes", help="For JSONL/WARC: add what each rule removed "
                                           "to each output record.")] = False,
     engine_name: Annotated[str, typer.Option("--engine", help="Where the work runs: local (this machine, "
@@ -137,6 +141,7 @@ def clean(
         raise fail(f"--extractor must be one of: {', '.join(EXTRACTORS)} (got {extractor!r})")
     options = dict(filter_list=str(filter_list) if filter_list else None, fmt=fmt, extractor=extractor, title=title,
                    timeout=timeout, with_changes=changes, text_field=text_field, html_field=html_field,
+                   output_field=output_field,
                    max_document_bytes=int(max_document_mb * (1 << 20)), no_article=no_article)
     rule_sets = dict(rules=tuple(rules or ["default"]), enable=tuple(enable or ()), disable=tuple(disable or ()))
     if "-" in paths and paths != ["-"]:

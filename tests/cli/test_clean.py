@@ -834,3 +834,18 @@ def test_a_record_that_kills_its_worker_costs_its_chunk_not_the_stream(monkeypat
     assert written == [n for n in range(30) if not 10 <= n < 15]
     [reject] = [r for step in steps for r in step.rejects]
     assert reject["source"] == "<stdin>:11 .. <stdin>:15" and "died twice" in reject["reason"]
+
+
+def test_output_field_takes_the_cleaned_text_and_the_original_stays(runner: CliRunner, tmp_path: Path) -> None:
+    line = {"id": "a1", "source": "common-crawl", "raw_content": SCRAPED}
+    dump = tmp_path / "in" / "dump.jsonl"
+    dump.parent.mkdir()
+    dump.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(dump.parent), "-o", str(tmp_path / "out"), "-q",
+                                 "--text-field", "raw_content", "--output-field", "clean"])
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(x) for x in (tmp_path / "out" / "dump.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {k: record[k] for k in line} == line and record["clean"] == CLEANED
+    piped = runner.invoke(app, ["clean", "-", "--text-field", "raw_content"], input=json.dumps(line) + "\n")
+    assert piped.exit_code == 0 and json.loads(piped.stdout)["raw_content"] == CLEANED
+    assert json.loads(piped.stdout)["source"] == "common-crawl"
