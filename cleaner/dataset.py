@@ -35,6 +35,8 @@ from cleaner.storage import discover_urls, is_url
 from cleaner.task.run import Task
 from cleaner.task.settings import Settings, build_cleaner, check_settings
 from cleaner.task.stats import RunStats
+from cleaner.writers import atomic_write_text
+from cleaner.writers.json_text import json_text
 
 # Settings a caller may give by name; the others are the run's own (derived from the call).
 OPTIONS = frozenset(f.name for f in dataclasses.fields(Settings)) - {
@@ -152,7 +154,10 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path | None = None,
         for stats in run(plan.tasks, plan.settings):
             done.add(stats)
         done.finish(time.monotonic() - started)
-        return done.summary(rules=plan.settings.rules)
+        summary = done.summary(rules=plan.settings.rules)
+        if report is not None:  # nothing else is written, but the report asked for is
+            atomic_write_text(Path(report), json_text(summary, indent=2) + "\n")
+        return summary
     done = run_plan(plan, cleaner, run, report_path=Path(report) if report is not None else None, say=say)
     summary = done.summary(rules=plan.settings.rules)
     summary["state"] = str(plan.state.resolve())

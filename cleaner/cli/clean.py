@@ -26,7 +26,7 @@ from cleaner.extractors import EXTRACTORS
 from cleaner.pipeline import Cleaner
 from cleaner.readers import discover
 from cleaner.readers.records import Record, archive_kind
-from cleaner.runner import archive_context
+from cleaner.runner import archive_context, site_of
 from cleaner.storage import is_url
 from cleaner.task.documents import document_of_file, records_of
 from cleaner.task.records import clean_records
@@ -158,7 +158,11 @@ def clean(
         return
     if out_name is None and not in_place and not dry_run and len(paths) == 1 and not is_url(paths[0]) \
             and not Path(paths[0]).is_dir():
-        _clean_file_to_stdout(Path(paths[0]), Settings(**rule_sets, **options), include or (), exclude or ())
+        _refuse_what_one_file_to_stdout_cannot_take(report_path=report_path, jobs=jobs,
+                                                    learn_boilerplate=learn_boilerplate, engine=engine_name,
+                                                    address=address)
+        _clean_file_to_stdout(Path(paths[0]), with_saved_boilerplate(Settings(**rule_sets, **options), boilerplate),
+                              include or (), exclude or ())
         return
     say = _silent if quiet else functools.partial(typer.echo, err=True)
     # SIGTERM (kill, a service manager, a scheduler's time limit) stops the run as Ctrl-C does:
@@ -209,6 +213,18 @@ def _stop_on_sigterm(main_pid: int, _signum: int, _frame: object) -> None:
     os._exit(128 + signal.SIGTERM)  # a worker forked with this handler leaves quietly
 
 
+def _refuse_what_one_file_to_stdout_cannot_take(*, report_path: Path | None, jobs: int | None,
+                                                learn_boilerplate: bool, engine: str, address: str | None) -> None:
+    """One file without --out goes to standard output, cleaned here: an option that only a
+    batch run has is refused, saying how to get it, never silently dropped."""
+    for given, option in ((report_path is not None, "--report"), (jobs is not None and jobs > 1, "--jobs"),
+                          (learn_boilerplate, "--learn-boilerplate"), (engine != "local", "--engine"),
+                          (address is not None, "--address")):
+        if given:
+            raise fail(f"{option} is for a batch run: one file without --out is cleaned to standard output in "
+                       f"this process. Give --out DIR (or --out all.jsonl) to run it as a batch with {option}")
+
+
 def _clean_file_to_stdout(path: Path, settings: Settings, include, exclude) -> None:
     """One file and no --out: a document to stdout, or an archive's records as JSONL."""
     cleaner = _cleaner_of(settings)
@@ -220,7 +236,9 @@ def _clean_file_to_stdout(path: Path, settings: Settings, include, exclude) -> N
         globs = " (after --include/--exclude)" if include or exclude else ""
         raise fail(f"no text, HTML, JSONL or WARC files found under {path}{globs}")
     path = inputs[0].path
-    settings = replace(settings, context={**settings.context, **archive_context(cleaner, inputs, settings)})
+    # The site a document without a URL belongs to, as a batch names it (for --boilerplate).
+    settings = replace(settings, context={**settings.context, **archive_context(cleaner, inputs, settings),
+                                          "site": site_of(inputs[0])})
     if archive_kind(path):
         _clean_records_to_stdout(cleaner, records_of(path, settings, {}), settings)
         return

@@ -849,3 +849,40 @@ def test_output_field_takes_the_cleaned_text_and_the_original_stays(runner: CliR
     piped = runner.invoke(app, ["clean", "-", "--text-field", "raw_content"], input=json.dumps(line) + "\n")
     assert piped.exit_code == 0 and json.loads(piped.stdout)["raw_content"] == CLEANED
     assert json.loads(piped.stdout)["source"] == "common-crawl"
+
+
+@pytest.mark.bad_input
+@pytest.mark.parametrize("options", [["--report", "r.json"], ["--jobs", "2"], ["--learn-boilerplate"],
+                                     ["--engine", "ray"], ["--address", "auto"]],
+                         ids=["report", "jobs", "learn-boilerplate", "engine", "address"])
+def test_one_file_to_standard_output_refuses_what_it_would_ignore(runner: CliRunner, tmp_path: Path,
+                                                                  options: list[str]) -> None:
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"text": SCRAPED}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(dump), *options], catch_exceptions=False)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert options[0] in result.stderr and "--out" in result.stderr
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_one_file_to_standard_output_takes_saved_boilerplate_counts(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    body = "The quay reopens on Monday after a winter of works, the harbour board said, and the ferry will dock there.\n"
+    page.write_text("Subscribe to the Harbour Gazette for the latest news\n\n" + body, encoding="utf-8")
+    counts = tmp_path / "counts.json"
+    counts.write_text(json.dumps({page.parent.name: {"documents": 10, "lines": {
+        "subscribe to the harbour gazette for the latest news": 9}}}), encoding="utf-8")
+    plain = runner.invoke(app, ["clean", str(page)])
+    learned = runner.invoke(app, ["clean", str(page), "--boilerplate", str(counts)])
+    assert plain.exit_code == learned.exit_code == 0
+    assert "Subscribe" in plain.stdout and learned.stdout == body
+
+
+def test_a_dry_run_writes_the_report_it_was_asked_for(runner: CliRunner, tmp_path: Path) -> None:
+    source = make_tree(tmp_path)
+    report = tmp_path / "dry.json"
+    result = runner.invoke(app, ["clean", str(source), "-o", str(tmp_path / "out"), "--dry-run", "--report",
+                                 str(report)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(report.read_text(encoding="utf-8"))["documents"]["changed"] == 2
+    assert not (tmp_path / "out").exists()
