@@ -154,12 +154,12 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path | None = None,
         for stats in run(plan.tasks, plan.settings):
             done.add(stats)
         done.finish(time.monotonic() - started)
-        summary = done.summary(rules=plan.settings.rules)
+        summary = done.summary(rules=plan.settings.rules, rule_set=cleaner.rule_set)
         if report is not None:  # nothing else is written, but the report asked for is
             atomic_write_text(Path(report), json_text(summary, indent=2) + "\n")
         return summary
     done = run_plan(plan, cleaner, run, report_path=Path(report) if report is not None else None, say=say)
-    summary = done.summary(rules=plan.settings.rules)
+    summary = done.summary(rules=plan.settings.rules, rule_set=cleaner.rule_set)
     summary["state"] = str(plan.state.resolve())
     return summary
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner import __version__
+from cleaner.ruleset import RuleSet
 from cleaner.task.stats import RunStats
 
 
@@ -47,16 +48,22 @@ class Report:
     def finish(self, wall_seconds: float) -> None:
         self.wall_seconds = wall_seconds
 
-    def summary(self, *, rules: tuple[str, ...]) -> dict[str, Any]:
+    def summary(self, *, rules: tuple[str, ...], rule_set: RuleSet | None = None) -> dict[str, Any]:
+        """The report as report.json holds it; ``rule_set``, the rules as the run resolved them
+        (after ``extends``, overrides and switches), is recorded whole when given."""
         total = self.total
         documents = total.documents + len(total.rejects)
-        return {
+        summary: dict[str, Any] = {
             "version": __version__,
             "rules": list(rules),
             "files": total.files,
             "documents": {"in": documents, "written": total.documents, "failed": len(total.rejects),
                           "changed": total.changed},
+            # Sizes of the files read and written (a JSONL output holds more than its text) ...
             "bytes": {"in": total.bytes_in, "out": total.bytes_out},
+            # ... and of the documents' own text, before and after the text rules.
+            "characters": {"in": total.characters_in, "out": total.characters_out,
+                           "removed": total.characters_in - total.characters_out},
             "rules_hit": dict(sorted(total.rule_hits.items(), key=lambda kv: -kv[1].get("changes", 0))),
             "unknown_shortcodes": dict(sorted(total.unknown_tags.items(), key=lambda kv: -kv[1]["count"])),
             "skipped": total.counts,
@@ -70,3 +77,7 @@ class Report:
             "documents_per_second": (round((documents - self.resumed_documents) / self.wall_seconds, 1)
                                      if self.wall_seconds else 0.0),
         }
+        if rule_set is not None:
+            summary["rule_set"] = {"fingerprint": rule_set.fingerprint(),
+                                   "rules": [spec.to_toml_dict() for spec in rule_set.rules]}
+        return summary

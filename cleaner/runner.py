@@ -271,7 +271,7 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
     write_jsonl(state / "warnings.jsonl", ({"warning": w} for w in report.warnings))
     if report.warnings_seen > warnings_shown:
         say(f"cleaner: {report.warnings_seen} warnings in all; see {state / 'warnings.jsonl'}")
-    summary = report.summary(rules=settings.rules)
+    summary = report.summary(rules=settings.rules, rule_set=cleaner.rule_set)
     for path in filter(None, [state / "report.json", report_path]):
         atomic_write_text(path, json_text(summary, indent=2) + "\n")
     if plan.remote_out:

@@ -109,3 +109,21 @@ def test_progress_hears_every_file_in_order_and_the_end(tmp_path: Path) -> None:
     clean_dataset([source], tmp_path / "out", jobs=1, progress=Recorder())
     assert heard[0] == "start 7" and heard[-1] == "stop"
     assert [h for h in heard if h.startswith("file")] == ["file 5"] + ["file 1"] * 6  # the dump sorts first
+
+
+def test_the_report_counts_characters_and_records_the_rules_as_resolved(tmp_path: Path) -> None:
+    from cleaner import clean_dataset
+
+    source = _folder(tmp_path / "in")
+    report = clean_dataset([source], tmp_path / "out", disable=["structure.repeated-line"])
+    # Bytes are the files' sizes (a JSONL output holds more than its text); characters are the
+    # documents' own: before the text rules (a page's once extracted) and after them.
+    chars_in = sum(len(f"Advertisement\nStory {i}; the quay reopened.\n") for i in range(6)) + \
+        sum(len(f"Google Ads | Google Ads\nRecord {i}.\n") for i in range(5))
+    chars_out = sum(len(f"Story {i}; the quay reopened.\n") for i in range(6)) + \
+        sum(len(f"Record {i}.\n") for i in range(5))
+    assert report["characters"] == {"in": chars_in, "out": chars_out, "removed": chars_in - chars_out}
+    rules = {rule["id"]: rule for rule in report["rule_set"]["rules"]}
+    assert rules["structure.repeated-line"]["enabled"] is False and rules["ads.label"]["enabled"] is True
+    assert rules["ads.label"]["kind"] == "ad_label" and "labels" in rules["ads.label"]
+    assert len(report["rule_set"]["fingerprint"]) == 16

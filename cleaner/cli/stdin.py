@@ -130,7 +130,7 @@ def clean_stdin(settings: Settings, *, limit_mb: float, jobs: int, dry_run: bool
     report = Report()
     report.add(stats.file_done())  # the stream counts as one input file, as in a batch's report
     report.finish(time.monotonic() - started)
-    summary = report.summary(rules=settings.rules)
+    summary = report.summary(rules=settings.rules, rule_set=cleaner.rule_set)
     if report_path is not None:
         try:
             atomic_write_text(report_path, json_text(summary, indent=2) + "\n")

@@ -26,6 +26,9 @@ class RunStats:
     changed: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
+    # The documents' own characters: before the text rules (a page's once extracted), after them.
+    characters_in: int = 0
+    characters_out: int = 0
     rejects: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the first WARNINGS_KEPT
     warnings_seen: int = 0
@@ -52,6 +55,8 @@ class RunStats:
         self.changed += other.changed
         self.bytes_in += other.bytes_in
         self.bytes_out += other.bytes_out
+        self.characters_in += other.characters_in
+        self.characters_out += other.characters_out
         self.rejects.extend(other.rejects)
         self.warnings.extend(other.warnings[: max(0, WARNINGS_KEPT - len(self.warnings))])
         self.warnings_seen += other.warnings_seen
@@ -76,6 +81,8 @@ class RunStats:
         """Count one written document: its changes, warnings and what the rules saw."""
         self.documents += 1
         self.changed += bool(doc.changes)
+        self.characters_in += doc.stats.get("characters_in", len(doc.text))
+        self.characters_out += len(doc.text)
         removed = sum(max(0, len(c.before) - len(c.after)) for c in doc.changes if c.start or c.end)
         original = len(doc.text) + removed
         self.kept_tenths[round(10 * len(doc.text) / original) if original else 10] += 1
