@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -72,6 +73,7 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(m
                                                                                       max_size=3), max_leaves=8)
 
 
+@pytest.mark.property
 @fuzz
 @given(st.dictionaries(st.text(max_size=12).filter(lambda k: k not in ("text", "cleaner")), json_values,
                        max_size=6), st.text(max_size=200))

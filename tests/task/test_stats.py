@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,6 +32,7 @@ def _stats(docs: list[tuple[int, int]]) -> RunStats:
 documents = st.lists(st.tuples(st.integers(0, 50), st.integers(0, 3)), max_size=8)
 
 
+@pytest.mark.property
 @fuzz
 @given(documents, documents, documents)
 def test_adding_is_associative_and_counts_every_document_once(a, b, c) -> None:
