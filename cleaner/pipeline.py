@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleaner.document import Change, Document, Edit
 from cleaner.errors import RuleSetError
 from cleaner.kinds import KINDS, Rule, validate_params
 from cleaner.ruleset import RuleSet, load_rule_set
+
+if TYPE_CHECKING:
+    from cleaner.task.stats import RunStats
 
 
 @dataclass(frozen=True)
@@ -165,3 +168,48 @@ class Cleaner:
         from :func:`cleaner.archive.index_titles`."""
         doc = self.clean_document(Document(text, dict(metadata or {}), context=dict(context or {})))
         return CleanResult(doc.text, doc.changes, doc.metadata, doc.warnings)
+
+    # Many records: the batch code lives in cleaner.batch (imported when first used: it reads
+    # the command's settings and archive code, which import this module).
+
+    def clean_records(self, records: Iterable[Mapping[str, Any]], *, text_field: str | None = None,
+                      html_field: str | None = None, output_field: str | None = None, with_changes: bool = False,
+                      on_error: str = "reject", stats: RunStats | None = None) -> Iterator[dict[str, Any]]:
+        """Clean many records (dicts), yielding the output records in input order, each exactly
+        as ``cleaner clean`` writes a JSONL archive's record: every field kept; the cleaned
+        text back in the field it was read from (a page's in ``text``, its HTML kept), or in
+        ``output_field`` with the original kept; and what cleaner adds under ``cleaner``:
+        ``source``, ``id``, ``url``, ``metadata``, ``stats`` (``characters_in``,
+        ``characters_out``, ``changes`` per rule) and, with ``with_changes``, ``changes``.
+
+        A record's document is ``text_field`` or ``html_field`` when given, else ``html`` or
+        ``text``, whichever it has; HTML is extracted as the command extracts it. A record's
+        ``source`` is its position, counted from 0: ``"record 0"`` is the first.
+
+        ``on_error`` says what becomes of a record that fails (no such field, not a mapping,
+        a page with no article, a page that takes too long): ``"reject"`` drops it,
+        ``"raise"`` raises :class:`CleanerError` naming it, ``"keep"`` yields it unchanged
+        with ``cleaner: {"source": ..., "error": reason}``. Any other value raises
+        ``ValueError``. Pass ``stats=RunStats()`` (:class:`cleaner.task.stats.RunStats`) to
+        see what happened: every failure is in ``stats.rejects`` (``{"source", "reason"}``),
+        and the documents written, changed and each rule's hits are counted as the command's
+        report counts them. Options are checked at the call; records are cleaned as the
+        result is iterated."""
+        from cleaner.batch import clean_records
+
+        return clean_records(self, records, text_field=text_field, html_field=html_field, output_field=output_field,
+                             with_changes=with_changes, on_error=on_error, stats=stats)
+
+    def clean_batch(self, batch: Mapping[str, Any], *, text_field: str = "text",
+                    output_field: str | None = None) -> dict[str, list[Any]]:
+        """Clean a batch of columns, for ``datasets.Dataset.map(cleaner.clean_batch,
+        batched=True)`` (``num_proc=`` too: the cleaner pickles, with a stable fingerprint).
+        Every input column is kept; ``text_field`` (or ``output_field``, the original kept)
+        holds the cleaned text; four columns of fixed types are added: ``cleaner_characters_in``
+        and ``cleaner_characters_out`` (ints), ``cleaner_changes`` (int, how many changes) and
+        ``cleaner_error`` (str, ``""`` when the row is clean). A failing row (its text is not a
+        string) is kept as it was, with its reason. A batch without ``text_field`` raises
+        :class:`CleanerError`. Options go in ``fn_kwargs``."""
+        from cleaner.batch import clean_batch
+
+        return clean_batch(self, batch, text_field=text_field, output_field=output_field)

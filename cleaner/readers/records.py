@@ -96,11 +96,13 @@ def read_jsonl_stream(raw: BinaryIO, *, display: str, text_field: str | None = N
         if not isinstance(data, dict):
             yield Record(source, error="a JSON line must be an object with a text or html field")
             continue
-        yield _record_from_object(data, source, text_field, html_field)
+        yield record_from_object(data, source, text_field, html_field)
 
 
-def _record_from_object(data: dict[str, Any], source: str, text_field: str | None,
-                        html_field: str | None) -> Record:
+def record_from_object(data: dict[str, Any], source: str, text_field: str | None,
+                       html_field: str | None) -> Record:
+    """The record of one JSON object (a dump's line, a library caller's dict): ``source`` says
+    where it came from; an object without the wanted string field is a record carrying the error."""
     html_key = html_field or ("html" if "html" in data else None)
     text_key = text_field or ("text" if "text" in data else None)
     if html_field is None and text_field is not None:

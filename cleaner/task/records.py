@@ -69,18 +69,47 @@ def clean_record(cleaner: Cleaner, record: Record, settings: Settings) -> Docume
     return cleaner.clean_document(doc)
 
 
+# What a failing record becomes: dropped and counted, raised, or passed through unchanged.
+ON_ERROR = ("reject", "raise", "keep")
+
+
+def failure_reason(exc: Exception) -> str:
+    """A failure in words: our own errors say what went wrong; anything else names its type."""
+    return str(exc) if isinstance(exc, CleanerError) else f"{type(exc).__name__}: {exc}"
+
+
+def kept_record(record: Record, reason: str) -> dict[str, Any]:
+    """A failing record as it came in, with why it failed under ``cleaner``: nothing of it is
+    lost, and a later step can tell it from a cleaned one. A record with no fields of its own
+    (a WARC response, a line that was no JSON object) comes out as ``cleaner`` alone."""
+    out: dict[str, Any] = dict(record.fields)
+    out["cleaner"] = {"source": record.source, "error": reason}
+    return out
+
+
 def clean_records(cleaner: Cleaner, records: Iterable[Record], settings: Settings, stats: RunStats, *,
-                  site: str | None = None) -> Iterator[dict[str, Any]]:
+                  site: str | None = None, on_error: str = "reject") -> Iterator[dict[str, Any]]:
     """Output records, in input order; each written document is counted in ``stats``, each
-    failure is a reject there. ``site``: the site of documents that carry no URL."""
+    failure is a reject there. ``site``: the site of documents that carry no URL.
+    ``on_error``: a failing record is dropped (``"reject"``), raised as :class:`CleanerError`
+    naming it (``"raise"``), or yielded unchanged with its reason (``"keep"``, see
+    :func:`kept_record`); it is counted as a reject in every case."""
+    if on_error not in ON_ERROR:
+        raise ValueError(f"on_error={on_error!r}: must be one of {', '.join(map(repr, ON_ERROR))}")
     if site is not None:
         settings = replace(settings, context={**settings.context, "site": site})
     for record in records:
         try:
             doc = clean_record(cleaner, record, settings)
         except Exception as exc:  # noqa: BLE001 - any one document's failure is reported, not raised
-            stats.reject(record.source, str(exc) if isinstance(exc, CleanerError) else f"{type(exc).__name__}: {exc}")
+            reason = failure_reason(exc)
+            stats.reject(record.source, reason)
+            if on_error == "raise":
+                # Readers and extraction name the record in most reasons; the rest get it here.
+                named = reason if reason.startswith(record.source) else f"{record.source}: {reason}"
+                raise CleanerError(named) from exc
+            if on_error == "keep":
+                yield kept_record(record, reason)
             continue
         stats.add_document(doc)
         yield output_record(record, doc, settings)
-
