@@ -155,21 +155,25 @@ class Cleaner:
         return doc
 
     def clean_html(self, data: bytes | str, *, url: str | None = None, extractor: str = "auto",
-                   output: str = "text", source: str | None = None, title: bool = True) -> Document:
-        """Extract the article of an HTML page and clean it: see :func:`cleaner.html.extract_article`."""
+                   output: str = "text", source: str | None = None, title: bool = True, no_article: str = "reject",
+                   timeout: float | None = None) -> Document:
+        """Extract the article of an HTML page and clean it: see :func:`cleaner.html.extract_article`.
+        A page with no article raises :class:`~cleaner.html.NoArticle` (``no_article="text"``
+        keeps its visible text instead); one whose extraction runs past ``timeout`` seconds
+        raises :class:`~cleaner.html.ExtractionTooSlow` (``None``: no limit)."""
         from cleaner.html import extract_article
 
         return extract_article(data, cleaner=self, url=url, extractor=extractor, output=output, source=source,
-                               title=title)
+                               title=title, no_article=no_article, timeout=timeout)
 
     def clean(self, text: str, metadata: dict[str, Any] | None = None,
               context: dict[str, Any] | None = None) -> CleanResult:
         """Clean one text. ``context`` carries run-wide facts, e.g. ``{"archive_titles": {...}}``
-        from :func:`cleaner.archive.index_titles`."""
+        from :func:`cleaner.slug_titles.index_titles`."""
         doc = self.clean_document(Document(text, dict(metadata or {}), context=dict(context or {})))
         return CleanResult(doc.text, doc.changes, doc.metadata, doc.warnings)
 
-    # Many records: the batch code lives in cleaner.batch (imported when first used: it reads
+    # Many records: the batch code lives in cleaner.record_batches (imported when first used: it reads
     # the command's settings and archive code, which import this module).
 
     def clean_records(self, records: Iterable[Mapping[str, Any]], *, text_field: str | None = None,
@@ -195,7 +199,7 @@ class Cleaner:
         and the documents written, changed and each rule's hits are counted as the command's
         report counts them. Options are checked at the call; records are cleaned as the
         result is iterated."""
-        from cleaner.batch import clean_records
+        from cleaner.record_batches import clean_records
 
         return clean_records(self, records, text_field=text_field, html_field=html_field, output_field=output_field,
                              with_changes=with_changes, on_error=on_error, stats=stats)
@@ -210,6 +214,6 @@ class Cleaner:
         ``cleaner_error`` (str, ``""`` when the row is clean). A failing row (its text is not a
         string) is kept as it was, with its reason. A batch without ``text_field`` raises
         :class:`CleanerError`. Options go in ``fn_kwargs``."""
-        from cleaner.batch import clean_batch
+        from cleaner.record_batches import clean_batch
 
         return clean_batch(self, batch, text_field=text_field, output_field=output_field)

@@ -119,3 +119,28 @@ def _default() -> Cleaner:
 def test_well_edited_text_comes_out_unchanged(text: str) -> None:
     result = _default().clean(text)
     assert result.text == text, [c.to_dict() for c in result.changes]
+
+
+def test_clean_html_takes_the_no_article_and_timeout_its_errors_name(default_cleaner) -> None:
+    import pytest as _pytest
+
+    from cleaner.errors import InputError
+    from cleaner.html import ExtractionTooSlow, NoArticle
+
+    scripts = "<html><head><script>var a = 1;</script></head><body>" + "<script>track('x')</script>" * 50 + \
+        "</body></html>"
+    with _pytest.raises(NoArticle, match='no_article="text"'):
+        default_cleaner.clean_html(scripts)
+    with _pytest.raises(InputError, match="no text in the page at all"):  # the keyword reached extraction
+        default_cleaner.clean_html(scripts, no_article="text")
+    page = "<html><body><article>" + "<p>The quay reopens on Monday after the works.</p>" * 3 + "</article></body></html>"
+    assert "quay reopens" in default_cleaner.clean_html(page, timeout=30).text
+    import cleaner.html as html
+
+    def too_slow(*args, **kwargs):
+        raise html.ExtractionTimeout()
+
+    with _pytest.MonkeyPatch.context() as patch:
+        patch.setattr(html, "extract", too_slow)
+        with _pytest.raises(ExtractionTooSlow, match="timeout="):
+            default_cleaner.clean_html(page, timeout=1)

@@ -28,7 +28,7 @@ try:
 except ImportError as exc:  # pragma: no cover - the message is the point
     raise ImportError("cleaner.integrations.datatrove needs datatrove: pip install 'cleaner[datatrove]'") from exc
 
-from cleaner.batch import check_on_error
+from cleaner.record_batches import check_on_error
 from cleaner.document import Document
 from cleaner.errors import CleanerError
 from cleaner.pipeline import Cleaner
