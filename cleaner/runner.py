@@ -157,18 +157,25 @@ def _push_state(plan: Plan) -> None:
             storage.upload(plan.state / name, storage.join(_remote_state(plan), name))
 
 
+def read_boilerplate_counts(path: Path) -> dict:
+    """Site line counts saved by an earlier ``--learn-boilerplate`` run; :class:`CleanerError`
+    naming the file when it is not one."""
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(table, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as exc:
+        raise CleanerError(f"--boilerplate {path}: not a boilerplate counts file ({exc}); write one with "
+                           "--learn-boilerplate") from None
+    return table
+
+
 def with_boilerplate(plan: Plan, cleaner: Cleaner, *, learn: bool, saved: Path | None,
                      learner: LearnBoilerplate = learn_boilerplate, say: Callable[[str], None] = _silent) -> Plan:
     """The plan with the site boilerplate table in its settings: read from ``saved``, or
     learned in a first pass over the inputs (and saved in the state folder), or none."""
     if saved is not None:
-        try:
-            table = json.loads(saved.read_text(encoding="utf-8"))
-            if not isinstance(table, dict):
-                raise ValueError("not a JSON object")
-        except (OSError, ValueError) as exc:
-            raise CleanerError(f"--boilerplate {saved}: not a boilerplate counts file ({exc}); write one with "
-                               "--learn-boilerplate") from None
+        table = read_boilerplate_counts(saved)
     elif learn:
         started = time.monotonic()
         table = learner(cleaner, plan.tasks, plan.settings, on_warning=plan.warnings.append)

@@ -8,7 +8,6 @@ place or learn from files are refused with the reason, never silently ignored.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from dataclasses import replace
@@ -29,6 +28,7 @@ from cleaner.readers.records import read_jsonl_stream
 from cleaner.readers.stdin import open_stdin
 from cleaner.readers.text import decode_bytes
 from cleaner.report import Report
+from cleaner.runner import read_boilerplate_counts
 from cleaner.task.documents import document_of_page, readable
 from cleaner.task.settings import Settings, build_cleaner
 from cleaner.task.stats import RunStats
@@ -71,12 +71,9 @@ def with_saved_boilerplate(settings: Settings, path: Path | None) -> Settings:
     if path is None:
         return settings
     try:
-        table = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(table, dict):
-            raise ValueError("not a JSON object")
-    except (OSError, ValueError) as exc:
-        raise fail(f"--boilerplate {path}: not a boilerplate counts file ({exc}); write one with "
-                   "--learn-boilerplate") from None
+        table = read_boilerplate_counts(path)
+    except CleanerError as exc:
+        raise fail(str(exc)) from None
     return replace(settings, context={**settings.context, BOILERPLATE: table}) if table else settings
 
 
