@@ -36,7 +36,7 @@ _WORKER: tuple[Cleaner, Settings, Any, Any, int] | None = None
 _MAX_ATTEMPTS = 2
 
 
-def _exit_with_parent(parent: int) -> None:
+def exit_with_parent(parent: int) -> None:
     # A worker blocks on its queue forever if the parent is killed outright (SIGKILL, out of
     # memory): the other workers hold the queue open too. It leaves once it is orphaned.
     while os.getppid() == parent:
@@ -52,7 +52,7 @@ def _start_worker(settings: Settings, holding_entry: Any, holding_position: Any,
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent's pid is handed over, not read here: a worker forked just before the parent was
     # killed is an orphan already when it starts, and would wait for a parent it never had.
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="exit-with-parent").start()
+    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True, name="exit-with-parent").start()
     with slots.get_lock():
         slot = slots.value % len(holding_entry)
         slots.value += 1
