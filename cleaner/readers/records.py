@@ -20,6 +20,8 @@ from cleaner.readers.compressed import open_binary
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
 # Common Crawl's WET files are WARC files of the pages' text (``conversion`` records).
 WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+# Read by cleaner.readers.parquet, with pyarrow (an optional extra) imported only then.
+PARQUET_SUFFIXES = (".parquet",)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Past this, one document is rejected unread rather than held in memory: a line of a JSONL
 # dump (or a .gz/.zst that inflates to one), a WARC response body, a text or HTML file.
@@ -31,12 +33,14 @@ def describe_size(size: int) -> str:
 
 
 def archive_kind(path: Path) -> str | None:
-    """``"jsonl"``, ``"warc"`` or None, by the file name's ending."""
+    """``"jsonl"``, ``"warc"``, ``"parquet"`` or None, by the file name's ending."""
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if name.endswith(WARC_SUFFIXES):
         return "warc"
+    if name.endswith(PARQUET_SUFFIXES):
+        return "parquet"
     return None
 
 

@@ -72,6 +72,11 @@ def records_of(path: Path, settings: Settings, counts: dict[str, int], display: 
     display = display or str(path)
     if archive_kind(path) == "warc":
         records = read_warc(path, display=display, counts=counts, max_bytes=settings.max_document_bytes)
+    elif archive_kind(path) == "parquet":
+        from cleaner.readers.parquet import read_parquet
+
+        records = read_parquet(path, display=display, text_field=settings.text_field,
+                               html_field=settings.html_field, max_bytes=settings.max_document_bytes)
     else:
         records = read_jsonl(path, display=display, text_field=settings.text_field, html_field=settings.html_field,
                              max_bytes=settings.max_document_bytes)

@@ -2,8 +2,9 @@
 schedules tasks (and the units of a large archive); reading, cleaning, writing a part and
 marking it done, the checks before a file and the rejects of one that fails, all happen here.
 
-A text or HTML file is one document written whole. An archive (JSONL, WARC) is cleaned into
-JSONL in one go, or, when the task has a checkpoint folder, unit by unit
+A text or HTML file is one document written whole. A Parquet archive cleaned into Parquet is
+written in one go (:mod:`cleaner.task.parquet`). An archive (JSONL, WARC, Parquet) is cleaned
+into JSONL in one go, or, when the task has a checkpoint folder, unit by unit
 (:mod:`cleaner.task.checkpoints`): shards read in order by this process or handed to workers
 (:class:`ShardedArchive`), or byte ranges of a plain JSONL file cleaned by tasks of their own
 (:func:`clean_range`)."""
@@ -23,6 +24,7 @@ from cleaner.readers.records import Record, archive_kind
 from cleaner.storage import is_url
 from cleaner.task.checkpoints import Checkpoints, Done, Unit, UnitKind
 from cleaner.task.documents import document_of_file, records_of
+from cleaner.task.parquet import clean_parquet
 from cleaner.task.records import clean_records, document_record
 from cleaner.task.settings import Settings
 from cleaner.task.staged import run_staged
@@ -56,7 +58,9 @@ class Task:
     @property
     def sharded(self) -> bool:
         """Cleaned unit by unit, with checkpoints (else in one go)."""
-        return bool(self.checkpoints) and not is_url(self.path) and bool(archive_kind(Path(self.path)))
+        # The units' parts are JSONL; a Parquet output is written in one go (cleaner.task.parquet).
+        return (bool(self.checkpoints) and not is_url(self.path) and bool(archive_kind(Path(self.path)))
+                and archive_kind(Path(self.target)) != "parquet")
 
 
 def run_task(cleaner: Cleaner, task: Task, settings: Settings,
@@ -101,6 +105,9 @@ def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, stats: RunS
     if settings.dry_run:
         for _ in clean_records(cleaner, records, settings, stats, site=task.site):
             pass
+    elif archive_kind(Path(task.target)) == "parquet":
+        with writing(Path(task.target), settings.journal) as out:
+            clean_parquet(cleaner, Path(task.path), out, settings, stats, display=task.name, site=task.site)
     elif not task.checkpoints:
         with writing(Path(task.target), settings.journal) as out:
             write_jsonl(out, clean_records(cleaner, records, settings, stats, site=task.site))

@@ -1,0 +1,138 @@
+"""A Parquet archive cleaned into a Parquet file that mirrors it (or into records of one JSONL)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+from cleaner.task.run import Task, run_task
+from cleaner.task.settings import Settings, build_cleaner
+from tests.readers.test_records import PAGE
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+
+SCRAPED = "Advertisement\nThe quay reopens.\n"
+CLEANED = "The quay reopens.\n"
+
+
+def make_parquet(path: Path, table: object, row_group_size: int | None = None) -> Path:
+    pq.write_table(table, path, row_group_size=row_group_size)
+    return path
+
+
+def clean(path: Path, target: Path, settings: Settings | None = None, checkpoints: str = ""):  # noqa: ANN201
+    settings = settings or Settings()
+    return run_task(build_cleaner(settings), Task(str(path), str(target), checkpoints=checkpoints), settings)
+
+
+def typed_table() -> object:
+    schema = pa.schema([("id", pa.int64()), ("text", pa.string()), ("tags", pa.list_(pa.string())),
+                        ("score", pa.float64()), ("meta", pa.struct([("lang", pa.string())]))])
+    return pa.table({"id": [1, 2, 3], "text": [SCRAPED, "Second.\n", "Advertisement\nThird.\n"],
+                     "tags": [["a", "b"], [], None], "score": [0.5, None, 2.0],
+                     "meta": [{"lang": "en"}, None, {"lang": "de"}]}, schema=schema)
+
+
+@pytest.mark.parametrize("checkpoints", [False, True], ids=["in-one-go", "with-a-checkpoint-folder"])
+def test_text_rows_come_out_as_parquet_with_every_column_passed_through(tmp_path: Path, checkpoints: bool) -> None:
+    path = make_parquet(tmp_path / "x.parquet", typed_table())
+    stats = clean(path, tmp_path / "out" / "x.parquet", checkpoints=str(tmp_path / "cp") if checkpoints else "")
+    assert stats.documents == 3 and not stats.rejects
+    out = pq.read_table(tmp_path / "out" / "x.parquet")
+    assert out.column_names == ["id", "text", "tags", "score", "meta", "cleaner"]
+    assert out.schema.field("id").type == pa.int64() and out.schema.field("tags").type == pa.list_(pa.string())
+    assert out.schema.field("meta").type == pa.struct([("lang", pa.string())])
+    assert out.schema.field("text").type == pa.string() and out.schema.field("cleaner").type == pa.string()
+    rows = out.to_pylist()
+    assert [r["text"] for r in rows] == [CLEANED, "Second.\n", "Third.\n"]
+    assert [(r["id"], r["tags"], r["score"], r["meta"]) for r in rows] == [
+        (1, ["a", "b"], 0.5, {"lang": "en"}), (2, [], None, None), (3, None, 2.0, {"lang": "de"})]
+    own = json.loads(rows[0]["cleaner"])
+    assert own["source"] == f"{path}:1" and own["id"] == "1" and own["stats"]["characters_out"] == len(CLEANED)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x.parquet"]  # no temporary left
+
+
+def test_html_rows_get_their_text_in_a_new_text_column_the_html_kept(tmp_path: Path) -> None:
+    path = make_parquet(tmp_path / "x.parquet", pa.table({"url": ["https://example.org/quay"], "html": [PAGE]}))
+    stats = clean(path, tmp_path / "x.out.parquet")
+    assert stats.documents == 1 and not stats.rejects
+    out = pq.read_table(tmp_path / "x.out.parquet")
+    assert out.column_names == ["url", "html", "text", "cleaner"]
+    [row] = out.to_pylist()
+    assert row["html"] == PAGE and "the quay reopened after the storm" in row["text"] and "<p>" not in row["text"]
+    assert json.loads(row["cleaner"])["url"] == "https://example.org/quay"
+
+
+def test_the_output_field_takes_the_cleaned_text_the_original_kept(tmp_path: Path) -> None:
+    path = make_parquet(tmp_path / "x.parquet", pa.table({"text": [SCRAPED]}))
+    clean(path, tmp_path / "o.parquet", Settings(output_field="clean"))
+    out = pq.read_table(tmp_path / "o.parquet")
+    assert out.column_names == ["text", "clean", "cleaner"]
+    assert out.to_pylist()[0]["text"] == SCRAPED and out.to_pylist()[0]["clean"] == CLEANED
+
+
+@pytest.mark.bad_input
+def test_a_row_without_text_is_rejected_with_its_source_and_the_rest_written(tmp_path: Path) -> None:
+    path = make_parquet(tmp_path / "x.parquet", pa.table({"n": [1, 2, 3], "text": [SCRAPED, None, "Last.\n"]}))
+    stats = clean(path, tmp_path / "o.parquet")
+    [reject] = stats.rejects
+    assert reject["source"] == f"{path}:2" and "no string field" in reject["reason"]
+    rows = pq.read_table(tmp_path / "o.parquet").to_pylist()
+    assert [(r["n"], r["text"]) for r in rows] == [(1, CLEANED), (3, "Last.\n")]
+
+
+def test_row_groups_are_mirrored(tmp_path: Path) -> None:
+    path = make_parquet(tmp_path / "x.parquet", pa.table({"text": [f"Row {i}.\n" for i in range(7)]}),
+                        row_group_size=3)
+    clean(path, tmp_path / "o.parquet")
+    written = pq.ParquetFile(tmp_path / "o.parquet")
+    assert [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)] == [3, 3, 1]
+    assert [json.loads(c)["source"] for c in written.read().column("cleaner").to_pylist()] == [
+        f"{path}:{n}" for n in range(1, 8)]
+
+
+@pytest.mark.bad_input
+def test_without_pyarrow_a_parquet_input_is_a_reject_saying_what_to_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = make_parquet(tmp_path / "x.parquet", pa.table({"text": [SCRAPED]}))
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    for target in ("o.parquet", "o.jsonl"):
+        stats = clean(path, tmp_path / target)
+        [reject] = stats.rejects
+        assert reject["source"] == str(path) and "pip install 'cleaner[parquet]'" in reject["reason"]
+        assert not (tmp_path / target).exists() or target.endswith(".jsonl")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_with_parquet_is_mirrored_under_out(tmp_path: Path, jobs: str) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    make_parquet(source / "x.parquet", pa.table({"id": [1, 2], "text": [SCRAPED, None]}))
+    (source / "a.txt").write_text(SCRAPED, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(out), "-q", "-j", jobs])
+    assert result.exit_code == 1, result.output  # one row rejected
+    assert pq.read_table(out / "x.parquet").to_pylist()[0]["text"] == CLEANED
+    rejects = [json.loads(line) for line in (out / ".cleaner" / "rejects.jsonl").read_text().splitlines()]
+    assert [r["source"] for r in rejects] == [f"{source / 'x.parquet'}:2"]
+
+
+def test_out_all_jsonl_takes_parquet_rows_as_records(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    make_parquet(source / "x.parquet", typed_table(), row_group_size=2)
+    out = tmp_path / "all.jsonl"
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in records] == [CLEANED, "Second.\n", "Third.\n"]
+    assert records[0]["tags"] == ["a", "b"] and records[0]["meta"] == {"lang": "en"} and records[1]["score"] is None
+    assert list(records[0]) == ["id", "text", "tags", "score", "meta", "cleaner"]
+    assert records[2]["cleaner"]["source"] == f"{source / 'x.parquet'}:3"
