@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,21 +35,23 @@ def pyarrow_missing(display: str) -> str | None:
     return None
 
 
-def input_schema(path: Path, display: str) -> pa.Schema:
-    """The file's columns, from its footer alone."""
+def input_layout(path: Path, display: str) -> tuple[pa.Schema, int]:
+    """The file's columns and how many row groups it has, from its footer alone."""
     import pyarrow.parquet as pq
 
     try:
-        return pq.read_schema(path)
+        metadata = pq.read_metadata(path)
+        return metadata.schema.to_arrow_schema(), metadata.num_row_groups
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         raise InputError(f"{display}: not a readable Parquet file ({exc})") from None
 
 
 def row_groups(path: Path, *, display: str | None = None, text_field: str | None = None,
-               html_field: str | None = None,
-               max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[tuple[pa.Table, Iterator[Record]]]:
-    """Each row group as read (for a writer that passes its columns through) with its records;
-    the records of a group are to be taken before the next group is asked for."""
+               html_field: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES,
+               wanted: Callable[[int], bool] | None = None) -> Iterator[tuple[int, pa.Table, Iterator[Record]]]:
+    """Each row group (its number, the group as read, for a writer that passes its columns
+    through, and its records); the records of a group are to be taken before the next group is
+    asked for. A group ``wanted`` says no to is not read (its rows still counted, from the footer)."""
     import pyarrow.parquet as pq
 
     display = display or str(path)
@@ -60,11 +62,14 @@ def row_groups(path: Path, *, display: str | None = None, text_field: str | None
             raise InputError(f"{display}: not a readable Parquet file ({exc})") from None
         row = 0
         for index in range(file.num_row_groups):
+            if wanted is not None and not wanted(index):
+                row += file.metadata.row_group(index).num_rows
+                continue
             try:
                 table = file.read_row_group(index)
             except (OSError, ValueError) as exc:
                 raise InputError(f"{display}: cannot be read after row {row} ({exc}); is the file complete?") from None
-            yield table, _records(table, row, display, text_field, html_field, max_bytes)
+            yield index, table, _records(table, row, display, text_field, html_field, max_bytes)
             row += table.num_rows
 
 
@@ -77,7 +82,7 @@ def read_parquet(path: Path, *, display: str | None = None, text_field: str | No
         yield Record(display, error=missing)
         return
     try:
-        for _, records in row_groups(path, display=display, text_field=text_field, html_field=html_field,
+        for _, _, records in row_groups(path, display=display, text_field=text_field, html_field=html_field,
                                      max_bytes=max_bytes):
             yield from records
     except InputError as exc:  # a file that is no Parquet, or breaks midway: said once, as it is

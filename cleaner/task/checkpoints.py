@@ -3,10 +3,12 @@ written beside the part once it is complete. A rerun finds the marked units and 
 rest; when every unit is done the parts are joined into the output in order, so the output is
 the same byte for byte however the work was split and however often the run was stopped.
 
-Two kinds of unit cut an archive: a :attr:`UnitKind.SHARD` is a run of records counted from
+Three kinds of unit cut an archive: a :attr:`UnitKind.SHARD` is a run of records counted from
 the start of the file (any archive: it is read in order, and a rerun reads past the records of
 the first done shards), a :attr:`UnitKind.RANGE` is a byte range of a plain JSONL file (a task
-reads only its own range, so one dump spreads over a cluster)."""
+reads only its own range, so one dump spreads over a cluster). A :attr:`UnitKind.ROW_GROUP` is
+a row group of a Parquet file cleaned into Parquet: its part is a Parquet file, joined by
+:mod:`cleaner.task.parquet` (a rerun reads only the row groups not done)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from cleaner.writers.jsonl import write_joined
 class UnitKind(enum.Enum):
     SHARD = "shard"
     RANGE = "range"
+    ROW_GROUP = "row-group"
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,8 @@ class Checkpoints:
         self.folder = Path(folder)
 
     def part(self, unit: Unit) -> Path:
-        return self.folder / f"{unit.kind.value}-{unit.index:06}.jsonl"
+        ending = ".parquet" if unit.kind is UnitKind.ROW_GROUP else ".jsonl"
+        return self.folder / f"{unit.kind.value}-{unit.index:06}{ending}"
 
     def _marker(self, unit: Unit) -> Path:
         return self.folder / f"{unit.kind.value}-{unit.index:06}.done.json"

@@ -3,20 +3,25 @@ types and values, the same row groups (less the rows rejected), the cleaned text
 it was read from (a page's in ``text``, or ``--output-field``), and cleaner's own data as a JSON
 string column ``cleaner``, so the schema is fixed before the first row is cleaned.
 
-It is written in one go, row group by row group: one group of the input and its output are
-in memory at a time. (Checkpointed units are JSONL parts joined at the end; a Parquet output
-is not cut into them, so a killed run cleans such a file again from its start.)"""
+It is written row group by row group: one group of the input and its output are in memory at
+a time. In a batch (a task with a checkpoint folder) each row group is a checkpointed unit,
+:attr:`~cleaner.task.checkpoints.UnitKind.ROW_GROUP`, cleaned into a Parquet part in order by
+the task's own process; the parts are joined into the output at the end."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cleaner.errors import InputError
+from cleaner.in_place import writing
 from cleaner.pipeline import Cleaner
-from cleaner.readers.parquet import input_schema, pyarrow_missing, row_groups
+from cleaner.readers.parquet import input_layout, pyarrow_missing, row_groups
 from cleaner.readers.records import Record
+from cleaner.task.checkpoints import Checkpoints, Unit, UnitKind
 from cleaner.task.records import clean_records
 from cleaner.task.settings import Settings
 from cleaner.task.stats import RunStats
@@ -25,29 +30,70 @@ from cleaner.writers.parquet import parquet_writer
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from cleaner.task.run import Task
 
 OWN_COLUMN = "cleaner"
 
 
-def clean_parquet(cleaner: Cleaner, path: Path, target: Path, settings: Settings, stats: RunStats, *,
-                  display: str, site: str) -> None:
-    """Every row of ``path`` cleaned into ``target``; a failing row is a reject in ``stats``."""
-    missing = pyarrow_missing(display)
+def clean_parquet(cleaner: Cleaner, task: Task, settings: Settings, stats: RunStats,
+                  on_documents: Callable[[int], None] | None = None) -> None:
+    """Every row of the task's input cleaned into its target; a failing row is a reject in
+    ``stats``. With a checkpoint folder each row group is a unit (a part and its marker), so a
+    killed run reads again only the row groups it had not finished."""
+    missing = pyarrow_missing(task.name)
     if missing:
         raise InputError(missing)
-    schema = input_schema(path, display)
+    schema, groups = input_layout(Path(task.path), task.name)
     targets = text_columns(schema.names, settings)
     out_schema = output_schema(schema, targets)
     # The site once for the file: each row is then cleaned on its own (see _clean_group).
-    settings = replace(settings, context={**settings.context, "site": site})
-    groups = row_groups(path, display=display, text_field=settings.text_field, html_field=settings.html_field,
-                        max_bytes=settings.max_document_bytes)
-    with parquet_writer(target, out_schema) as writer:
-        for table, records in groups:
-            cleaned = _clean_group(cleaner, table, records, out_schema, targets, settings, stats)
-            if cleaned is not None:
-                # One output row group per input row group, whatever the writer's default size.
-                writer.write_table(cleaned, row_group_size=max(1, cleaned.num_rows))
+    settings = replace(settings, context={**settings.context, "site": task.site})
+    read = partial(row_groups, Path(task.path), display=task.name, text_field=settings.text_field,
+                   html_field=settings.html_field, max_bytes=settings.max_document_bytes)
+    if not task.checkpoints:
+        with writing(Path(task.target), settings.journal) as out, parquet_writer(out, out_schema) as writer:
+            for _, table, records in read():
+                _write(writer, _clean_group(cleaner, table, records, out_schema, targets, settings, stats))
+        return
+    checkpoints = Checkpoints(task.checkpoints)
+    checkpoints.prepare()
+    units = [Unit(UnitKind.ROW_GROUP, index) for index in range(groups)]
+    finished = set()
+    for unit in units:
+        if (done := checkpoints.done(unit)) is not None:
+            stats += done.stats
+            finished.add(unit.index)
+    for index, table, records in read(wanted=lambda i: i not in finished):
+        unit, unit_stats = units[index], RunStats()
+        cleaned = _clean_group(cleaner, table, records, out_schema, targets, settings, unit_stats)
+        with parquet_writer(checkpoints.part(unit), out_schema) as writer:
+            _write(writer, cleaned)
+        checkpoints.mark_done(unit, table.num_rows, unit_stats)
+        stats += unit_stats
+        if on_documents is not None:
+            on_documents(unit_stats.documents)
+    _join(checkpoints, units, Path(task.target), out_schema, settings.journal)
+
+
+def _join(checkpoints: Checkpoints, units: list[Unit], target: Path, schema: pa.Schema, journal: str | None) -> None:
+    """The parts' row groups into the target in order, one in memory at a time; the folder
+    goes once the output is whole."""
+    import pyarrow.parquet as pq
+
+    with writing(target, journal) as out, parquet_writer(out, schema) as writer:
+        for unit in units:
+            with pq.ParquetFile(checkpoints.part(unit)) as part:
+                for index in range(part.num_row_groups):
+                    _write(writer, part.read_row_group(index))
+    checkpoints.remove()
+
+
+def _write(writer: pq.ParquetWriter, table: pa.Table | None) -> None:
+    if table is not None and table.num_rows:
+        # One output row group per input row group, whatever the writer's default size.
+        writer.write_table(table, row_group_size=table.num_rows)
 
 
 def text_columns(names: list[str], settings: Settings) -> list[str]:

@@ -3,8 +3,9 @@ schedules tasks (and the units of a large archive); reading, cleaning, writing a
 marking it done, the checks before a file and the rejects of one that fails, all happen here.
 
 A text or HTML file is one document written whole. A Parquet archive cleaned into Parquet is
-written in one go (:mod:`cleaner.task.parquet`). An archive (JSONL, WARC, Parquet) is cleaned
-into JSONL in one go, or, when the task has a checkpoint folder, unit by unit
+written row group by row group (:mod:`cleaner.task.parquet`, checkpointed by row group). An
+archive (JSONL, WARC, Parquet) is cleaned into JSONL in one go, or, when the task has a
+checkpoint folder, unit by unit
 (:mod:`cleaner.task.checkpoints`): shards read in order by this process or handed to workers
 (:class:`ShardedArchive`), or byte ranges of a plain JSONL file cleaned by tasks of their own
 (:func:`clean_range`)."""
@@ -58,7 +59,7 @@ class Task:
     @property
     def sharded(self) -> bool:
         """Cleaned unit by unit, with checkpoints (else in one go)."""
-        # The units' parts are JSONL; a Parquet output is written in one go (cleaner.task.parquet).
+        # A Parquet output is cut into row groups by its task (cleaner.task.parquet), not shards.
         return (bool(self.checkpoints) and not is_url(self.path) and bool(archive_kind(Path(self.path)))
                 and archive_kind(Path(self.target)) != "parquet")
 
@@ -106,8 +107,7 @@ def _clean_archive(cleaner: Cleaner, task: Task, settings: Settings, stats: RunS
         for _ in clean_records(cleaner, records, settings, stats, site=task.site):
             pass
     elif archive_kind(Path(task.target)) == "parquet":
-        with writing(Path(task.target), settings.journal) as out:
-            clean_parquet(cleaner, Path(task.path), out, settings, stats, display=task.name, site=task.site)
+        clean_parquet(cleaner, task, settings, stats, on_documents)
     elif not task.checkpoints:
         with writing(Path(task.target), settings.journal) as out:
             write_jsonl(out, clean_records(cleaner, records, settings, stats, site=task.site))

@@ -56,6 +56,7 @@ def test_text_rows_come_out_as_parquet_with_every_column_passed_through(tmp_path
     own = json.loads(rows[0]["cleaner"])
     assert own["source"] == f"{path}:1" and own["id"] == "1" and own["stats"]["characters_out"] == len(CLEANED)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x.parquet"]  # no temporary left
+    assert not (tmp_path / "cp").exists()  # the row groups' parts joined, their folder gone
 
 
 def test_html_rows_get_their_text_in_a_new_text_column_the_html_kept(tmp_path: Path) -> None:
@@ -136,3 +137,36 @@ def test_out_all_jsonl_takes_parquet_rows_as_records(tmp_path: Path) -> None:
     assert records[0]["tags"] == ["a", "b"] and records[0]["meta"] == {"lang": "en"} and records[1]["score"] is None
     assert list(records[0]) == ["id", "text", "tags", "score", "meta", "cleaner"]
     assert records[2]["cleaner"]["source"] == f"{source / 'x.parquet'}:3"
+
+
+@pytest.mark.fault
+def test_a_killed_run_goes_on_from_the_row_groups_it_had_not_finished(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.task import parquet
+
+    path = make_parquet(tmp_path / "x.parquet", pa.table({"n": list(range(7)), "text": [SCRAPED] * 7}),
+                        row_group_size=3)
+    clean(path, tmp_path / "whole.parquet")
+    cleaned_groups = []
+    real = parquet._clean_group
+
+    def dies_on_the_second_group(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        cleaned_groups.append(args[1].column("n").to_pylist()[0])
+        if len(cleaned_groups) == 2:
+            raise RuntimeError("killed")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parquet, "_clean_group", dies_on_the_second_group)
+    checkpoints = tmp_path / "cp"
+    stats = clean(path, tmp_path / "o.parquet", checkpoints=str(checkpoints))
+    assert stats.rejects and not (tmp_path / "o.parquet").exists()
+    assert sorted(p.name for p in checkpoints.iterdir()) == ["row-group-000000.done.json", "row-group-000000.parquet"]
+
+    cleaned_groups.clear()
+    monkeypatch.setattr(parquet, "_clean_group", lambda *a, **k: cleaned_groups.append(a[1]["n"][0].as_py())
+                        or real(*a, **k))
+    stats = clean(path, tmp_path / "o.parquet", checkpoints=str(checkpoints))
+    assert cleaned_groups == [3, 6]  # the first row of each group cleaned: the first was done already
+    assert stats.documents == 7 and not stats.rejects and not checkpoints.exists()
+    assert pq.read_table(tmp_path / "o.parquet").equals(pq.read_table(tmp_path / "whole.parquet"))
+    assert pq.ParquetFile(tmp_path / "o.parquet").num_row_groups == 3
