@@ -15,7 +15,7 @@ def _document(i: int, ads: int) -> Document:
     text = f"Story {i}.\n"
     doc = Document(text, source=f"f{i}.txt")
     for k in range(ads):
-        doc.changes.append(Change(f"ads.label", 0, 0, "Advertisement\n", "", note=f"{k}"))
+        doc.changes.append(Change("ads.label", 0, 0, "Advertisement\n", "", note=f"{k}"))
     if i % 3 == 0:
         doc.warnings.append("a pattern ran out of time")
         doc.stats["unknown_shortcodes"] = {"vc_row": {"count": 2, "example": "[vc_row]"}}
