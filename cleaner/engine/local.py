@@ -178,13 +178,6 @@ def _results_of(entry: _Entry, settings: Settings, on_documents: Callable[[int],
         yield entry.outcome
 
 
-def kill_workers(pool: ProcessPoolExecutor) -> None:
-    # The pool has no public way to stop its workers at once; its process table is stable
-    # across the Python versions this runs on.
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.kill()
-
-
 def _new_pool(settings: Settings, workers: int) -> tuple[ProcessPoolExecutor, Any, Any]:
     context = multiprocessing.get_context()
     holding_entry = context.Array("q", [-1] * workers, lock=False)
@@ -289,7 +282,7 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
     restarts_without_a_suspect = 0
     while True:
         pool, holding_entry, holding_position = _new_pool(settings, jobs)
-        broken = interrupted = False
+        broken = False
         current: _Entry | None = None
         try:
             while True:
@@ -310,16 +303,8 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
             broken = True
             if current is not None:
                 pending.appendleft(current)
-        except BaseException:
-            # Stopped (Ctrl-C, SIGTERM, the caller gone): waiting for the workers' chunks to end
-            # could take long, or for ever if a worker died holding the pool's queue. They are
-            # killed, as a SIGKILL would: their outputs are written atomically, the journal
-            # holds for in-place runs, and the rerun sweeps their temporaries.
-            interrupted = True
-            kill_workers(pool)
-            raise
         finally:
-            pool.shutdown(wait=not (broken or interrupted), cancel_futures=True)
+            pool.shutdown(wait=not broken, cancel_futures=True)
         held = {(number, position) for number, position in zip(holding_entry, holding_position, strict=True)
                 if number >= 0}
         waiting = _recover(pending, held, settings) + waiting

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from cleaner.engine.local import exit_with_parent, kill_workers
+from cleaner.engine.local import exit_with_parent
 from cleaner.pipeline import Cleaner
 from cleaner.readers.records import Record
 from cleaner.task.records import clean_records
@@ -134,7 +134,6 @@ def _in_workers(records: Iterable[Record], settings: Settings, jobs: int) -> Ite
     chunks = _chunks(records)
     pending: deque[tuple[list[Record], Future]] = deque()
     pool = _new_pool(settings, jobs)
-    interrupted = False
     try:
         while True:
             while len(pending) < window_of(jobs):
@@ -156,14 +155,9 @@ def _in_workers(records: Iterable[Record], settings: Settings, jobs: int) -> Ite
                 pool = _new_pool(settings, jobs)
                 pending = deque((waiting, _submit(pool, waiting)) for waiting, _ in pending)
             yield Step(lines, stats.rejects, stats.warnings, stats)
-    except BaseException:
-        # Stopped (Ctrl-C, the reader gone): the workers are killed, not waited for, as the
-        # local engine does (cleaner.engine.local.run_tasks).
-        interrupted = True
-        kill_workers(pool)
-        raise
     finally:
-        pool.shutdown(wait=not interrupted, cancel_futures=True)
+        # Cancelled: what is queued; what a worker holds is finished (at most one chunk each).
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _alone(chunk: list[Record], settings: Settings) -> tuple[list[str], RunStats]:
