@@ -44,15 +44,37 @@ def exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
+def follow_parent(parent: int) -> None:
+    """How a worker process answers signals: its parent decides when it stops.
+
+    Ctrl-C and a SIGTERM sent to the process group (a scheduler's time limit) reach every
+    worker; the main process answers them (saves what is done, says how to resume) and stops
+    its pool. A worker that died of the signal there and then would add tracebacks, or die
+    half-way through sending a result, and the pool's reader would wait for the rest of it for
+    ever. So a worker ignores Ctrl-C, and takes SIGTERM only from its parent (the pool ends its
+    workers so when one died) or once orphaned. The parent's pid is handed over, not read
+    here: a worker forked just before the parent was killed is an orphan already when it starts.
+    Call it first in a worker, before any other thread starts.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "sigwaitinfo"):  # not on macOS: there a group's SIGTERM ends workers at once
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # threads started after inherit it
+        threading.Thread(target=_take_sigterm_from, args=(parent,), daemon=True, name="sigterm-from-parent").start()
+    else:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True, name="exit-with-parent").start()
+
+
+def _take_sigterm_from(parent: int) -> None:
+    while True:
+        sender = signal.sigwaitinfo({signal.SIGTERM}).si_pid
+        if sender == parent or os.getppid() != parent:
+            os._exit(128 + signal.SIGTERM)
+
+
 def _start_worker(settings: Settings, holding_entry: Any, holding_position: Any, slots: Any, parent: int) -> None:
     global _WORKER
-    # Ctrl-C reaches the whole process group; the main process answers it (saves what is done,
-    # says how to resume) and stops the pool. Workers that died of it too would only add
-    # tracebacks and a broken pool to the story.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The parent's pid is handed over, not read here: a worker forked just before the parent was
-    # killed is an orphan already when it starts, and would wait for a parent it never had.
-    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True, name="exit-with-parent").start()
+    follow_parent(parent)
     with slots.get_lock():
         slot = slots.value % len(holding_entry)
         slots.value += 1

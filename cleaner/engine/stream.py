@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from cleaner.engine.local import exit_with_parent
+from cleaner.engine.local import follow_parent
 from cleaner.pipeline import Cleaner
 from cleaner.readers.records import Record
 from cleaner.task.records import clean_records
@@ -103,9 +103,7 @@ _WORKER: tuple[Cleaner, Settings] | None = None
 
 def _start_worker(settings: Settings, parent: int) -> None:
     global _WORKER
-    # Ctrl-C reaches the whole process group; the main process answers it and stops the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=exit_with_parent, args=(parent,), daemon=True, name="exit-with-parent").start()
+    follow_parent(parent)
     _WORKER = (build_cleaner(settings), settings)
 
 

@@ -355,3 +355,39 @@ def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
     outputs = sorted(p.name for p in out.iterdir() if p.is_file())
     assert outputs == sorted(p.name for p in source.iterdir())
     assert (out / "0999.txt").read_text(encoding="utf-8") == "Story 999, as told.\n" * 150
+
+
+def _sigterm_pending(pid: int) -> bool:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("ShdPnd:"):
+            return bool(int(line.split()[1], 16) & (1 << (15 - 1)))
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists() or not hasattr(__import__("signal"), "sigwaitinfo"),
+                    reason="reads a process's pending signals from /proc; sigwaitinfo is not on every system")
+def test_a_worker_obeys_its_parents_sigterm_and_leaves_the_groups_to_the_main_process() -> None:
+    # SIGTERM to a run's process group reaches its workers too. A worker that died of it at
+    # once could die half-way through sending a result, and the pool's reader would wait for
+    # the rest for ever (a stopped run that never ended, seen under load). The main process
+    # answers the group's signal and stops its pool; the pool's own SIGTERM still kills.
+    import signal
+    import subprocess
+    import time
+
+    pool, _, _ = local._new_pool(Settings(), 1)
+    try:
+        worker = pool.submit(os.getpid).result(timeout=60)
+        subprocess.run(["kill", "-TERM", str(worker)], check=True)  # from a process not its parent
+        deadline = time.monotonic() + 60
+        while _alive(worker) and _sigterm_pending(worker):
+            assert time.monotonic() < deadline, "the signal was never taken"
+            time.sleep(0.01)
+        assert pool.submit(os.getpid).result(timeout=60) == worker
+        os.kill(worker, signal.SIGTERM)  # from its parent, as the pool terminates workers
+        deadline = time.monotonic() + 60
+        while _alive(worker):
+            assert time.monotonic() < deadline, "the worker ignored its parent's SIGTERM"
+            time.sleep(0.01)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
