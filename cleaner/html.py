@@ -64,12 +64,16 @@ class NoArticle(InputError):
 
 class ExtractionTooSlow(InputError):
     """The page took longer than ``seconds`` to extract; ``str()`` names this module's keyword,
-    and the command words its own ``--timeout`` (:mod:`cleaner.task.documents`)."""
+    :meth:`worded` the setting as the caller spells it (the command's ``--timeout``)."""
 
     def __init__(self, source: str, seconds: float) -> None:
         self.source, self.seconds = source, seconds
-        super().__init__(f"{source}: extraction took longer than {seconds:g} s; skipped (raise timeout= for very "
-                         "large pages, or timeout=None for no limit)")
+        super().__init__(self.worded("timeout=", "timeout=None"))
+
+    def worded(self, setting: str, no_limit: str | None = None) -> str:
+        unlimited = f", or {no_limit} for no limit" if no_limit else ""
+        return (f"{self.source}: extraction took longer than {self.seconds:g} s; skipped (raise {setting} for very "
+                f"large pages{unlimited})")
 
     def __reduce__(self):
         return type(self), (self.source, self.seconds)

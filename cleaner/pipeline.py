@@ -178,7 +178,8 @@ class Cleaner:
 
     def clean_records(self, records: Iterable[Mapping[str, Any]], *, text_field: str | None = None,
                       html_field: str | None = None, output_field: str | None = None, with_changes: bool = False,
-                      on_error: str = "reject", stats: RunStats | None = None) -> Iterator[dict[str, Any]]:
+                      on_error: str = "reject", stats: RunStats | None = None, extractor: str = "auto",
+                      no_article: str = "reject", timeout: float | None = 60.0) -> Iterator[dict[str, Any]]:
         """Clean many records (dicts), yielding the output records in input order, each exactly
         as ``cleaner clean`` writes a JSONL archive's record: every field kept; the cleaned
         text back in the field it was read from (a page's in ``text``, its HTML kept), or in
@@ -187,7 +188,9 @@ class Cleaner:
         ``characters_out``, ``changes`` per rule) and, with ``with_changes``, ``changes``.
 
         A record's document is ``text_field`` or ``html_field`` when given, else ``html`` or
-        ``text``, whichever it has; HTML is extracted as the command extracts it. A record's
+        ``text``, whichever it has; HTML is extracted as the command extracts it, with
+        ``extractor``, ``no_article`` and ``timeout`` as :meth:`clean_html` takes them (but a
+        limit of 60 s by default; the limit holds in the main thread only). A record's
         ``source`` is its position, counted from 0: ``"record 0"`` is the first.
 
         ``on_error`` says what becomes of a record that fails (no such field, not a mapping,
@@ -202,7 +205,8 @@ class Cleaner:
         from cleaner.record_batches import clean_records
 
         return clean_records(self, records, text_field=text_field, html_field=html_field, output_field=output_field,
-                             with_changes=with_changes, on_error=on_error, stats=stats)
+                             with_changes=with_changes, on_error=on_error, stats=stats, extractor=extractor,
+                             no_article=no_article, timeout=timeout)
 
     def clean_batch(self, batch: Mapping[str, Any], *, text_field: str = "text",
                     output_field: str | None = None) -> dict[str, list[Any]]:

@@ -35,14 +35,16 @@ def check_on_error(on_error: str) -> None:
 
 
 def record_settings(*, text_field: str | None = None, html_field: str | None = None,
-                    output_field: str | None = None, with_changes: bool = False) -> Settings:
+                    output_field: str | None = None, with_changes: bool = False, extractor: str = "auto",
+                    no_article: str = "reject", timeout: float | None = 60.0) -> Settings:
     """The settings the command would run with for these options, checked now, so a bad value
-    is named at the call and not inside every record."""
+    is named at the call and not inside every record; reasons name these keywords."""
     for name, value in (("text_field", text_field), ("html_field", html_field), ("output_field", output_field)):
         if value is not None and not isinstance(value, str):
             raise TypeError(f"{name}={value!r}: must be a field name (a string) or None")
     settings = Settings(text_field=text_field, html_field=html_field, output_field=output_field,
-                        with_changes=with_changes)
+                        with_changes=with_changes, extractor=extractor, no_article=no_article, timeout=timeout,
+                        reasons_for="library")
     check_settings(settings)
     return settings
 
@@ -67,12 +69,14 @@ def records_of_objects(items: Iterable[Any], settings: Settings) -> Iterator[Rec
 
 def clean_records(cleaner: Cleaner, records: Iterable[Mapping[str, Any]], *, text_field: str | None = None,
                   html_field: str | None = None, output_field: str | None = None, with_changes: bool = False,
-                  on_error: str = "reject", stats: RunStats | None = None) -> Iterator[dict[str, Any]]:
+                  on_error: str = "reject", stats: RunStats | None = None, extractor: str = "auto",
+                  no_article: str = "reject", timeout: float | None = 60.0) -> Iterator[dict[str, Any]]:
     """See :meth:`cleaner.Cleaner.clean_records`. The options are checked here, at the call;
     the records are read and cleaned lazily, as the result is iterated."""
     check_on_error(on_error)
     settings = record_settings(text_field=text_field, html_field=html_field, output_field=output_field,
-                               with_changes=with_changes)
+                               with_changes=with_changes, extractor=extractor, no_article=no_article,
+                               timeout=timeout)
     return clean_archive_records(cleaner, records_of_objects(records, settings), settings,
                                  stats if stats is not None else RunStats(), on_error=on_error)
 

@@ -186,3 +186,36 @@ def test_clean_batch_without_the_text_column_names_the_columns(default_cleaner) 
         default_cleaner.clean_batch({"id": [1], "text": ["a"]}, text_field="content")
     with pytest.raises(TypeError, match="output_field=1"):
         default_cleaner.clean_batch({"text": ["a"]}, output_field=1)
+
+
+@pytest.mark.bad_input
+def test_a_page_with_no_article_is_worded_with_the_librarys_keyword_which_keeps_its_text(default_cleaner) -> None:
+    stats = RunStats()
+    assert list(default_cleaner.clean_records([{"html": EMPTY_PAGE}], stats=stats)) == []
+    [reject] = stats.rejects
+    assert reject["reason"].endswith('no_article="text" keeps the page\'s visible text instead')
+    assert "--" not in reject["reason"]  # no flag of the command a library caller cannot pass
+    page = "<html><body><div>Harbour notice: the quay is closed today.</div><script>x()</script></body></html>"
+    [kept] = default_cleaner.clean_records([{"html": page}], no_article="text")
+    assert "the quay is closed today" in kept["text"]
+
+
+@pytest.mark.bad_input
+def test_a_page_past_the_time_limit_is_worded_with_the_librarys_keyword(default_cleaner, monkeypatch) -> None:
+    import cleaner.html as html_module
+    from tests.test_html import _slow_extract
+
+    monkeypatch.setattr(html_module, "extract", _slow_extract)
+    stats = RunStats()
+    assert list(default_cleaner.clean_records([{"html": PAGE}], timeout=0.2, stats=stats)) == []
+    [reject] = stats.rejects
+    assert reject["reason"] == ("record 0: extraction took longer than 0.2 s; skipped (raise timeout= for very "
+                                "large pages, or timeout=None for no limit)")
+
+
+def test_the_extraction_options_are_checked_at_the_call(default_cleaner) -> None:
+    for options in ({"no_article": "keep"}, {"timeout": 0}, {"timeout": "soon"}, {"extractor": "magic"}):
+        with pytest.raises(CleanerError, match=next(iter(options))):
+            default_cleaner.clean_records([], **options)
+    [fast] = default_cleaner.clean_records([{"html": PAGE}], extractor="trafilatura", timeout=None)
+    assert "The quay" in fast["text"]

@@ -10,13 +10,12 @@ from pathlib import Path
 
 from cleaner.document import Document
 from cleaner.errors import InputError
-from cleaner.html import NoArticle, extract_page
+from cleaner.html import ExtractionTooSlow, NoArticle, extract_page
 from cleaner.pipeline import Cleaner
 from cleaner.readers.files import HTML_SUFFIXES
 from cleaner.readers.records import Record, archive_kind, read_jsonl, read_warc
 from cleaner.readers.text import read_limited, read_text
 from cleaner.task.settings import Settings
-from cleaner.timeouts import ExtractionTimeout, time_limit
 
 
 def document_of_page(cleaner: Cleaner, data: bytes | str, source: str, settings: Settings, *,
@@ -25,16 +24,17 @@ def document_of_page(cleaner: Cleaner, data: bytes | str, source: str, settings:
     """A page's article; :class:`InputError` when it cannot be read or takes too long.
     ``metadata``: read author, date and site name too (default: when the output is JSON)."""
     try:
-        with time_limit(settings.timeout):
-            return extract_page(data, cleaner=cleaner, extractor=settings.extractor, output=settings.output,
-                                source=source, title=settings.title, no_article=settings.no_article,
-                                metadata=settings.fmt == "json" if metadata is None else metadata,
-                                url=url, http_charset=http_charset)
-    except ExtractionTimeout:
-        raise InputError(f"{source}: extraction took longer than {settings.timeout:g} s; skipped "
-                         "(raise --timeout for very large pages)") from None
-    except NoArticle as exc:  # worded by the library for its keyword; the command's user has a flag
-        raise InputError(exc.worded("--no-article text")) from None
+        return extract_page(data, cleaner=cleaner, extractor=settings.extractor, output=settings.output,
+                            source=source, title=settings.title, no_article=settings.no_article,
+                            metadata=settings.fmt == "json" if metadata is None else metadata,
+                            url=url, http_charset=http_charset, timeout=settings.timeout)
+    # Worded for whoever can change the setting: the command's flag, or the library's keyword.
+    except ExtractionTooSlow as exc:
+        raise InputError(exc.worded("--timeout") if settings.reasons_for == "command"
+                         else exc.worded("timeout=", "timeout=None")) from None
+    except NoArticle as exc:
+        raise InputError(exc.worded("--no-article text" if settings.reasons_for == "command"
+                                    else 'no_article="text"')) from None
 
 
 def document_of_file(cleaner: Cleaner, path: Path, settings: Settings, *, metadata: bool | None = None,

@@ -25,7 +25,7 @@ class Settings:
     fmt: str = "text"
     extractor: str = "auto"
     title: bool = True
-    timeout: float = 60.0
+    timeout: float | None = 60.0  # seconds a page may take to extract; None: no limit (library callers)
     with_changes: bool = False
     text_field: str | None = None
     html_field: str | None = None
@@ -37,6 +37,9 @@ class Settings:
     as_records: bool = False  # text and HTML documents written as one JSONL record each
     backup_suffix: str | None = None  # set for --in-place: the original is kept beside as NAME+suffix
     journal: str | None = None  # set for --in-place: where a rewrite is recorded before it (cleaner.in_place)
+    # Whose names a reason gives for a setting: the command's flags (--timeout), or the
+    # library's keywords (timeout=) for a caller of Cleaner.clean_records.
+    reasons_for: str = "command"
 
     @property
     def output(self) -> str:
@@ -63,7 +66,7 @@ def build_cleaner(settings: Settings) -> Cleaner:
     return Cleaner(resolve_rule_set(settings))
 
 
-_CHOICES: dict[str, tuple[str, ...]] = {"no_article": ("reject", "text")}
+_CHOICES: dict[str, tuple[str, ...]] = {"no_article": ("reject", "text"), "reasons_for": ("command", "library")}
 _POSITIVE = ("timeout", "max_document_bytes")
 
 
@@ -78,6 +81,8 @@ def check_settings(settings: Settings) -> None:
             raise CleanerError(f"{spec.name}={value!r}: must be one of {', '.join(choices[spec.name])}")
         if isinstance(default, bool) and not isinstance(value, bool):
             raise CleanerError(f"{spec.name}={value!r}: must be True or False")
+        if spec.name == "timeout" and value is None:
+            continue  # no limit
         if spec.name in _POSITIVE and (isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0):
             raise CleanerError(f"{spec.name}={value!r}: must be a number above 0")
         if isinstance(default, str) and spec.name not in choices and not isinstance(value, str):
