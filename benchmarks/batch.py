@@ -50,12 +50,17 @@ About half are HTML pages (a nav, ``<div class="ad-slot">Advertisement</div>``, 
    left (names ending in ``.tmp`` or holding ``.tmp.``), and outputs byte-identical to the
    uninterrupted ``--jobs 1`` run of part 1.
 
+5. Parquet (only when named in ``--parts``): peak memory and speed cleaning one large Parquet
+   file into Parquet, one row group and many; see ``_batch_parquet.py``. Target: under 500 MB
+   for a 1 GB file.
+
 Default: 10,000 documents in 100 folders, dumps of 50, 100 and 200 MB (under 10 minutes on
 2 cores). ``--quick``: 2,000 documents, dumps of 20 and 50 MB. Run from the repository root:
 
     .venv/bin/python benchmarks/batch.py [--quick] [--docs 10000] [--repeats 3]
         [--memory-sizes 50 100 200 | 1000] [--memory-jobs 1]
-        [--parts throughput archive memory resume]
+        [--parts throughput archive memory resume parquet]
+        [--parquet-mb 1000] [--parquet-group-rows 1000] [--parquet-jobs 1 2]
         [--workdir DIR] [--keep] [--json out.json]
 """
 
@@ -82,6 +87,7 @@ from typing import Any
 
 # _common puts this checkout on sys.path; throughput holds the scraped-defect vocabulary.
 from _common import checkout_state, finish, load_articles, print_table, spin_commas
+from _batch_parquet import measure_parquet
 from throughput import AD_LABELS, BANNERS, DATE_STAMPS, SECTIONS, sentence_pool
 
 MB = 1_000_000
@@ -100,7 +106,8 @@ ARTICLE_CHARS = (2_000, 5_000)
 DEFAULT_DOCS, QUICK_DOCS = 10_000, 2_000
 DEFAULT_FOLDERS = 100
 DEFAULT_MEMORY_SIZES, QUICK_MEMORY_SIZES = [50, 100, 200], [20, 50]
-PARTS = ("throughput", "archive", "memory", "resume")
+PARTS = ("throughput", "archive", "memory", "resume", "parquet")
+DEFAULT_PARTS = PARTS[:4]  # parquet builds and cleans two files of a gigabyte: asked for by name
 STATE_DIR = ".cleaner"  # the run's own files under --out, not outputs of documents
 KILL_SHARE = 0.5
 # Counting the outputs walks the whole tree (10,000 files: about 15 ms); more often would take
@@ -725,7 +732,14 @@ def main() -> None:
     parser.add_argument("--memory-jobs", type=int, default=1,
                         help="--jobs for the memory runs (default 1; with more, the figure is the largest "
                         "single process, parent or worker)")
-    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS), help="what to measure (default all)")
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(DEFAULT_PARTS),
+                        help=f"what to measure (default {' '.join(DEFAULT_PARTS)})")
+    parser.add_argument("--parquet-mb", type=float, default=1000,
+                        help="MB of text in each Parquet file of part parquet (default 1000)")
+    parser.add_argument("--parquet-group-rows", type=int, default=1000,
+                        help="rows per row group of the second Parquet file (default 1000)")
+    parser.add_argument("--parquet-jobs", type=int, nargs="+", default=[1, 2],
+                        help="--jobs values for part parquet (default 1 2)")
     parser.add_argument("--workdir", type=Path, help="make the temporary folder in here (default: the system's)")
     parser.add_argument("--keep", action="store_true", help="keep the generated inputs and outputs")
     parser.add_argument("--cleaner", help="the cleaner command (default: the one beside this Python)")
@@ -787,6 +801,11 @@ def main() -> None:
                     show_failure("the --jobs 1 reference run", reference_run)
             print("\nResume:", flush=True)
             figures["resume"] = measure_resume(cleaner, src, work, archive, tree_digests(reference_dir))
+        if "parquet" in args.parts:
+            print(f"\nParquet: two files of {args.parquet_mb:g} MB of text:", flush=True)
+            figures["parquet"] = measure_parquet(cleaner, work, lambda rng: text_document(sentences, rng),
+                                                 args.parquet_mb, args.parquet_group_rows, args.parquet_jobs,
+                                                 args.seed)
     finally:
         finish(work, args.keep, figures, started, args.json)
 

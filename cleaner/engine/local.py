@@ -23,9 +23,11 @@ from typing import Any
 
 from cleaner.pipeline import Cleaner
 from cleaner.readers.records import Record
-from cleaner.task.checkpoints import Done, Unit
+from cleaner.errors import InputError
+from cleaner.task.checkpoints import Done, Unit, UnitKind
 from cleaner.task.documents import records_of
-from cleaner.task.run import ShardedArchive, Task, clean_unit, prepare, reject_failure, run_task
+from cleaner.task.parquet import ParquetArchive
+from cleaner.task.run import ShardedArchive, Task, clean_seekable, clean_unit, prepare, reject_failure, run_task
 from cleaner.task.settings import Settings, build_cleaner
 from cleaner.task.stats import RunStats
 
@@ -105,19 +107,22 @@ def _run_shard(entry: int, task: Task, unit: Unit, records: list[Record]) -> Don
     cleaner, settings = _WORKER[:2]
     _hold(entry, 0)
     try:
-        return clean_unit(cleaner, task, settings, unit, records)
+        # A shard's records come with it; a row group is read by the worker, from the file.
+        return clean_unit(cleaner, task, settings, unit, records) if unit.kind is UnitKind.SHARD \
+            else clean_seekable(cleaner, task, settings, unit)
     finally:
         _hold(-1, -1)
 
 
 @dataclass(eq=False)
 class _Entry:
-    """One step of the ordered work: a chunk of files, one shard of an archive, the joining
-    of an archive's parts, or a result known already. ``outcome`` is set when it is done."""
+    """One step of the ordered work: a chunk of files, one unit of an archive (a shard of
+    records, or a row group), the joining of an archive's parts, or a result known already.
+    ``outcome`` is set when it is done."""
 
     kind: str  # "files" | "shard" | "finish" | "ready"
     tasks: list[Task] = field(default_factory=list)
-    archive: ShardedArchive | None = None
+    archive: ShardedArchive | ParquetArchive | None = None
     unit: Unit | None = None
     records: list[Record] = field(default_factory=list)
     number: int = -1
@@ -142,10 +147,11 @@ class _Entry:
 
 def _plan(tasks: list[Task], settings: Settings, chunk_size: int) -> Iterator[_Entry]:
     """The entries of the run, in output order, made as they are needed: a checkpointed
-    archive is read here, one shard at a time, so its shards spread over the workers."""
+    archive is read here, one shard at a time, so its shards spread over the workers; a Parquet
+    file cleaned into Parquet spreads by row group, each read by its worker."""
     files: list[Task] = []
     for task in tasks:
-        if not task.sharded or settings.dry_run:
+        if not (task.sharded or task.row_grouped) or settings.dry_run:
             files.append(task)
             if len(files) >= chunk_size:
                 yield _Entry("files", tasks=files)
@@ -159,9 +165,11 @@ def _plan(tasks: list[Task], settings: Settings, chunk_size: int) -> Iterator[_E
             yield _Entry("ready", outcome=stats.file_done(), done=True)
             continue
         counts: dict[str, int] = {}
+        archive: ShardedArchive | ParquetArchive
         try:
-            archive = ShardedArchive(task, records_of(Path(task.path), settings, counts, display=task.name), counts)
-        except OSError as exc:
+            archive = ParquetArchive(task, settings) if task.row_grouped else \
+                ShardedArchive(task, records_of(Path(task.path), settings, counts, display=task.name), counts)
+        except (OSError, InputError) as exc:
             reject_failure(stats, task, exc)
             yield _Entry("ready", outcome=stats.file_done(), done=True)
             continue
@@ -180,7 +188,7 @@ def _results_of(entry: _Entry, settings: Settings, on_documents: Callable[[int],
     elif entry.kind == "shard":
         assert entry.archive is not None and entry.unit is not None
         if entry.lost:
-            entry.archive.lose(entry.unit, len(entry.records), entry.outcome)
+            entry.archive.lose(entry.unit, entry.records, entry.outcome)
             documents = 0
         else:
             entry.archive.settle(entry.unit, entry.outcome)
@@ -229,8 +237,9 @@ def _run_alone(entry: _Entry, settings: Settings) -> Any:
         [task] = entry.tasks
         stats.reject(task.name, f"{task.name}: {died}")
         return [stats.file_done()]
-    first, last = entry.records[0].source, entry.records[-1].source
-    stats.reject(f"{first} .. {last}", f"{len(entry.records)} records: {died}")
+    assert entry.archive is not None and entry.unit is not None
+    covered, records = entry.archive.describe(entry.unit, entry.records)
+    stats.reject(covered, f"{records} records: {died}")
     entry.lost = True
     return stats
 

@@ -10,6 +10,8 @@ The run is cut into shards, one Ray task each, each writing its own output atomi
   record keeps the ``file:line`` source the local engine gives it). Each range is a unit of
   the archive's checkpoints (:mod:`cleaner.task.checkpoints`): cleaned into a part file, then
   marked done; when every range of the file is done, the parts are joined in order;
+- a Parquet file cleaned into Parquet: its row groups, a task each, each reading only its own
+  row group, checkpointed and joined as ranges are;
 - any other archive (compressed JSONL, WARC: no byte can be sought in them) as one task, which
   checkpoints itself shard by shard as the local engine does.
 
@@ -33,12 +35,14 @@ from typing import Any
 import ray
 
 from cleaner.engine.ray_cluster import Job, cleaner_for, connect, job_key
+from cleaner.errors import InputError
 from cleaner.pipeline import Cleaner
 from cleaner.readers.ranges import count_lines, cut_ranges, range_records
 from cleaner.readers.records import archive_kind
 from cleaner.task.boilerplate import SiteLines, count_site_lines, merge_site_lines, without_single_lines
 from cleaner.task.checkpoints import Checkpoints, Done, Unit, UnitKind
-from cleaner.task.run import Task, clean_range, prepare, reject_failure, run_task
+from cleaner.task.parquet import layout_of
+from cleaner.task.run import Task, clean_seekable, join_parts, prepare, reject_failure, run_task
 from cleaner.task.settings import Settings, resolve_rule_set
 from cleaner.task.stats import RunStats
 
@@ -55,12 +59,13 @@ _IN_FLIGHT_PER_CPU = 4
 
 @dataclass
 class _Step:
-    """One step of the run in output order: a chunk of files, a byte range of a JSONL file, a
-    whole archive, or the joining of a ranged file's parts."""
+    """One step of the run in output order: a chunk of files, a unit read alone (a byte range
+    of a JSONL file, a Parquet file's row group), a whole archive, or the joining of a file's
+    parts."""
 
     kind: str  # "files" | "range" | "archive" | "join"
     tasks: list[Task] = field(default_factory=list)
-    unit: Unit | None = None  # a range's
+    unit: Unit | None = None  # a range's or a row group's
     first_line: int = 1
     ranges: int = 0  # for "join": how many ranges the file has
     stats: RunStats | None = None  # for "join": the file's, filled by its ranges
@@ -78,7 +83,7 @@ def _clean_archive(key: str, job: Job, task: Task) -> RunStats:
 
 
 def _clean_range(key: str, job: Job, task: Task, unit: Unit, first_line: int) -> Done:
-    return clean_range(cleaner_for(key, job), task, job.settings, unit, first_line)
+    return clean_seekable(cleaner_for(key, job), task, job.settings, unit, first_line)
 
 
 def _count_files(key: str, job: Job, tasks: list[Task]) -> SiteLines:
@@ -161,14 +166,23 @@ def range_size(size: int, cpus: int) -> int:
     return min(RANGE_BYTES, max(MIN_RANGE_BYTES, size // (2 * max(1, cpus)) + 1))
 
 
-def _ranged(task: Task, settings: Settings, cpus: int) -> int:
-    """The range size a task's file is cut into, or 0 when it is one task: a plain JSONL file
-    of some size, with a checkpoint folder for its parts and markers, is cut."""
-    if not task.checkpoints or settings.dry_run or not task.path.lower().endswith((".jsonl", ".ndjson")):
-        return 0
+def _units(task: Task, settings: Settings, cpus: int) -> list[Unit]:
+    """The units a task's file is cut into, a Ray task each, or none when it is one task: a
+    plain JSONL file of some size is cut into byte ranges, a Parquet file cleaned into Parquet
+    into its row groups (with a checkpoint folder for their parts and markers)."""
+    if not task.checkpoints or settings.dry_run:
+        return []
+    if task.row_grouped:
+        groups = len(layout_of(task, settings).rows)
+        return [Unit(UnitKind.ROW_GROUP, index) for index in range(groups)] if groups > 1 else []
+    if not task.path.lower().endswith((".jsonl", ".ndjson")):
+        return []
     size = _size(task.path)
     step = range_size(size, cpus)
-    return step if size > step else 0
+    if size <= step:
+        return []
+    return [Unit(UnitKind.RANGE, index, start, end)
+            for index, (start, end) in enumerate(cut_ranges(task.path, size, step))]
 
 
 def _plan(tasks: list[Task], settings: Settings, cpus: int) -> list[_Step]:
@@ -187,24 +201,25 @@ def _plan(tasks: list[Task], settings: Settings, cpus: int) -> list[_Step]:
                 flush()
             continue
         flush()
-        step = _ranged(task, settings, cpus)
-        if not step:
+        stats = RunStats()
+        try:
+            units = _units(task, settings, cpus)
+        except (OSError, InputError):
+            units = []  # an unreadable file: its own task says why, as any other archive's
+        if not units:
             steps.append(_Step("archive", tasks=[task]))
             continue
-        stats = RunStats()
         if not prepare(task, settings, stats):
             steps.append(_Step("join", tasks=[task], stats=stats, outcome=stats.file_done()))
             continue
         try:
-            ranges = cut_ranges(task.path, os.path.getsize(task.path), step)
             Checkpoints(task.checkpoints).prepare()
         except OSError as exc:
             reject_failure(stats, task, exc)
             steps.append(_Step("join", tasks=[task], stats=stats, outcome=stats.file_done()))
             continue
-        for index, (start, end) in enumerate(ranges):
-            steps.append(_Step("range", tasks=[task], unit=Unit(UnitKind.RANGE, index, start, end)))
-        steps.append(_Step("join", tasks=[task], ranges=len(ranges), stats=stats))
+        steps += [_Step("range", tasks=[task], unit=unit) for unit in units]
+        steps.append(_Step("join", tasks=[task], ranges=len(units), stats=stats))
     flush()
     return steps
 
@@ -279,7 +294,7 @@ def _run(tasks: list[Task], settings: Settings, on_documents: Callable[[int], No
 
 def _number_lines(count_lines_task, steps: list[_Step]) -> None:
     """The first line number of every range, from the lines of the ranges before it."""
-    ranges = [u for u in steps if u.kind == "range"]
+    ranges = [u for u in steps if u.kind == "range" and u.unit is not None and u.unit.kind is UnitKind.RANGE]
     counts = ray.get([count_lines_task.remote(u.tasks[0].path, u.unit.start, u.unit.end) for u in ranges]) \
         if ranges else []
     line = 1
@@ -314,7 +329,9 @@ def _outcome(step: _Step, key: str, shared: Any, clean_files) -> Any:
         # A range that failed for good: its records are rejected, an empty part stands in for
         # it so the rest of the file is still joined, and the marker says so.
         assert step.unit is not None
-        stats = _failed(f"{task.name}@{step.unit.start}-{step.unit.end}", exc)
+        covers = f"{task.name}@{step.unit.start}-{step.unit.end}" if step.unit.kind is UnitKind.RANGE \
+            else f"{task.name} row group {step.unit.index + 1}"
+        stats = _failed(covers, exc)
         try:
             Checkpoints(task.checkpoints).mark_lost(step.unit, 0, stats)
         except OSError as error:
@@ -349,7 +366,7 @@ def _join(step: _Step, steps: list[_Step], settings: Settings) -> RunStats:
     task = step.tasks[0]
     parts = [u for u in steps if u.kind == "range" and u.tasks[0] is task]
     try:
-        Checkpoints(task.checkpoints).join(Path(task.target), [part.unit for part in parts], settings.journal)
+        join_parts(task, settings, [part.unit for part in parts])
         for part in parts:
             stats += part.outcome.stats
         stats.bytes_out = Path(task.target).stat().st_size

@@ -1,8 +1,8 @@
 """Parquet archives: each row a :class:`Record` with every column as a field, its document the
 text or HTML column chosen as for a JSONL record, its source ``FILE:ROW`` (1-based).
 
-A file is read row group by row group, never whole: a dump of many gigabytes holds one row
-group in memory at a time (and Python objects for a slice of it). pyarrow is an optional extra,
+A file is read row group by row group, and each group in slices of rows, never whole: a dump of
+many gigabytes holds one slice in memory at a time, however its row groups were cut. pyarrow is an optional extra,
 imported only here and only when a Parquet file is met; without it the file is a reject that
 says what to install.
 """
@@ -11,19 +11,25 @@ from __future__ import annotations
 
 import datetime
 import decimal
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cleaner.errors import InputError
+from cleaner.readers.html import decode_html
 from cleaner.readers.records import MAX_DOCUMENT_BYTES, Record, describe_size, record_from_object
+from cleaner.readers.text import decode_bytes
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
 INSTALL = "pip install 'cleaner[parquet]'"
-# Rows turned into Python objects at a time: a row group of a million rows stays columnar.
-_SLICE_ROWS = 1024
+# Rows read and turned into Python objects at a time: a row group of a million rows, or of a
+# gigabyte, is never in memory whole.
+SLICE_ROWS = 1024
+_STREAM_BUFFER = 1 << 20
 
 
 def pyarrow_missing(display: str) -> str | None:
@@ -35,73 +41,97 @@ def pyarrow_missing(display: str) -> str | None:
     return None
 
 
-def input_layout(path: Path, display: str) -> tuple[pa.Schema, int]:
-    """The file's columns and how many row groups it has, from its footer alone."""
+def input_layout(path: Path, display: str) -> tuple[pa.Schema, list[int]]:
+    """The file's columns and the rows of each row group, from its footer alone."""
     import pyarrow.parquet as pq
 
     try:
         metadata = pq.read_metadata(path)
-        return metadata.schema.to_arrow_schema(), metadata.num_row_groups
+        return metadata.schema.to_arrow_schema(), [metadata.row_group(i).num_rows
+                                                   for i in range(metadata.num_row_groups)]
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
         raise InputError(f"{display}: not a readable Parquet file ({exc})") from None
 
 
-def row_groups(path: Path, *, display: str | None = None, text_field: str | None = None,
-               html_field: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES,
-               wanted: Callable[[int], bool] | None = None) -> Iterator[tuple[int, pa.Table, Iterator[Record]]]:
-    """Each row group (its number, the group as read, for a writer that passes its columns
-    through, and its records); the records of a group are to be taken before the next group is
-    asked for. A group ``wanted`` says no to is not read (its rows still counted, from the footer)."""
+@contextmanager
+def opened(path: Path, display: str) -> Iterator[pq.ParquetFile]:
+    """The file, read as a stream: a row group's column chunks are not buffered whole
+    (pyarrow's pre-buffering would hold a row group of a gigabyte in memory at once)."""
     import pyarrow.parquet as pq
 
-    display = display or str(path)
     with path.open("rb") as handle:
         try:
-            file = pq.ParquetFile(handle)
+            file = pq.ParquetFile(handle, pre_buffer=False, buffer_size=_STREAM_BUFFER)
         except (OSError, ValueError) as exc:
             raise InputError(f"{display}: not a readable Parquet file ({exc})") from None
-        row = 0
-        for index in range(file.num_row_groups):
-            if wanted is not None and not wanted(index):
-                row += file.metadata.row_group(index).num_rows
-                continue
-            try:
-                table = file.read_row_group(index)
-            except (OSError, ValueError) as exc:
-                raise InputError(f"{display}: cannot be read after row {row} ({exc}); is the file complete?") from None
-            yield index, table, _records(table, row, display, text_field, html_field, max_bytes)
-            row += table.num_rows
+        yield file
+
+
+def group_slices(file: pq.ParquetFile, index: int, *, first_row: int, display: str, text_field: str | None = None,
+                 html_field: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES,
+                 ) -> Iterator[tuple[pa.Table, list[Record]]]:
+    """Row group ``index`` in slices of at most ``SLICE_ROWS`` rows: each slice as read (for a
+    writer that passes its columns through) and its records, sourced from ``first_row`` + 1."""
+    import pyarrow as pa
+
+    row = first_row
+    batches = file.iter_batches(batch_size=SLICE_ROWS, row_groups=[index], use_threads=False)
+    while True:
+        try:
+            batch = next(batches, None)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{display}: cannot be read after row {row} ({exc}); is the file complete?") from None
+        if batch is None:
+            return
+        table = pa.Table.from_batches([batch])
+        yield table, _records(batch, row, display, text_field, html_field, max_bytes)
+        row += batch.num_rows
 
 
 def read_parquet(path: Path, *, display: str | None = None, text_field: str | None = None,
                  html_field: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Record]:
-    """The records of a Parquet file, in row order; without pyarrow, one record saying so."""
+    """The records of a Parquet file, in row order, a slice of a row group in memory at a time;
+    without pyarrow, one record saying so."""
     display = display or str(path)
     missing = pyarrow_missing(display)
     if missing:
         yield Record(display, error=missing)
         return
     try:
-        for _, _, records in row_groups(path, display=display, text_field=text_field, html_field=html_field,
-                                     max_bytes=max_bytes):
-            yield from records
+        row = 0
+        with opened(path, display) as file:
+            for index in range(file.num_row_groups):
+                for _, records in group_slices(file, index, first_row=row, display=display, text_field=text_field,
+                                               html_field=html_field, max_bytes=max_bytes):
+                    yield from records
+                row += file.metadata.row_group(index).num_rows
     except InputError as exc:  # a file that is no Parquet, or breaks midway: said once, as it is
         yield Record(display, error=str(exc))
 
 
-def _records(table: pa.Table, first: int, display: str, text_field: str | None, html_field: str | None,
-             max_bytes: int) -> Iterator[Record]:
-    number = first
-    for batch in table.to_batches(max_chunksize=_SLICE_ROWS):
-        for row in batch.to_pylist():
-            number += 1
-            record = record_from_object({k: _plain(v) for k, v in row.items()}, f"{display}:{number}",
-                                        text_field, html_field)
-            document = record.html if record.html is not None else record.text
-            if document is not None and len(document) > max_bytes:
-                record = Record(record.source, error=f"document longer than the {describe_size(max_bytes)} limit "
-                                                     "per document; skipped (raise --max-document-mb to take it)")
-            yield record
+def _records(batch: pa.RecordBatch, first: int, display: str, text_field: str | None, html_field: str | None,
+             max_bytes: int) -> list[Record]:
+    records = []
+    html_key = html_field or ("html" if text_field is None else None)
+    text_key = text_field or "text"
+    for number, row in enumerate(batch.to_pylist(), start=first + 1):
+        fields = {k: _document(v, html=True) if k == html_key else _document(v, html=False) if k == text_key
+                  else _plain(v) for k, v in row.items()}
+        record = record_from_object(fields, f"{display}:{number}", text_field, html_field)
+        document = record.html if record.html is not None else record.text
+        if document is not None and len(document) > max_bytes:
+            record = Record(record.source, error=f"document longer than the {describe_size(max_bytes)} limit "
+                                                 "per document; skipped (raise --max-document-mb to take it)")
+        records.append(record)
+    return records
+
+
+def _document(value: Any, *, html: bool) -> Any:
+    """A document column's value: a binary one decoded as its page (by the charset it declares)
+    or its text is, not as UTF-8 with escapes, which would garble a page in another charset."""
+    if isinstance(value, bytes):
+        return (decode_html(value) if html else decode_bytes(value))[0]
+    return _plain(value)
 
 
 def _plain(value: Any) -> Any:

@@ -8,7 +8,7 @@ archive (JSONL, WARC, Parquet) is cleaned into JSONL in one go, or, when the tas
 checkpoint folder, unit by unit
 (:mod:`cleaner.task.checkpoints`): shards read in order by this process or handed to workers
 (:class:`ShardedArchive`), or byte ranges of a plain JSONL file cleaned by tasks of their own
-(:func:`clean_range`)."""
+(:func:`clean_seekable`)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from cleaner.readers.records import Record, archive_kind
 from cleaner.storage import is_url
 from cleaner.task.checkpoints import Checkpoints, Done, Unit, UnitKind
 from cleaner.task.documents import document_of_file, records_of
-from cleaner.task.parquet import clean_parquet
+from cleaner.task.parquet import clean_parquet, clean_row_group, join_row_groups, layout_of
 from cleaner.task.records import clean_records, document_record
 from cleaner.task.settings import Settings
 from cleaner.task.staged import run_staged
@@ -62,6 +62,13 @@ class Task:
         # A Parquet output is cut into row groups by its task (cleaner.task.parquet), not shards.
         return (bool(self.checkpoints) and not is_url(self.path) and bool(archive_kind(Path(self.path)))
                 and archive_kind(Path(self.target)) != "parquet")
+
+    @property
+    def row_grouped(self) -> bool:
+        """A Parquet file cleaned into Parquet with checkpoints: unit by unit, each a row group
+        that whoever cleans it reads alone (:class:`cleaner.task.parquet.ParquetArchive`)."""
+        return (bool(self.checkpoints) and not is_url(self.path) and archive_kind(Path(self.path)) == "parquet"
+                and archive_kind(Path(self.target)) == "parquet")
 
 
 def run_task(cleaner: Cleaner, task: Task, settings: Settings,
@@ -189,9 +196,12 @@ def clean_unit(cleaner: Cleaner, task: Task, settings: Settings, unit: Unit, rec
     return Done(read, stats)
 
 
-def clean_range(cleaner: Cleaner, task: Task, settings: Settings, unit: Unit, first_line: int) -> Done:
-    """A byte range of a plain JSONL file (its records sourced from ``first_line``); a range
-    marked done already is not cleaned again."""
+def clean_seekable(cleaner: Cleaner, task: Task, settings: Settings, unit: Unit, first_line: int = 1) -> Done:
+    """A unit its cleaner reads alone: a byte range of a plain JSONL file (its records
+    sourced from ``first_line``), or a Parquet file's row group; one marked done already is not
+    cleaned again."""
+    if unit.kind is UnitKind.ROW_GROUP:
+        return clean_row_group(cleaner, task, settings, unit)
     done = Checkpoints(task.checkpoints).done(unit)
     if done is not None:
         return done
@@ -246,10 +256,14 @@ class ShardedArchive:
         self.total += done.stats
         self.shards += 1
 
-    def lose(self, unit: Unit, records: int, stats: RunStats) -> None:
+    def describe(self, unit: Unit, records: list[Record]) -> tuple[str, int]:
+        """What a shard covers, for a reject: its records' sources, and how many records."""
+        return f"{records[0].source} .. {records[-1].source}", len(records)
+
+    def lose(self, unit: Unit, records: list[Record], stats: RunStats) -> None:
         """A shard no worker could finish: rejected, an empty part in its place."""
-        self.checkpoints.mark_lost(unit, records, stats)
-        self.settle(unit, Done(records, stats))
+        self.checkpoints.mark_lost(unit, len(records), stats)
+        self.settle(unit, Done(len(records), stats))
 
     def finish(self, journal: str | None) -> RunStats:
         """The parts joined into the target; the archive's stats."""
@@ -257,3 +271,12 @@ class ShardedArchive:
         self.total.counts.update(self.counts)
         reject_if_nothing_read(self.total, self.task)
         return self.total
+
+
+def join_parts(task: Task, settings: Settings, units: list[Unit]) -> None:
+    """The parts of units cleaned apart (byte ranges, row groups) joined into the task's output."""
+    checkpoints = Checkpoints(task.checkpoints)
+    if units and units[0].kind is UnitKind.ROW_GROUP:
+        join_row_groups(checkpoints, units, Path(task.target), layout_of(task, settings).schema, settings.journal)
+    else:
+        checkpoints.join(Path(task.target), units, settings.journal)

@@ -391,3 +391,44 @@ def test_a_worker_obeys_its_parents_sigterm_and_leaves_the_groups_to_the_main_pr
             time.sleep(0.01)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def test_a_parquet_file_cleaned_into_parquet_is_planned_row_group_by_row_group(tmp_path: Path) -> None:
+    # So its row groups spread over the workers: each read by the worker that cleans it.
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "x.parquet"
+    pq.write_table(pa.table({"text": [f"Row {i}.\n" for i in range(10)]}), path, row_group_size=3)
+    task = Task(str(path), str(tmp_path / "out" / "x.parquet"), checkpoints=str(tmp_path / "cp"))
+    entries = list(local._plan([task], Settings(), 64))
+    assert [e.kind for e in entries] == ["shard"] * 4 + ["finish"]
+    assert [e.unit.index for e in entries[:4]] == [0, 1, 2, 3] and not any(e.records for e in entries)
+    results = list(run_tasks([task], Settings(), 2))
+    assert [r.documents for r in results] == [10]
+    assert pq.read_table(tmp_path / "out" / "x.parquet").column("text").to_pylist() == [f"Row {i}.\n" for i in range(10)]
+
+
+@pytest.mark.fault
+@needs_fork
+def test_a_row_group_that_kills_its_worker_is_rejected_with_its_rows_and_the_rest_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    real = local.clean_seekable
+
+    def clean_seekable(cleaner, task, settings, unit, first_line=1):  # noqa: ANN001, ANN202
+        if unit.index == 1:
+            os._exit(139)
+        return real(cleaner, task, settings, unit, first_line)
+
+    monkeypatch.setattr(local, "clean_seekable", clean_seekable)
+    path = tmp_path / "x.parquet"
+    pq.write_table(pa.table({"n": list(range(10)), "text": [f"Row {i}.\n" for i in range(10)]}), path,
+                   row_group_size=4)
+    task = Task(str(path), str(tmp_path / "out" / "x.parquet"), checkpoints=str(tmp_path / "cp"))
+    [result] = list(run_tasks([task], Settings(), 2))
+    [reject] = result.rejects
+    assert reject["source"] == f"{path}:5 .. {path}:8" and "4 records" in reject["reason"]
+    assert "died" in reject["reason"] and result.documents == 6
+    assert pq.read_table(task.target).column("n").to_pylist() == [0, 1, 2, 3, 8, 9]
+    assert not Path(task.checkpoints).exists()

@@ -129,7 +129,9 @@ def _driver(out: Path, source: Path, address: str | None, range_bytes: int = 30_
     code = (f"import sys; import cleaner.engine.ray_engine as r; r.RANGE_BYTES = {range_bytes}; "
             "from cleaner.cli import app; app(sys.argv[1:])")
     joining = ["--address", address] if address else []
-    return [sys.executable, "-c", code, "clean", str(source), "--out", str(out), "--engine", "ray", *joining, "-q"]
+    # faulthandler: a driver that crashes in native code says where.
+    return [sys.executable, "-X", "faulthandler", "-c", code, "clean", str(source), "--out", str(out),
+            "--engine", "ray", *joining, "-q"]
 
 
 def _local_run(source: Path, out: Path) -> Path:
@@ -177,7 +179,9 @@ def test_a_worker_killed_mid_task_is_retried_and_the_run_finishes(cluster, tmp_p
     source = _archive(tmp_path / "in", records=1500)
     expected = _local_run(source, tmp_path / "local")
     out = tmp_path / "ray"
-    driver = subprocess.Popen(_driver(out, source, cluster), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "driver.log"
+    with log.open("wb") as said:  # the driver's own account, for the failure message
+        driver = subprocess.Popen(_driver(out, source, cluster), stdout=subprocess.DEVNULL, stderr=said)
     killed = False
     try:
         deadline = time.monotonic() + 60
@@ -193,7 +197,7 @@ def test_a_worker_killed_mid_task_is_retried_and_the_run_finishes(cluster, tmp_p
         if driver.poll() is None:
             driver.kill()
     assert killed, "no range task was seen running"
-    assert driver.returncode == 1
+    assert driver.returncode == 1, log.read_text(encoding="utf-8", errors="replace")[-4000:]
     assert _files(out) == _files(expected)
 
 
@@ -282,6 +286,48 @@ def test_a_task_that_fails_for_good_is_recorded_with_its_error_and_the_run_goes_
     assert (out / "site" / "note-3.txt").exists() and not (out / "site" / "poison.txt").exists()
     written = (out / "dump.jsonl").read_text(encoding="utf-8").splitlines()
     assert 0 < len(written) < 300
+
+
+def _parquet_folder(root: Path) -> Path:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    root.mkdir(parents=True)
+    rows = [f"Advertisement\nRow {i} of the quay's ledger.\n" for i in range(30)]
+    pq.write_table(pa.table({"n": list(range(30)), "text": rows}), root / "ledger.parquet", row_group_size=8)
+    (root / "note.txt").write_text("Advertisement\nA note.\n", encoding="utf-8")
+    return root
+
+
+def test_the_row_groups_of_a_parquet_file_are_tasks_of_their_own_and_the_output_is_the_local_one(
+        cluster, tmp_path: Path) -> None:
+    source = _parquet_folder(tmp_path / "in")
+    runner = CliRunner()
+    local = runner.invoke(app, ["clean", str(source), "--out", str(tmp_path / "local"), "--jobs", "1", "-q"])
+    remote = runner.invoke(app, ["clean", str(source), "--out", str(tmp_path / "ray"), "--engine", "ray",
+                                 "--address", cluster, "-q"])
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    assert _files(tmp_path / "ray") == _files(tmp_path / "local")
+    assert _report(tmp_path / "ray") == _report(tmp_path / "local")
+    steps = ray_engine._plan([Task(str(source / "ledger.parquet"), str(tmp_path / "o.parquet"),
+                                   checkpoints=str(tmp_path / "cp"))], Settings(), 2)
+    assert [(s.kind, s.unit.index if s.unit else None) for s in steps] == [
+        ("range", 0), ("range", 1), ("range", 2), ("range", 3), ("join", None)]
+
+
+@pytest.mark.fault
+def test_a_row_group_that_fails_for_good_is_rejected_and_the_rest_of_the_file_written(
+        cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    source = _parquet_folder(tmp_path / "in")
+    monkeypatch.setattr(ray_engine, "_clean_range", clean_range_failing_on_the_second)
+    out = tmp_path / "ray"
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(out), "--engine", "ray",
+                                      "--address", cluster, "-q"])
+    assert result.exit_code == 1, result.output
+    [reject] = [json.loads(line) for line in (out / ".cleaner" / "rejects.jsonl").read_text().splitlines()]
+    assert reject["source"] == f"{source / 'ledger.parquet'} row group 2" and "out of memory" in reject["reason"]
+    assert pq.read_table(out / "ledger.parquet").column("n").to_pylist() == [*range(8), *range(16, 30)]
+    assert (out / "note.txt").read_text(encoding="utf-8") == "A note.\n"
 
 
 def test_one_dump_is_cut_into_enough_ranges_to_keep_every_cpu_busy() -> None:

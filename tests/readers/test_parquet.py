@@ -68,16 +68,17 @@ def test_row_numbers_run_on_across_row_groups_and_only_one_group_is_read_at_a_ti
     path = make_parquet(tmp_path / "x.parquet", {"text": [f"Row {i}." for i in range(10)]}, row_group_size=3)
     assert pq.ParquetFile(path).num_row_groups == 4
     groups_read: list[int] = []
-    original = pq.ParquetFile.read_row_group
+    original = pq.ParquetFile.iter_batches
 
-    def read_row_group(self, i, *args, **kwargs):  # noqa: ANN001, ANN202 - a spy
-        groups_read.append(i)
-        return original(self, i, *args, **kwargs)
+    def iter_batches(self, *args, row_groups, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - a spy
+        groups_read.extend(row_groups)
+        return original(self, *args, row_groups=row_groups, **kwargs)
 
     def whole(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        raise AssertionError("the whole table must never be read at once")
+        raise AssertionError("the whole table, or a whole row group, must never be read at once")
 
-    monkeypatch.setattr(pq.ParquetFile, "read_row_group", read_row_group)
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", iter_batches)
+    monkeypatch.setattr(pq.ParquetFile, "read_row_group", whole)
     monkeypatch.setattr(pq.ParquetFile, "read", whole)
     monkeypatch.setattr(pq.ParquetFile, "read_row_groups", whole)
     monkeypatch.setattr(pq, "read_table", whole)

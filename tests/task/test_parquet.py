@@ -148,7 +148,7 @@ def test_a_killed_run_goes_on_from_the_row_groups_it_had_not_finished(tmp_path: 
                         row_group_size=3)
     clean(path, tmp_path / "whole.parquet")
     cleaned_groups = []
-    real = parquet._clean_group
+    real = parquet._clean_slice
 
     def dies_on_the_second_group(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         cleaned_groups.append(args[1].column("n").to_pylist()[0])
@@ -156,17 +156,82 @@ def test_a_killed_run_goes_on_from_the_row_groups_it_had_not_finished(tmp_path: 
             raise RuntimeError("killed")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(parquet, "_clean_group", dies_on_the_second_group)
+    monkeypatch.setattr(parquet, "_clean_slice", dies_on_the_second_group)
     checkpoints = tmp_path / "cp"
     stats = clean(path, tmp_path / "o.parquet", checkpoints=str(checkpoints))
     assert stats.rejects and not (tmp_path / "o.parquet").exists()
     assert sorted(p.name for p in checkpoints.iterdir()) == ["row-group-000000.done.json", "row-group-000000.parquet"]
 
     cleaned_groups.clear()
-    monkeypatch.setattr(parquet, "_clean_group", lambda *a, **k: cleaned_groups.append(a[1]["n"][0].as_py())
+    monkeypatch.setattr(parquet, "_clean_slice", lambda *a, **k: cleaned_groups.append(a[1]["n"][0].as_py())
                         or real(*a, **k))
     stats = clean(path, tmp_path / "o.parquet", checkpoints=str(checkpoints))
     assert cleaned_groups == [3, 6]  # the first row of each group cleaned: the first was done already
     assert stats.documents == 7 and not stats.rejects and not checkpoints.exists()
     assert pq.read_table(tmp_path / "o.parquet").equals(pq.read_table(tmp_path / "whole.parquet"))
     assert pq.ParquetFile(tmp_path / "o.parquet").num_row_groups == 3
+
+
+def test_a_large_row_group_is_read_in_slices_and_written_in_groups_of_bounded_size(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file written with a writer's defaults is often one row group of everything: read whole
+    # it held the whole file in memory (a 200 MB file peaked at 1.6 GB).
+    from cleaner.readers import parquet as reader
+    from cleaner.task import parquet
+
+    rows = 2 * reader.SLICE_ROWS + 5
+    path = make_parquet(tmp_path / "x.parquet", pa.table({"n": list(range(rows)), "text": [SCRAPED] * rows}))
+    assert pq.ParquetFile(path).num_row_groups == 1
+
+    def whole(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("a row group must never be read whole")
+
+    sizes: list[int] = []
+    real = parquet._clean_slice
+    monkeypatch.setattr(pq.ParquetFile, "read_row_group", whole)
+    monkeypatch.setattr(pq.ParquetFile, "read", whole)
+    monkeypatch.setattr(parquet, "_clean_slice", lambda *a, **k: sizes.append(a[1].num_rows) or real(*a, **k))
+    stats = clean(path, tmp_path / "o.parquet")
+    assert stats.documents == rows and not stats.rejects
+    assert sizes == [reader.SLICE_ROWS, reader.SLICE_ROWS, 5]
+    written = pq.ParquetFile(tmp_path / "o.parquet")
+    assert [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)] == [rows]  # mirrored
+    table = pa.Table.from_batches(list(written.iter_batches(batch_size=rows)))
+    assert table.column("n").to_pylist() == list(range(rows)) and set(table.column("text").to_pylist()) == {CLEANED}
+    assert json.loads(table.column("cleaner")[rows - 1].as_py())["source"] == f"{path}:{rows}"
+
+    # Cleaned rows wait for their group's end only up to GROUP_BYTES; here each slice is over it.
+    monkeypatch.setattr(parquet, "GROUP_BYTES", 1)
+    clean(path, tmp_path / "cut.parquet")
+    written = pq.ParquetFile(tmp_path / "cut.parquet")
+    assert [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)] == [
+        reader.SLICE_ROWS, reader.SLICE_ROWS, 5]
+    assert pa.Table.from_batches(list(written.iter_batches())).equals(table)
+
+
+def test_a_binary_html_column_is_decoded_by_the_charset_its_page_declares(tmp_path: Path) -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace("storm", "storm \u2013 caf\u00e9")
+    path = make_parquet(tmp_path / "x.parquet", pa.table({"html": pa.array([page.encode("cp1252")], pa.binary())}))
+    stats = clean(path, tmp_path / "o.parquet")
+    assert stats.documents == 1 and not stats.rejects
+    [row] = pq.read_table(tmp_path / "o.parquet").to_pylist()
+    assert "storm \u2013 caf\u00e9" in row["text"]
+    assert row["html"] == page.encode("cp1252")  # the input's column passed through as it was
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_row_groups_of_one_file_spread_over_the_workers_and_the_output_is_the_same(
+        tmp_path: Path, jobs: str) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    texts = [f"Advertisement\nRow {i} of the dump.\n" for i in range(40)]
+    make_parquet(source / "x.parquet", pa.table({"n": list(range(40)), "text": texts}), row_group_size=7)
+    reference = tmp_path / "reference.parquet"
+    clean(source / "x.parquet", reference)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["clean", str(source), "--out", str(out), "-j", jobs])
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(out / "x.parquet").equals(pq.read_table(reference))
+    written = pq.ParquetFile(out / "x.parquet")
+    assert [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)] == [7] * 5 + [5]
+    assert not (out / ".cleaner" / "shards").exists() or not any((out / ".cleaner" / "shards").iterdir())
