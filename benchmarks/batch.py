@@ -53,14 +53,21 @@ About half are HTML pages (a nav, ``<div class="ad-slot">Advertisement</div>``, 
 5. Parquet (only when named in ``--parts``): peak memory and speed cleaning one large Parquet
    file into Parquet, one row group and many; see ``_batch_parquet.py``. Target: under 500 MB
    for a 1 GB file.
+6. Many files (only when named in ``--parts``): folders of 10,000 and 100,000 small text files
+   (``--many-files-sizes``; 1,000,000 too with ``--many-files-million``), each cleaned with
+   ``--jobs 2`` (``--many-files-jobs``) and then again into the same OUT, where all is done:
+   time per file, peak memory (PSS of the process tree) and the rerun's time per file, against
+   the issue's targets; see ``_batch_many_files.py``. Each folder and its OUT are deleted once measured,
+   unless ``--keep``.
 
 Default: 10,000 documents in 100 folders, dumps of 50, 100 and 200 MB (under 10 minutes on
 2 cores). ``--quick``: 2,000 documents, dumps of 20 and 50 MB. Run from the repository root:
 
     .venv/bin/python benchmarks/batch.py [--quick] [--docs 10000] [--repeats 3]
         [--memory-sizes 50 100 200 | 1000] [--memory-jobs 1]
-        [--parts throughput archive memory resume parquet]
+        [--parts throughput archive memory resume parquet many-files]
         [--parquet-mb 1000] [--parquet-group-rows 1000] [--parquet-jobs 1 2]
+        [--many-files-sizes 10000 100000] [--many-files-million] [--many-files-jobs 2]
         [--workdir DIR] [--keep] [--json out.json]
 """
 
@@ -87,6 +94,8 @@ from typing import Any
 
 # _common puts this checkout on sys.path; throughput holds the scraped-defect vocabulary.
 from _common import checkout_state, finish, load_articles, print_table, spin_commas
+from _batch_many_files import DEFAULT_SIZES as MANY_FILES_SIZES
+from _batch_many_files import MILLION, measure_many_files
 from _batch_parquet import measure_parquet
 from throughput import AD_LABELS, BANNERS, DATE_STAMPS, SECTIONS, sentence_pool
 
@@ -106,8 +115,10 @@ ARTICLE_CHARS = (2_000, 5_000)
 DEFAULT_DOCS, QUICK_DOCS = 10_000, 2_000
 DEFAULT_FOLDERS = 100
 DEFAULT_MEMORY_SIZES, QUICK_MEMORY_SIZES = [50, 100, 200], [20, 50]
-PARTS = ("throughput", "archive", "memory", "resume", "parquet")
-DEFAULT_PARTS = PARTS[:4]  # parquet builds and cleans two files of a gigabyte: asked for by name
+PARTS = ("throughput", "archive", "memory", "resume", "parquet", "many-files")
+# Asked for by name: parquet builds and cleans two files of a gigabyte, many-files folders of
+# 100,000 files and more.
+DEFAULT_PARTS = PARTS[:4]
 STATE_DIR = ".cleaner"  # the run's own files under --out, not outputs of documents
 KILL_SHARE = 0.5
 # Counting the outputs walks the whole tree (10,000 files: about 15 ms); more often would take
@@ -740,6 +751,13 @@ def main() -> None:
                         help="rows per row group of the second Parquet file (default 1000)")
     parser.add_argument("--parquet-jobs", type=int, nargs="+", default=[1, 2],
                         help="--jobs values for part parquet (default 1 2)")
+    parser.add_argument("--many-files-sizes", type=int, nargs="+", metavar="N",
+                        help="numbers of files for part many-files (default "
+                        f"{' '.join(map(str, MANY_FILES_SIZES))})")
+    parser.add_argument("--many-files-million", action="store_true",
+                        help=f"part many-files measures {MILLION:,} files too (long, and about 10 GB of disk "
+                        "for the folder and its outputs at 4 KB a file)")
+    parser.add_argument("--many-files-jobs", type=int, default=2, help="--jobs for part many-files (default 2)")
     parser.add_argument("--workdir", type=Path, help="make the temporary folder in here (default: the system's)")
     parser.add_argument("--keep", action="store_true", help="keep the generated inputs and outputs")
     parser.add_argument("--cleaner", help="the cleaner command (default: the one beside this Python)")
@@ -754,6 +772,10 @@ def main() -> None:
     sizes = sorted(args.memory_sizes or (QUICK_MEMORY_SIZES if args.quick else DEFAULT_MEMORY_SIZES))
     if documents < 2 or args.folders < 1 or sizes[0] <= 0:
         parser.error("--docs must be at least 2, --folders at least 1, --memory-sizes positive")
+    many_sizes = sorted(set(args.many_files_sizes or MANY_FILES_SIZES) | ({MILLION} if args.many_files_million
+                                                                             else set()))
+    if many_sizes[0] < 1 or args.many_files_jobs < 1:
+        parser.error("--many-files-sizes must be positive, --many-files-jobs at least 1")
     cleaner = args.cleaner or default_cleaner()
 
     articles, source = load_articles(args.corpus)
@@ -806,6 +828,10 @@ def main() -> None:
             figures["parquet"] = measure_parquet(cleaner, work, lambda rng: text_document(sentences, rng),
                                                  args.parquet_mb, args.parquet_group_rows, args.parquet_jobs,
                                                  args.seed)
+        if "many-files" in args.parts:
+            print(f"\nMany files: folders of {', '.join(f'{n:,}' for n in many_sizes)} small files:", flush=True)
+            figures["many_files"] = measure_many_files(cleaner, work, sentences, many_sizes, args.many_files_jobs,
+                                                       args.seed, args.keep)
     finally:
         finish(work, args.keep, figures, started, args.json)
 
