@@ -10,7 +10,7 @@ import contextlib
 import filecmp
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -136,10 +136,11 @@ def restore_if_ours(path: Path, suffix: str, ours: list[dict[str, Any]]) -> bool
     return True
 
 
-def forget_recorded(journal: Path, recorded: dict[str, dict[str, Any]]) -> None:
-    """Drop from the journal what the manifest now records; delete it when nothing is left."""
+def forget_recorded(journal: Path, recorded: Callable[[str], dict[str, Any] | None]) -> None:
+    """Drop from the journal what the manifest now records (``recorded``: the signature it
+    holds of a path); delete it when nothing is left."""
     keep = [(path, signature) for path, signatures in written_by_us(journal).items() for signature in signatures
-            if recorded.get(path, {}).get("input") != signature]
+            if recorded(path) != signature]
     if not keep:
         journal.unlink(missing_ok=True)
         return

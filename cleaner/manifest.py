@@ -4,16 +4,30 @@ recorded, its output is still there, and the run's key is the same: the tool's v
 resolved rule set and the files it reads, and every setting that can change an output
 (:func:`run_key_of`). A change in any of them reprocesses the input.
 
-The manifest is rewritten atomically as tasks finish, so a run killed at any point leaves
-a manifest that lists only outputs that were completely written.
+The record is a SQLite database, ``OUT/.cleaner/manifest.sqlite`` (the standard library's
+``sqlite3``; write-ahead log), one row per finished input, written in transactions of
+``BATCH_ROWS`` inputs or every second as tasks finish, so a run killed at any point loses at
+most the last batch and lists only outputs that were completely written; a rerun looks each
+input up by its name instead of loading everything. The table::
+
+    inputs(source BLOB PRIMARY KEY,  -- the input's path or URL, its bytes as the file system has them
+           run TEXT,                 -- the run's key
+           target BLOB,              -- where its output was written
+           signature TEXT,           -- JSON: size, mtime_ns, sample (a hash of its first and last 64 KB)
+           documents INTEGER, changed INTEGER, bytes_in INTEGER, bytes_out INTEGER,
+           rejects TEXT)             -- JSON: the records of it that failed, [{"source", "reason"}]
+
+An older run's ``manifest.json`` beside it is read into the database once, then removed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -21,9 +35,11 @@ from typing import Any
 from cleaner import __version__
 from cleaner.errors import CleanerError
 from cleaner.storage import is_url
-from cleaner.writers import atomic_write_text
-from cleaner.writers.json_text import json_text
 
+MANIFEST = "manifest.sqlite"
+LEGACY_MANIFEST = "manifest.json"
+# Inputs recorded per transaction at most; a second's worth when fewer finish.
+BATCH_ROWS = 2000
 _SAMPLE = 65536
 
 
@@ -56,32 +72,74 @@ def _exists(target: Path | str) -> bool:
     return Path(target).exists()
 
 
+def _key(name: Path | str) -> bytes:
+    # File names are bytes: one that is not UTF-8 is kept as it is, not as text that cannot be stored.
+    return str(name).encode("utf-8", "surrogateescape")
+
+
+def _name(key: bytes) -> str:
+    return key.decode("utf-8", "surrogateescape")
+
+
+def _json(value: Any) -> str:
+    # ASCII: a reason quoting a name that is not UTF-8 keeps its escapes, and reads back the same.
+    return json.dumps(value, ensure_ascii=True, sort_keys=True)
+
+
+_COLUMNS = "source, run, target, signature, documents, changed, bytes_in, bytes_out, rejects"
+
+
 class Manifest:
+    """The finished inputs of the runs into one place; one process writes it at a time (the
+    run's lock). ``path`` is the database file, made when first written to."""
+
     def __init__(self, path: Path, run_key: str) -> None:
         self.path = path
         self.run_key = run_key  # run_key_of(): version, rule set, every setting that shapes outputs
-        self.entries: dict[str, dict[str, Any]] = {}
-        self._last_save = 0.0
+        self._pending: list[tuple[Any, ...]] = []
+        self._last_commit = time.monotonic()
+        self._db: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """The database, opened (and made, and an older JSON manifest read in) on first need;
+        None while it does not exist and nothing is to be written."""
+        if self._db is None and (self.path.exists() or self._pending or self._legacy().exists()):
+            self._db = _open(self.path)
+            _import_legacy(self._db, self._legacy())
+        return self._db
+
+    def _legacy(self) -> Path:
+        return self.path.with_name(LEGACY_MANIFEST)
+
+    def _row(self, source: Path | str) -> tuple[Any, ...] | None:
+        db = self._connection()
+        if db is None:
+            return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("inputs"), dict):
-                self.entries = data["inputs"]
-        except (OSError, ValueError):
-            pass  # no manifest yet, or a damaged one: everything is done again
+            return db.execute(f"SELECT {_COLUMNS} FROM inputs WHERE source = ?", (_key(source),)).fetchone()
+        except sqlite3.DatabaseError:
+            return None  # a damaged database: everything is done again
 
     def is_done(self, source: Path | str, target: Path | str) -> bool:
-        entry = self.entries.get(str(source))
-        if not entry or entry.get("run") != self.run_key or entry.get("target") != str(target):
+        row = self._row(source)
+        if row is None or row[1] != self.run_key or _name(row[2]) != str(target):
             return False
         try:
-            return _exists(target) and entry.get("input") == _signature(source)
-        except (OSError, CleanerError):
+            return _exists(target) and json.loads(row[3]) == _signature(source)
+        except (OSError, CleanerError, ValueError):
             return False
 
     def entry_of(self, source: Path | str) -> dict[str, Any]:
-        """What a finished input gave (documents, changed, bytes, rejected records), so a
-        resumed run's report still counts it."""
-        return dict(self.entries.get(str(source), {}))
+        """What a finished input gave (documents, changed, bytes, rejected records, its
+        signature under ``input``), so a resumed run's report still counts it."""
+        row = self._row(source)
+        if row is None:
+            return {}
+        try:
+            return {"run": row[1], "target": _name(row[2]), "input": json.loads(row[3]), "documents": row[4],
+                    "changed": row[5], "bytes_in": row[6], "bytes_out": row[7], "rejects": json.loads(row[8])}
+        except ValueError:
+            return {}
 
     def record(self, source: Path | str, target: Path | str, *, documents: int, rejects: list[dict[str, str]],
                changed: int = 0, bytes_in: int = 0, bytes_out: int = 0) -> None:
@@ -89,17 +147,93 @@ class Manifest:
             signature = _signature(source)
         except (OSError, CleanerError):
             return
-        self.entries[str(source)] = {"run": self.run_key, "target": str(target), "input": signature,
-                                     "documents": documents, "changed": changed, "bytes_in": bytes_in,
-                                     "bytes_out": bytes_out, "rejects": rejects}
-        # Saved at most every second while tasks stream in; always at the end (save(force=True)).
-        if time.monotonic() - self._last_save > 1.0:
+        self._pending.append((_key(source), self.run_key, _key(target), _json(signature), documents, changed,
+                              bytes_in, bytes_out, _json(rejects)))
+        if len(self._pending) >= BATCH_ROWS or time.monotonic() - self._last_commit > 1.0:
             self.save(force=True)
 
     def save(self, *, force: bool = False) -> None:
-        if force:
-            atomic_write_text(self.path, json_text({"version": __version__, "inputs": self.entries}, indent=1) + "\n")
-            self._last_save = time.monotonic()
+        """The recorded inputs written in one transaction (with ``force``; else left for the
+        next batch). A full disk is an ``OSError`` (ENOSPC) as any write's."""
+        if not force:
+            return
+        self._last_commit = time.monotonic()
+        if not self._pending:
+            return
+        db = self._connection()
+        assert db is not None
+        try:
+            with db:
+                db.executemany(f"INSERT OR REPLACE INTO inputs ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               self._pending)
+        except sqlite3.DatabaseError as exc:
+            if "full" in str(exc):
+                raise OSError(errno.ENOSPC, f"{self.path}: {exc}") from None
+            raise CleanerError(f"{self.path}: the run's record cannot be written ({exc}); is the folder "
+                               "writable? If the file is damaged, remove it to start the run afresh") from None
+        self._pending.clear()
+
+    def close(self) -> None:
+        """Written out and closed: one file again, the write-ahead log folded in (to copy it)."""
+        self.save(force=True)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = sqlite3.connect(path, isolation_level="DEFERRED", check_same_thread=False)
+        # WAL: a commit appends to the log; synchronous=NORMAL: durable when the process dies
+        # (what a kill is), the log fsynced at checkpoints.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        with db:
+            db.execute("CREATE TABLE IF NOT EXISTS inputs (source BLOB PRIMARY KEY, run TEXT, target BLOB, "
+                       "signature TEXT, documents INTEGER, changed INTEGER, bytes_in INTEGER, bytes_out INTEGER, "
+                       "rejects TEXT)")
+    except sqlite3.DatabaseError as exc:
+        raise CleanerError(f"{path}: not a run record this version can read ({exc}); remove it to start the "
+                           "run afresh, or give another --out") from None
+    return db
+
+
+def _import_legacy(db: sqlite3.Connection, legacy: Path) -> None:
+    """An older run's JSON manifest read in once (then removed): its finished inputs stay done."""
+    if not legacy.exists():
+        return
+    try:
+        data = json.loads(legacy.read_text(encoding="utf-8"))
+        entries = data.get("inputs", {}) if isinstance(data, dict) else {}
+        rows = [(_key(source), entry["run"], _key(entry["target"]), _json(entry["input"]), entry.get("documents", 0),
+                 entry.get("changed", 0), entry.get("bytes_in", 0), entry.get("bytes_out", 0),
+                 _json(entry.get("rejects", [])))
+                for source, entry in entries.items() if isinstance(entry, dict) and "run" in entry]
+        with db:
+            db.executemany(f"INSERT OR IGNORE INTO inputs ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # damaged: its inputs are done again, as with a damaged manifest before
+    legacy.unlink(missing_ok=True)
+
+
+def recorded_inputs(state: Path) -> dict[str, dict[str, Any]]:
+    """Every input a run into ``state`` (its ``.cleaner`` folder) recorded, by name, read
+    without changing anything: for reports, tests and benchmarks, not for a run."""
+    path = state / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = db.execute(f"SELECT {_COLUMNS} FROM inputs").fetchall()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return {}
+    return {_name(r[0]): {"run": r[1], "target": _name(r[2]), "input": json.loads(r[3]), "documents": r[4],
+                          "changed": r[5], "bytes_in": r[6], "bytes_out": r[7], "rejects": json.loads(r[8])}
+            for r in rows}
 
 
 # Settings that change no output: a dry run writes nothing and records nothing.

@@ -24,7 +24,7 @@ from cleaner.in_place import JOURNAL, forget_recorded, restore_if_ours, rewritte
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.locking import run_lock
 from cleaner.kinds.site_boilerplate import BOILERPLATE
-from cleaner.manifest import Manifest, input_signature, run_key_of
+from cleaner.manifest import LEGACY_MANIFEST, MANIFEST, Manifest, input_signature, run_key_of
 from cleaner.pipeline import Cleaner
 from cleaner.report import Report
 from cleaner.slug_titles import index_titles
@@ -140,19 +140,22 @@ def _remote_state(plan: Plan) -> str:
 
 
 def _fetch_state(plan: Plan) -> None:
-    """A remote --out's manifest, copied here, so a rerun from any machine resumes."""
+    """A remote --out's manifest, copied here, so a rerun from any machine resumes (an older
+    run's JSON manifest is read in when there is no database)."""
     from cleaner import storage
 
-    manifest = storage.join(_remote_state(plan), "manifest.json")
-    with contextlib.suppress(OSError, CleanerError):
-        if storage.exists(manifest):
-            storage.download(manifest, plan.state / "manifest.json")
+    for name in (MANIFEST, LEGACY_MANIFEST):
+        manifest = storage.join(_remote_state(plan), name)
+        with contextlib.suppress(OSError, CleanerError):
+            if storage.exists(manifest):
+                storage.download(manifest, plan.state / name)
+                return
 
 
 def _push_state(plan: Plan) -> None:
     from cleaner import storage
 
-    for name in ("manifest.json", "rejects.jsonl", "warnings.jsonl", "report.json", "boilerplate.json"):
+    for name in (MANIFEST, "rejects.jsonl", "warnings.jsonl", "report.json", "boilerplate.json"):
         if (plan.state / name).exists():
             storage.upload(plan.state / name, storage.join(_remote_state(plan), name))
 
@@ -218,7 +221,19 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
         remove_stale_temporaries(plan.out.parent, recursive=False)
     elif plan.out.exists():
         remove_stale_temporaries(plan.out)
-    manifest = Manifest(state / "manifest.json", key)
+    manifest = Manifest(state / MANIFEST, key)
+    try:
+        return _run_recorded(plan, cleaner, run_engine, manifest, report_path=report_path, say=say,
+                             warnings_shown=warnings_shown)
+    finally:
+        with contextlib.suppress(OSError, CleanerError):
+            manifest.close()  # what was recorded stands; a full disk is said by the run
+
+
+def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest: Manifest, *,
+                  report_path: Path | None, say: Callable[[str], None], warnings_shown: int):
+    settings, state, tasks = plan.settings, plan.state, plan.tasks
+    key = manifest.run_key
     todo = [t for t in tasks if not manifest.is_done(t.path, t.target)]
     if settings.journal:
         _restore_originals(todo, manifest, Path(settings.journal), settings.backup_suffix or "")
@@ -248,7 +263,7 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
                                 rejects=result.rejects, changed=result.changed, bytes_in=result.bytes_in,
                                 bytes_out=result.bytes_out)
     except KeyboardInterrupt:
-        manifest.save(force=True)
+        manifest.close()
         if plan.remote_out:
             with contextlib.suppress(OSError, CleanerError):
                 _push_state(plan)
@@ -261,7 +276,7 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
         raise OutputFull(str(exc)) from None
     manifest.save(force=True)
     if settings.journal:
-        forget_recorded(Path(settings.journal), manifest.entries)
+        forget_recorded(Path(settings.journal), lambda path: manifest.entry_of(path).get("input"))
     drop_stale_checkpoints(state, todo)
     if plan.one_file:
         write_joined(plan.out, [Path(t.target) for t in tasks if Path(t.target).exists()])
@@ -270,6 +285,7 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
 
             storage.upload(plan.out, plan.remote_out)
     report.finish(time.monotonic() - started)
+    manifest.close()  # one file again, before it is copied anywhere
     # Every failed document, one JSON line each with its source and the reason: a batch is
     # judged by what it could not do as much as by what it wrote.
     write_jsonl(state / "rejects.jsonl", report.rejects)

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
+from cleaner.manifest import recorded_inputs
 
 # Cleaning prints the escaped shortcode [[gallery]] as the literal [gallery], which a second
 # cleaning removes: a file cleaned twice loses it.
@@ -52,7 +53,7 @@ def test_a_file_rewritten_before_the_run_recorded_it_is_not_cleaned_twice(runner
     with pytest.raises(Killed):
         runner.invoke(app, [*COMMAND[:1], str(source), *COMMAND[1:]])
     assert (source / "0.txt").read_text(encoding="utf-8") == ONCE
-    assert not (source / ".cleaner" / "manifest.json").exists()
+    assert not recorded_inputs(source / ".cleaner")
     monkeypatch.undo()
     result = runner.invoke(app, [*COMMAND[:1], str(source), *COMMAND[1:]])
     assert result.exit_code == 0, result.output
@@ -118,7 +119,7 @@ def test_an_in_place_run_killed_midway_then_rerun_cleans_every_file_exactly_once
     # Stop it once it has rewritten files and recorded some (its manifest exists), however long
     # start-up takes on a loaded machine.
     deadline = time.monotonic() + 120
-    while not (source / ".cleaner" / "manifest.json").is_file():
+    while not recorded_inputs(source / ".cleaner"):
         if run.poll() is not None:
             pytest.skip("the run ended before it could be stopped")
         assert time.monotonic() < deadline, "the run recorded nothing in two minutes"

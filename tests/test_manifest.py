@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
+from cleaner.manifest import recorded_inputs
 
 
 @pytest.fixture()
@@ -40,7 +41,7 @@ def test_file_names_that_are_not_utf8_are_recorded_and_reported_byte_for_byte(ru
     state = out / ".cleaner"
     [reject] = [json.loads(line) for line in (state / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
     assert os.fsencode(reject["source"]) == os.fsencode(source) + b"/bin\xff.txt"  # the name, byte for byte
-    recorded = json.loads((state / "manifest.json").read_text(encoding="utf-8"))["inputs"]
+    recorded = recorded_inputs(state)
     assert {os.fsencode(name) for name in recorded} == {os.fsencode(source) + b"/caf\xe9.txt",
                                                         os.fsencode(source) + b"/d\xfcmp.jsonl"}
     assert json.loads((state / "report.json").read_text(encoding="utf-8"))["documents"]["written"] == 2
@@ -149,3 +150,89 @@ def test_a_changed_filter_list_file_cleans_the_pages_again(runner: CliRunner, tm
     filters.write_text("##.harbour-extra\n", encoding="utf-8")
     assert runner.invoke(app, command).exit_code == 0
     assert "Harbour Weekly" not in (out / "page.txt").read_text(encoding="utf-8")
+
+
+def _recorded_file(tmp_path: Path, name: str = "a.txt") -> tuple[Path, Path]:
+    source, target = tmp_path / name, tmp_path / "out" / name
+    source.write_text("A story.\n", encoding="utf-8")
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("A story.\n", encoding="utf-8")
+    return source, target
+
+
+def test_a_record_is_looked_up_by_name_and_a_batch_survives_a_process_that_dies(tmp_path: Path) -> None:
+    from cleaner.manifest import MANIFEST, Manifest
+
+    state = tmp_path / ".cleaner"
+    sources = [_recorded_file(tmp_path, f"{i}.txt") for i in range(3)]
+    first = Manifest(state / MANIFEST, "key-1")
+    for source, target in sources[:2]:
+        first.record(source, target, documents=1, rejects=[], changed=1, bytes_in=9, bytes_out=9)
+    first.save(force=True)  # a batch committed; the process then dies without closing
+    first.record(*sources[2], documents=1, rejects=[])  # not committed yet: lost with the process
+    again = Manifest(state / MANIFEST, "key-1")
+    assert [again.is_done(s, t) for s, t in sources] == [True, True, False]
+    assert again.entry_of(sources[0][0])["documents"] == 1 and again.entry_of(sources[0][0])["changed"] == 1
+    assert not Manifest(state / MANIFEST, "key-2").is_done(*sources[0])  # another run's key
+    assert not again.is_done(sources[0][0], tmp_path / "elsewhere.txt")  # another target
+    sources[1][0].write_text("A story, edited.\n", encoding="utf-8")
+    assert not again.is_done(*sources[1])  # the input changed since
+    sources[0][1].unlink()
+    assert not again.is_done(*sources[0])  # its output is gone
+
+
+def test_a_json_manifest_of_an_older_run_is_read_in_once_and_removed(tmp_path: Path) -> None:
+    from cleaner.manifest import LEGACY_MANIFEST, MANIFEST, Manifest, input_signature
+
+    state = tmp_path / ".cleaner"
+    state.mkdir()
+    source, target = _recorded_file(tmp_path)
+    entry = {"run": "key-1", "target": str(target), "input": input_signature(source), "documents": 1,
+             "changed": 0, "bytes_in": 9, "bytes_out": 9, "rejects": []}
+    (state / LEGACY_MANIFEST).write_text(json.dumps({"version": "0.1.0", "inputs": {str(source): entry}}),
+                                         encoding="utf-8")
+    manifest = Manifest(state / MANIFEST, "key-1")
+    assert manifest.is_done(source, target)
+    manifest.close()
+    assert not (state / LEGACY_MANIFEST).exists() and recorded_inputs(state)[str(source)]["target"] == str(target)
+    (state / LEGACY_MANIFEST).write_text("{not json", encoding="utf-8")  # a damaged one is only dropped
+    assert Manifest(state / MANIFEST, "key-1").is_done(source, target)
+
+
+@pytest.mark.bad_input
+def test_a_run_record_that_is_no_database_is_refused_naming_it_and_what_to_do(tmp_path: Path) -> None:
+    from cleaner.errors import CleanerError
+    from cleaner.manifest import MANIFEST, Manifest
+
+    state = tmp_path / ".cleaner"
+    state.mkdir()
+    (state / MANIFEST).write_bytes(b"this is not SQLite at all" * 100)
+    source, target = _recorded_file(tmp_path)
+    with pytest.raises(CleanerError, match=r"manifest\.sqlite: .*remove it to start the run afresh"):
+        Manifest(state / MANIFEST, "key-1").is_done(source, target)
+
+
+@pytest.mark.bad_input
+def test_a_full_disk_while_recording_is_an_out_of_space_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import sqlite3
+
+    from cleaner.manifest import MANIFEST, Manifest
+
+    manifest = Manifest(tmp_path / MANIFEST, "key-1")
+    manifest.record(*_recorded_file(tmp_path), documents=1, rejects=[])
+
+    class Full:
+        def __enter__(self):  # noqa: ANN204
+            return self
+
+        def __exit__(self, *exc):  # noqa: ANN002, ANN204
+            return False
+
+        def executemany(self, *args):  # noqa: ANN002, ANN202
+            raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(manifest, "_connection", lambda: Full())
+    with pytest.raises(OSError) as full:
+        manifest.save(force=True)
+    assert full.value.errno == errno.ENOSPC

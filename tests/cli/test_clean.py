@@ -12,6 +12,7 @@ import zstandard
 from typer.testing import CliRunner
 
 from cleaner.cli import app
+from cleaner.manifest import recorded_inputs
 
 SCRAPED = ("Tue, 21-Oct-2025\n\nGoogle Ads | Google Ads | Google Ads\n\nCouncil backs new depot\n\n"
            "The council met on Tuesday.\n\nAdvertisement\n\nIt voted to build a depot.\n")
@@ -487,9 +488,9 @@ def test_a_full_disk_stops_the_run_cleanly_and_a_rerun_finishes(runner: CliRunne
     assert result.exit_code == 3, result.output
     assert "no space left" in result.output and "run the same command again" in result.output
     assert not (out / "07.txt").exists() and not list(out.rglob("*.tmp"))
-    manifest = json.loads((out / ".cleaner" / "manifest.json").read_text(encoding="utf-8"))
-    assert str(source / "07.txt") not in manifest["inputs"]
-    assert all(Path(entry["target"]).exists() for entry in manifest["inputs"].values())
+    recorded = recorded_inputs(out / ".cleaner")
+    assert recorded and str(source / "07.txt") not in recorded
+    assert all(Path(entry["target"]).exists() for entry in recorded.values())
 
     monkeypatch.setattr(local, "atomic_write_text", real)  # space freed
     result = runner.invoke(app, ["clean", str(source), "-o", str(out), "-j", jobs, "-q"])

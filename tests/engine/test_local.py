@@ -14,6 +14,7 @@ import cleaner.engine.local as local
 import cleaner.task.records as records
 import cleaner.task.run as task_run
 from cleaner.engine.local import run_tasks
+from cleaner.manifest import recorded_inputs
 from cleaner.task.run import Task
 from cleaner.task.settings import Settings
 from cleaner.task.stats import RunStats
@@ -337,7 +338,7 @@ def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
     # one), however long start-up takes on a loaded machine: a fixed delay could fall before
     # that, or inside the imports, and then there is nothing to resume from.
     deadline = time.monotonic() + 120
-    while not (out / ".cleaner" / "manifest.json").is_file():
+    while not recorded_inputs(out / ".cleaner"):
         if run.poll() is not None:
             pytest.skip("the run ended before it could be stopped")
         assert time.monotonic() < deadline, "the run wrote nothing in two minutes"
@@ -347,8 +348,7 @@ def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
     assert run.returncode == code, stderr
     assert said in stderr and "Run the same command again" in stderr
     assert "Traceback" not in stderr
-    recorded = json.loads((out / ".cleaner" / "manifest.json").read_text(encoding="utf-8"))["inputs"]
-    assert recorded  # the last progress was saved
+    assert recorded_inputs(out / ".cleaner")  # the last progress was saved
     finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
     assert "resuming:" in finished.stderr
