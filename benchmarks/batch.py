@@ -99,6 +99,8 @@ from _batch_many_files import MILLION, measure_many_files
 from _batch_parquet import measure_parquet
 from throughput import AD_LABELS, BANNERS, DATE_STAMPS, SECTIONS, sentence_pool
 
+from cleaner.manifest import recorded_inputs  # noqa: E402 - _common put this checkout on the path
+
 MB = 1_000_000
 TARGET_SPEEDUP = 1.8
 TARGET_RSS_MB = 500
@@ -662,7 +664,7 @@ def measure_resume(cleaner: str, src: Path, work: Path, archive: dict[str, Any],
     done_at_kill = len(output_files(out))
     temporary_at_kill = temporary_files(out)
     try:
-        manifest_entries = len(json.loads((out / STATE_DIR / "manifest.json").read_text(encoding="utf-8"))["inputs"])
+        manifest_entries = len(recorded_inputs(out / STATE_DIR))
     except (OSError, ValueError, KeyError):
         manifest_entries = 0
     print(f"  killed after {killed_after:.1f} s with {done_at_kill:,} of {inputs:,} outputs written", flush=True)
