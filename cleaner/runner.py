@@ -234,7 +234,8 @@ def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest:
                   report_path: Path | None, say: Callable[[str], None], warnings_shown: int):
     settings, state, tasks = plan.settings, plan.state, plan.tasks
     key = manifest.run_key
-    todo = [t for t in tasks if not manifest.is_done(t.path, t.target)]
+    finished = [manifest.is_done(t.path, t.target) for t in tasks]
+    todo = [t for t, done in zip(tasks, finished, strict=True) if not done]
     if settings.journal:
         _restore_originals(todo, manifest, Path(settings.journal), settings.backup_suffix or "")
     todo = [with_checkpoints(t, state, key) for t in todo]
@@ -244,10 +245,10 @@ def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest:
     for warning in plan.warnings[:warnings_shown]:
         say(f"cleaner: warning: {warning}")
     if len(todo) < len(tasks):
-        done = [t for t in tasks if t not in todo]
-        for task in done:
-            report.add_resumed(manifest.entry_of(task.path))
-        say(f"resuming: {len(done)} of {len(tasks)} files are done already and skipped")
+        for task, done in zip(tasks, finished, strict=True):
+            if done:
+                report.add_resumed(manifest.entry_of(task.path))
+        say(f"resuming: {len(tasks) - len(todo)} of {len(tasks)} files are done already and skipped")
     started = time.monotonic()
     try:
         for task, result in zip(todo, run_engine(todo, settings), strict=True):

@@ -236,3 +236,22 @@ def test_a_full_disk_while_recording_is_an_out_of_space_error(tmp_path: Path, mo
     with pytest.raises(OSError) as full:
         manifest.save(force=True)
     assert full.value.errno == errno.ENOSPC
+
+
+def test_a_changed_archive_is_redone_and_counted_once_beside_the_files_done_before(runner: CliRunner,
+                                                                                   tmp_path: Path) -> None:
+    # An archive to redo gets a checkpoint folder, which made it look unlike its planned task:
+    # it was counted as done (with its old records) and as cleaned.
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("Advertisement\nA note.\n", encoding="utf-8")
+    (source / "dump.jsonl").write_text(json.dumps({"text": "Advertisement\nOne."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["clean", str(source), "--out", str(out), "-j", "1", "-q"]).exit_code == 0
+    with (source / "dump.jsonl").open("a", encoding="utf-8") as dump:
+        dump.write(json.dumps({"text": "Advertisement\nTwo."}) + "\n")
+    result = runner.invoke(app, ["clean", str(source), "--out", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "resuming: 1 of 2 files are done already" in result.output
+    report = json.loads((out / ".cleaner" / "report.json").read_text(encoding="utf-8"))
+    assert report["files"] == 2 and report["documents"]["in"] == 3 and report["documents"]["written"] == 3
