@@ -12,7 +12,6 @@ import logging
 from typing import Any
 
 from lxml import etree
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, find_date
 
 _FIELDS = ("title", "author", "date", "url", "sitename", "description")
 _LOGGER = logging.getLogger(__name__)
@@ -33,6 +32,9 @@ def read_headline(tree) -> dict[str, Any]:
 
 
 def read_metadata(tree, *, url: str | None = None) -> dict[str, Any]:
+    # Imported when first needed: see cleaner.extractors.trafilatura_extractor.
+    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, find_date
+
     document = examine_meta(tree)
     try:
         document = extract_meta_json(tree, document)

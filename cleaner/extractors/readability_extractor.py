@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import lxml.html
 from lxml import etree
-from readability import Document as ReadabilityDocument
 
 from cleaner.extractors.base import Extraction
 
@@ -14,6 +13,8 @@ _HEADINGS = {"h1": "#", "h2": "##", "h3": "###", "h4": "####", "h5": "#####", "h
 
 
 def extract_with_readability(tree, *, url: str | None, output: str) -> Extraction | None:
+    from readability import Document as ReadabilityDocument  # imported when first needed, as trafilatura is
+
     html = lxml.html.tostring(tree, encoding="unicode")
     try:
         summary = ReadabilityDocument(html, url=url).summary(html_partial=True)

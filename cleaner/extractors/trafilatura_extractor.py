@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from trafilatura import bare_extraction
-from trafilatura.settings import Extractor
-from trafilatura.xml import xmltotxt
-
 from cleaner.extractors.base import Extraction
 
+
 def extract_with_trafilatura(tree, *, url: str | None, output: str) -> Extraction | None:
+    # Imported when a page is first extracted: trafilatura's import takes about a third of a
+    # second, which every run of text files (and every rerun) would pay for nothing.
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Extractor
+    from trafilatura.xml import xmltotxt
+
     options = Extractor(output_format="markdown" if output == "markdown" else "txt", comments=False,
                         tables=True, formatting=output == "markdown", url=url, precision=True)
     document = bare_extraction(tree, options=options, as_dict=False)
