@@ -6,6 +6,8 @@ Parquet, in the two layouts a user meets.
 - ``row groups of N rows`` (``--parquet-group-rows``, default 1,000): as exports that write in
   batches do.
 
+``--parquet-layouts one many`` (the default) picks them.
+
 Each file holds ``--parquet-mb`` MB of UTF-8 text (default 1000, the target's size) in rows
 ``{"id", "url", "text"}``, the text articles with scraped defects (the same generator as the
 other parts). Each is cleaned with ``cleaner clean FILE --out OUT --jobs k`` for every k of
@@ -130,13 +132,19 @@ def _check_output(path: Path, rows: int) -> dict[str, Any]:
     return {"rows": seen, "in_order": in_order and seen == rows, "row_groups": file.num_row_groups}
 
 
+LAYOUTS = ("one", "many")
+
+
 def measure_parquet(cleaner: str, work: Path, make_text: Any, size_mb: float, group_rows: int, jobs: list[int],
-                    seed: int) -> dict[str, Any]:
+                    seed: int, layouts: tuple[str, ...] = LAYOUTS) -> dict[str, Any]:
     if not Path("/proc/self/stat").exists():
         print("  no /proc here: the process tree's memory cannot be read; part skipped")
         return {"skipped": "no /proc"}
     results = []
-    for label, rows_per_group in (("one row group", None), (f"row groups of {group_rows:,} rows", group_rows)):
+    chosen = [(label, rows) for name, label, rows in (("one", "one row group", None),
+                                                        ("many", f"row groups of {group_rows:,} rows", group_rows))
+              if name in layouts]
+    for label, rows_per_group in chosen:
         path = work / f"dump-{size_mb:g}mb-{'one' if rows_per_group is None else group_rows}.parquet"
         started = time.perf_counter()
         built = write_parquet(path, size_mb, make_text, seed, rows_per_group)

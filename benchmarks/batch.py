@@ -66,7 +66,7 @@ Default: 10,000 documents in 100 folders, dumps of 50, 100 and 200 MB (under 10 
     .venv/bin/python benchmarks/batch.py [--quick] [--docs 10000] [--repeats 3]
         [--memory-sizes 50 100 200 | 1000] [--memory-jobs 1]
         [--parts throughput archive memory resume parquet many-files]
-        [--parquet-mb 1000] [--parquet-group-rows 1000] [--parquet-jobs 1 2]
+        [--parquet-mb 1000] [--parquet-group-rows 1000] [--parquet-jobs 1 2] [--parquet-layouts one many]
         [--many-files-sizes 10000 100000] [--many-files-million] [--many-files-jobs 2]
         [--workdir DIR] [--keep] [--json out.json]
 """
@@ -96,6 +96,7 @@ from typing import Any
 from _common import checkout_state, finish, load_articles, print_table, spin_commas
 from _batch_many_files import DEFAULT_SIZES as MANY_FILES_SIZES
 from _batch_many_files import MILLION, measure_many_files
+from _batch_parquet import LAYOUTS as PARQUET_LAYOUTS
 from _batch_parquet import measure_parquet
 from throughput import AD_LABELS, BANNERS, DATE_STAMPS, SECTIONS, sentence_pool
 
@@ -753,6 +754,8 @@ def main() -> None:
                         help="rows per row group of the second Parquet file (default 1000)")
     parser.add_argument("--parquet-jobs", type=int, nargs="+", default=[1, 2],
                         help="--jobs values for part parquet (default 1 2)")
+    parser.add_argument("--parquet-layouts", nargs="+", choices=PARQUET_LAYOUTS, default=list(PARQUET_LAYOUTS),
+                        help="one row group, row groups of --parquet-group-rows, or both (default)")
     parser.add_argument("--many-files-sizes", type=int, nargs="+", metavar="N",
                         help="numbers of files for part many-files (default "
                         f"{' '.join(map(str, MANY_FILES_SIZES))})")
@@ -829,7 +832,7 @@ def main() -> None:
             print(f"\nParquet: two files of {args.parquet_mb:g} MB of text:", flush=True)
             figures["parquet"] = measure_parquet(cleaner, work, lambda rng: text_document(sentences, rng),
                                                  args.parquet_mb, args.parquet_group_rows, args.parquet_jobs,
-                                                 args.seed)
+                                                 args.seed, tuple(args.parquet_layouts))
         if "many-files" in args.parts:
             print(f"\nMany files: folders of {', '.join(f'{n:,}' for n in many_sizes)} small files:", flush=True)
             figures["many_files"] = measure_many_files(cleaner, work, sentences, many_sizes, args.many_files_jobs,
