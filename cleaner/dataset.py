@@ -43,8 +43,14 @@ OPTIONS = frozenset(f.name for f in dataclasses.fields(Settings)) - {
     "rules", "enable", "disable", "context", "dry_run", "as_records", "backup_suffix", "journal"}
 
 
+# How often the walk of the inputs is told while it runs (files seen; and its end).
+FOUND_EVERY = 1000
+
+
 class Progress(Protocol):
-    """What a caller may hear as the run goes (the command draws its progress bar from it)."""
+    """What a caller may hear as the run goes (the command draws its progress bar from it).
+    ``finding(files)``, the files seen so far while the inputs are walked, is optional: it is
+    called only on an object that has it."""
 
     def start(self, files: int) -> None: ...
     def documents(self, count: int) -> None: ...  # documents done inside an archive, before its file
@@ -122,8 +128,19 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path | None = None,
         raise CleanerError(f"--out {out_path} exists and is not a directory (a file ending in .jsonl, .jsonl.gz or "
                            ".jsonl.zst collects every document as records of one file)")
     unreadable: list[dict[str, str]] = []
+    finding = getattr(progress, "finding", None)
+    found = 0
+
+    def on_found(count: int) -> None:
+        nonlocal found
+        found = count
+        if count % FOUND_EVERY == 0:
+            finding(count)
+
     inputs = list(discover(local, include=tuple(include), exclude=tuple(exclude), follow_symlinks=follow_symlinks,
-                           skip=own, unreadable=unreadable))
+                           skip=own, unreadable=unreadable, on_found=on_found if finding else None))
+    if finding and found % FOUND_EVERY:
+        finding(found)  # where the walk ended
     if urls:
         inputs += list(discover_urls(urls, include=tuple(include), exclude=tuple(exclude)))
     if not inputs:

@@ -127,3 +127,42 @@ def test_the_report_counts_characters_and_records_the_rules_as_resolved(tmp_path
     assert rules["structure.repeated-line"]["enabled"] is False and rules["ads.label"]["enabled"] is True
     assert rules["ads.label"]["kind"] == "ad_label" and "labels" in rules["ads.label"]
     assert len(report["rule_set"]["fingerprint"]) == 16
+
+
+def test_progress_hears_the_files_found_while_the_walk_runs(tmp_path: Path, monkeypatch) -> None:
+    # A tree of a million files takes minutes to walk: the progress says how far it is, before
+    # any file is cleaned. A progress object without ``finding`` is still accepted.
+    import cleaner.dataset as dataset
+    from cleaner import clean_dataset
+
+    source = tmp_path / "in"
+    for folder in range(3):
+        (source / f"f{folder}").mkdir(parents=True)
+        for i in range(40):
+            (source / f"f{folder}" / f"{i:03}.txt").write_text(f"Advertisement\nStory {folder}.{i}.\n",
+                                                                encoding="utf-8")
+    monkeypatch.setattr(dataset, "FOUND_EVERY", 25)
+    heard: list[tuple[str, int]] = []
+
+    class Recorder:
+        def finding(self, found: int) -> None:
+            heard.append(("finding", found))
+
+        def start(self, files: int) -> None:
+            heard.append(("start", files))
+
+        def documents(self, count: int) -> None:
+            pass
+
+        def shards(self, done: int, total: int) -> None:
+            pass
+
+        def file_done(self, stats) -> None:
+            pass
+
+        def stop(self) -> None:
+            pass
+
+    clean_dataset([source], tmp_path / "out", jobs=1, progress=Recorder())
+    found = [n for what, n in heard if what == "finding"]
+    assert found == [25, 50, 75, 100, 120] and heard[len(found)] == ("start", 120)

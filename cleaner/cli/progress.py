@@ -17,20 +17,35 @@ class ProgressBar:
     documents per second, time left; shards done on a cluster engine. Implements
     :class:`cleaner.dataset.Progress`."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Any = None) -> None:
+        self._console = console  # rich's, to draw on (default: the terminal's standard error)
         self._progress: Any = None
         self._bar: Any = None
         self._started = time.monotonic()
         self._done = self._size = self._inside = 0  # _inside: documents of the archive in hand
 
+    def finding(self, found: int) -> None:
+        """Files seen while the inputs are walked, before the bar of the run starts."""
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        if self._progress is None:
+            self._progress = Progress(SpinnerColumn(), TextColumn("finding inputs: {task.fields[found]:,} files seen"),
+                                      transient=True, console=self._console)
+            self._progress.start()
+            self._bar = self._progress.add_task("finding", total=None, found=0)
+        self._progress.update(self._bar, found=found)
+
     def start(self, files: int) -> None:
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        if self._progress is not None:  # the walk's line goes
+            self._progress.stop()
 
         columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} files"),
                    TextColumn("{task.fields[docs]} docs, {task.fields[mb]:.1f} MB, {task.fields[rate]:.0f} docs/s"
                               "{task.fields[shards]}"),
                    TimeRemainingColumn())
-        self._progress = Progress(*columns, transient=True)
+        self._progress = Progress(*columns, transient=True, console=self._console)
         self._progress.start()
         self._bar = self._progress.add_task("cleaning", total=files, docs=0, mb=0.0, rate=0.0, shards="")
         self._started = time.monotonic()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -44,7 +44,8 @@ def matches_glob(relative: PurePosixPath | Path, pattern: str) -> bool:
 def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
              include: Sequence[str] = (), exclude: Sequence[str] = (),
              follow_symlinks: bool = False, skip: Collection[Path] = (),
-             unreadable: list[dict[str, str]] | None = None) -> Iterator[InputFile]:
+             unreadable: list[dict[str, str]] | None = None,
+             on_found: Callable[[int], None] | None = None) -> Iterator[InputFile]:
     """Yield input files in a stable order: each path as given, directories walked sorted.
 
     Under a directory, a file is taken when it matches one of ``include`` (if any are given)
@@ -54,12 +55,21 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
     every link. A folder reached twice (a link loop) is walked once. Files and folders in
     ``skip`` (resolved paths: the run's own outputs and state) are never walked into. A folder
     that cannot be listed (no permission) is added to ``unreadable`` as a reject with its
-    reason, so the run reports it instead of passing over its files in silence.
+    reason, so the run reports it instead of passing over its files in silence. ``on_found``
+    hears the number of files seen so far under the directories, as the walk goes (a folder's
+    files are sorted, so none is yielded before its walk ends).
     """
     skip = frozenset(skip)
+    seen = 0
     for path in paths:
         if path.is_dir():
-            for found, relative in sorted(_walk(path, follow_symlinks, skip, unreadable), key=lambda pair: pair[1]):
+            walked = []
+            for pair in _walk(path, follow_symlinks, skip, unreadable):
+                walked.append(pair)
+                seen += 1
+                if on_found is not None:
+                    on_found(seen)
+            for found, relative in sorted(walked, key=lambda pair: pair[1]):
                 if include and not any(matches_glob(relative, g) for g in include):
                     continue
                 if any(matches_glob(relative, g) for g in exclude):
