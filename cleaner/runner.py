@@ -209,7 +209,7 @@ def run_plan(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, *, report_path
 
 def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *, report_path: Path | None,
                 say: Callable[[str], None], warnings_shown: int):
-    settings, state, tasks = plan.settings, plan.state, plan.tasks
+    state = plan.state
     # An earlier run into the same place may have been killed mid-write, even before it
     # recorded anything: its temporary files go (one walk of the output).
     if plan.remote_out:

@@ -3,7 +3,6 @@ workers dying under it."""
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from pathlib import Path
