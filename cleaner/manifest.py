@@ -121,25 +121,25 @@ class Manifest:
             return None  # a damaged database: everything is done again
 
     def is_done(self, source: Path | str, target: Path | str) -> bool:
+        return self.done_entry(source, target) is not None
+
+    def done_entry(self, source: Path | str, target: Path | str) -> dict[str, Any] | None:
+        """What an earlier run of this key recorded of ``source`` cleaned into ``target``, if the
+        input is unchanged and the output still there (see :meth:`entry_of`); else None."""
         row = self._row(source)
         if row is None or row[1] != self.run_key or _name(row[2]) != str(target):
-            return False
+            return None
         try:
-            return _exists(target) and json.loads(row[3]) == _signature(source)
-        except (OSError, CleanerError, ValueError):
-            return False
+            entry = _entry(row)
+            return entry if entry and _exists(target) and entry["input"] == _signature(source) else None
+        except (OSError, CleanerError):
+            return None
 
     def entry_of(self, source: Path | str) -> dict[str, Any]:
         """What a finished input gave (documents, changed, bytes, rejected records, its
         signature under ``input``), so a resumed run's report still counts it."""
         row = self._row(source)
-        if row is None:
-            return {}
-        try:
-            return {"run": row[1], "target": _name(row[2]), "input": json.loads(row[3]), "documents": row[4],
-                    "changed": row[5], "bytes_in": row[6], "bytes_out": row[7], "rejects": json.loads(row[8])}
-        except ValueError:
-            return {}
+        return _entry(row) if row is not None else {}
 
     def record(self, source: Path | str, target: Path | str, *, documents: int, rejects: list[dict[str, str]],
                changed: int = 0, bytes_in: int = 0, bytes_out: int = 0) -> None:
@@ -179,6 +179,14 @@ class Manifest:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _entry(row: tuple[Any, ...]) -> dict[str, Any]:
+    try:
+        return {"run": row[1], "target": _name(row[2]), "input": json.loads(row[3]), "documents": row[4],
+                "changed": row[5], "bytes_in": row[6], "bytes_out": row[7], "rejects": json.loads(row[8])}
+    except ValueError:
+        return {}  # a damaged row: the input is done again
 
 
 def _open(path: Path) -> sqlite3.Connection:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import posixpath
 import re
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -31,11 +33,12 @@ from cleaner.slug_titles import index_titles
 from cleaner.task.boilerplate import learn_boilerplate
 from cleaner.task.documents import document_of_file
 from cleaner.task.run import Task
+from cleaner.task.task_list import TaskList
 from cleaner.task.settings import Settings
 from cleaner.task.stats import RunStats
-from cleaner.planning import (STATE_DIR, distinct_inputs, names_apart, output_names, refuse_case_clashes,
+from cleaner.planning import (STATE_DIR, Names, distinct_inputs, names_apart, output_names, refuse_case_clashes,
                               refuse_clashes, refuse_targets_that_are_inputs, state_of)
-from cleaner.readers.files import InputFile
+from cleaner.readers.files import InputFile, InputList
 from cleaner.readers.records import archive_kind
 from cleaner.storage import is_url
 from cleaner.writers import atomic_write_text, remove_stale_temporaries
@@ -57,7 +60,7 @@ def _silent(_message: str) -> None:
 class Plan:
     """The tasks of a run and where its state lives."""
 
-    tasks: list[Task]
+    tasks: TaskList  # made on demand: nothing is held per input
     out: Path  # for a remote --out, the local file the one-file output is joined in first
     state: Path  # local: for a remote --out, copied to OUT/.cleaner/ at the end
     settings: Settings
@@ -95,24 +98,43 @@ def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, setting
             settings = replace(settings, as_records=True)
             refuse_clashes(inputs, names)
             refuse_case_clashes(inputs, names, state)
-            tasks = [Task(str(item.path), str(state / "parts" / f"{name.as_posix()}.jsonl"), site_of(item))
-                     for item, name in zip(inputs, names, strict=True)]
+            tasks = _tasks(inputs, lambda i: _joined(state / "parts", f"{names.text(i)}.jsonl"))
             refuse_targets_that_are_inputs(inputs, [str(out)])
         elif in_place:
             settings = replace(settings, journal=str(state / JOURNAL))
-            tasks = [Task(path, path, site_of(item)) for item, path in rewritten_files(inputs, notes)]
+            files = rewritten_files(inputs, notes)
+            tasks = TaskList(len(files), lambda i: Task(files[i][1], files[i][1], site_of(files[i][0])))
         else:
             targets = output_names(inputs, names, settings.fmt, notes)
             refuse_case_clashes(inputs, targets, out)
-            tasks = [Task(str(item.path), str(out / target), site_of(item))
-                     for item, target in zip(inputs, targets, strict=True)]
-            refuse_targets_that_are_inputs(inputs, [t.target for t in tasks])
+            folder = out
+            tasks = _tasks(inputs, lambda i: _joined(folder, targets.text(i)))
+            refuse_targets_that_are_inputs(inputs, (_joined(folder, targets.text(i)) for i in range(len(targets))))
         plan = Plan(tasks, out, state, settings, one_file)
     plan.notes = notes
     return plan
 
 
-def _plan_remote(inputs: list[InputFile], names: list[PurePosixPath], out: str, settings: Settings,
+def _tasks(inputs: Sequence[InputFile], target: Callable[[int], str]) -> TaskList:
+    """Each input's task, made when asked for, its target ``target(index)``; from the inputs'
+    text alone when they are an :class:`InputList` (no path objects a file)."""
+    def make(index: int) -> Task:
+        if isinstance(inputs, InputList):
+            path = inputs.path_text(index)
+            return Task(path, target(index), _site_of_text(path, inputs.relative_text(index), inputs.is_url(index)))
+        item = inputs[index]
+        return Task(str(item.path), target(index), site_of(item))
+
+    return TaskList(len(inputs), make)
+
+
+def _joined(folder: Path, name: str) -> str:
+    """``str(folder / name)`` for a relative POSIX name, without the path objects."""
+    base = str(folder)
+    return name if base == "." else os.path.join(base, name)
+
+
+def _plan_remote(inputs: Sequence[InputFile], names: Names, out: str, settings: Settings,
                  notes: list[str]) -> Plan:
     from cleaner import storage
 
@@ -121,14 +143,12 @@ def _plan_remote(inputs: list[InputFile], names: list[PurePosixPath], out: str, 
     if archive_kind(Path(name)) == "jsonl":
         settings = replace(settings, as_records=True)
         refuse_clashes(inputs, names)
-        tasks = [Task(str(item.path), str(state / "parts" / f"{relative.as_posix()}.jsonl"), site_of(item))
-                 for item, relative in zip(inputs, names, strict=True)]
+        tasks = _tasks(inputs, lambda i: _joined(state / "parts", f"{names.text(i)}.jsonl"))
         refuse_targets_that_are_inputs(inputs, [out])
         return Plan(tasks, state / name, state, settings, True, out)
     targets = output_names(inputs, names, settings.fmt, notes)
-    tasks = [Task(str(item.path), storage.join(out, target), site_of(item))
-             for item, target in zip(inputs, targets, strict=True)]
-    refuse_targets_that_are_inputs(inputs, [t.target for t in tasks])
+    tasks = _tasks(inputs, lambda i: storage.join(out, targets[i]))
+    refuse_targets_that_are_inputs(inputs, (t.target for t in tasks))
     return Plan(tasks, state / "out", state, settings, False, out)
 
 
@@ -234,20 +254,24 @@ def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest:
                   report_path: Path | None, say: Callable[[str], None], warnings_shown: int):
     settings, state, tasks = plan.settings, plan.state, plan.tasks
     key = manifest.run_key
-    finished = [manifest.is_done(t.path, t.target) for t in tasks]
-    todo = [t for t, done in zip(tasks, finished, strict=True) if not done]
-    if settings.journal:
-        _restore_originals(todo, manifest, Path(settings.journal), settings.backup_suffix or "")
-    todo = [with_checkpoints(t, state, key) for t in todo]
     report = Report()
     report.add(RunStats(rejects=list(plan.unreadable)))
     report.total.add_warnings(plan.warnings)
     for warning in plan.warnings[:warnings_shown]:
         say(f"cleaner: warning: {warning}")
+    # One byte an input: whether an earlier run finished it (its output there, as recorded);
+    # what it gave is counted in the report as it is found.
+    finished = bytearray(len(tasks))
+    for index, task in enumerate(tasks):
+        entry = manifest.done_entry(task.path, task.target)
+        if entry is not None:
+            finished[index] = 1
+            report.add_resumed(entry)
+    todo = tasks.where(i for i, done in enumerate(finished) if not done)
+    if settings.journal:
+        _restore_originals(todo, manifest, Path(settings.journal), settings.backup_suffix or "")
+    todo = todo.where(range(len(todo)), lambda task: with_checkpoints(task, state, key))
     if len(todo) < len(tasks):
-        for task, done in zip(tasks, finished, strict=True):
-            if done:
-                report.add_resumed(manifest.entry_of(task.path))
         say(f"resuming: {len(tasks) - len(todo)} of {len(tasks)} files are done already and skipped")
     started = time.monotonic()
     try:
@@ -280,7 +304,7 @@ def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest:
         forget_recorded(Path(settings.journal), lambda path: manifest.entry_of(path).get("input"))
     drop_stale_checkpoints(state, todo)
     if plan.one_file:
-        write_joined(plan.out, [Path(t.target) for t in tasks if Path(t.target).exists()])
+        write_joined(plan.out, (Path(t.target) for t in tasks if Path(t.target).exists()))
         if plan.remote_out:
             from cleaner import storage
 
@@ -303,7 +327,7 @@ def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest:
     return report
 
 
-def _restore_originals(tasks: list[Task], manifest: Manifest, journal: Path, suffix: str) -> None:
+def _restore_originals(tasks: Iterable[Task], manifest: Manifest, journal: Path, suffix: str) -> None:
     """In place: a file to clean that holds an output of an earlier run (recorded in the
     manifest, or in the journal by a run killed before it could record it) gets its original
     back from the backup first, so it is cleaned from the original, never a second time."""
@@ -338,6 +362,14 @@ def drop_stale_checkpoints(state: Path, tasks: Iterable[Task]) -> None:
             shutil.rmtree(entry, ignore_errors=True)
     with contextlib.suppress(OSError):
         folder.rmdir()  # only when empty
+
+
+def _site_of_text(path: str, relative: str, url: bool) -> str:
+    """:func:`site_of` from an input's text."""
+    if "/" in relative:
+        return relative.split("/", 1)[0]
+    where = _URL_SCHEME.sub("/", path) if url else path
+    return posixpath.basename(posixpath.dirname(where)) or posixpath.basename(where)
 
 
 def site_of(item: InputFile) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -56,20 +57,16 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
     ``skip`` (resolved paths: the run's own outputs and state) are never walked into. A folder
     that cannot be listed (no permission) is added to ``unreadable`` as a reject with its
     reason, so the run reports it instead of passing over its files in silence. ``on_found``
-    hears the number of files seen so far under the directories, as the walk goes (a folder's
-    files are sorted, so none is yielded before its walk ends).
+    hears the number of files seen so far under the directories, as the walk goes.
     """
     skip = frozenset(skip)
     seen = 0
     for path in paths:
         if path.is_dir():
-            walked = []
-            for pair in _walk(path, follow_symlinks, skip, unreadable):
-                walked.append(pair)
+            for found, relative in _walk(path, follow_symlinks, skip, unreadable):
                 seen += 1
                 if on_found is not None:
                     on_found(seen)
-            for found, relative in sorted(walked, key=lambda pair: pair[1]):
                 if include and not any(matches_glob(relative, g) for g in include):
                     continue
                 if any(matches_glob(relative, g) for g in exclude):
@@ -89,39 +86,101 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
 
 def _walk(root: Path, follow_symlinks: bool, skip: frozenset[Path] = frozenset(),
           unreadable: list[dict[str, str]] | None = None) -> Iterator[tuple[Path, Path]]:
-    """Files under ``root`` as (path, path relative to root), none in ``skip``."""
+    """Files under ``root`` as (path, path relative to root), none in ``skip``, in the order
+    of their relative paths: each folder's entries by name, a folder's files before the next
+    entry. Depth first, so only the listings of the folders open on the way are held, never
+    the tree."""
     skip_names = {p.name for p in skip}  # only an entry of one of these names is resolved to compare
     top = root.resolve()
     seen = {top}
-    stack = [(root, Path())]
+    listing = _listing(root, unreadable)
+    stack: list[tuple[Iterator[Path], Path]] = [(iter(listing), Path())] if listing is not None else []
     while stack:
-        directory, relative = stack.pop()
-        try:
-            entries = list(directory.iterdir())
-        except OSError as exc:
-            if unreadable is not None:
-                unreadable.append({"source": str(directory), "reason": f"{directory}: cannot read this folder "
-                                   f"({exc.strerror or exc}); its files were not cleaned. Give the run "
-                                   "permission to read it and run the same command again"})
+        entries, relative = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
             continue
-        for entry in entries:
-            if entry.name in skip_names and entry.resolve() in skip:
+        if entry.name in skip_names and entry.resolve() in skip:
+            continue
+        if entry.is_symlink():
+            try:
+                target = entry.resolve(strict=True)
+            except (OSError, RuntimeError):
+                continue  # dangling, or a loop of links
+            if not follow_symlinks and not target.is_relative_to(top):
                 continue
-            if entry.is_symlink():
-                try:
-                    target = entry.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    continue  # dangling, or a loop of links
-                if not follow_symlinks and not target.is_relative_to(top):
+            if target.is_dir():
+                if target in seen:
                     continue
-                if target.is_dir():
-                    if target in seen:
-                        continue
-                    seen.add(target)
-            elif entry.is_dir():
-                seen.add(entry.resolve())
-            if entry.is_dir():
-                if not entry.name.startswith("."):
-                    stack.append((entry, relative / entry.name))
-            elif entry.is_file():
-                yield entry, relative / entry.name
+                seen.add(target)
+        elif entry.is_dir():
+            seen.add(entry.resolve())
+        if entry.is_dir():
+            if not entry.name.startswith("."):
+                inner = _listing(entry, unreadable)
+                if inner is not None:
+                    stack.append((iter(inner), relative / entry.name))
+        elif entry.is_file():
+            yield entry, relative / entry.name
+
+
+def _listing(directory: Path, unreadable: list[dict[str, str]] | None) -> list[Path] | None:
+    """A folder's entries by name; None (and a reject in ``unreadable``) if it cannot be listed."""
+    try:
+        return sorted(directory.iterdir(), key=lambda entry: entry.name)
+    except OSError as exc:
+        if unreadable is not None:
+            unreadable.append({"source": str(directory), "reason": f"{directory}: cannot read this folder "
+                               f"({exc.strerror or exc}); its files were not cleaned. Give the run "
+                               "permission to read it and run the same command again"})
+        return None
+
+
+class InputList(Sequence[InputFile]):
+    """The inputs of a run held in a few bytes beyond each path's own text: a tree of a million
+    files is planned without an object per file. An :class:`InputFile` is made when asked for;
+    its relative name is the end of its path (as :func:`discover` and the URL walk give it)."""
+
+    def __init__(self, items: Iterable[InputFile] = ()) -> None:
+        self._paths: list[str] = []
+        self._starts = array("I")  # where the relative name begins in the path's text
+        self._urls = bytearray()  # 1 where the path is a URL (kept as text, not a Path)
+        self._odd: dict[int, str] = {}  # a relative name that is not the end of its path
+        for item in items:
+            self.append(item)
+
+    def append(self, item: InputFile) -> None:
+        path, relative = str(item.path), PurePosixPath(Path(item.relative).as_posix()).as_posix()
+        start = len(path) - len(relative)
+        if start < 0 or not path.endswith(relative):
+            self._odd[len(self._paths)] = relative
+            start = 0
+        self._paths.append(path)
+        self._starts.append(start)
+        self._urls.append(not isinstance(item.path, Path))
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - a Sequence's
+        if isinstance(index, slice):
+            return InputList(self[i] for i in range(*index.indices(len(self))))
+        index = range(len(self))[index]
+        path = self._paths[index]
+        relative = Path(self.relative_text(index))
+        return InputFile(path if self._urls[index] else Path(path), relative)  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[InputFile]:
+        return (self[i] for i in range(len(self)))
+
+    def path_text(self, index: int) -> str:
+        """The input's path as text, without making its :class:`InputFile`."""
+        return self._paths[index]
+
+    def relative_text(self, index: int) -> str:
+        """The input's relative name as text (POSIX), without making its :class:`InputFile`."""
+        return self._odd.get(index) or self._paths[index][self._starts[index]:]
+
+    def is_url(self, index: int) -> bool:
+        return bool(self._urls[index])

@@ -34,7 +34,12 @@ def describe_size(size: int) -> str:
 
 def archive_kind(path: Path) -> str | None:
     """``"jsonl"``, ``"warc"``, ``"parquet"`` or None, by the file name's ending."""
-    name = path.name.lower()
+    return archive_kind_of_name(path.name)
+
+
+def archive_kind_of_name(name: str) -> str | None:
+    """:func:`archive_kind` of a file name's text."""
+    name = name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if name.endswith(WARC_SUFFIXES):

@@ -31,7 +31,7 @@ def learn_boilerplate(cleaner: Cleaner, tasks: list[Task], settings: Settings, *
     cannot be boilerplate, and keeping them would make it as large as the archive. (An input
     that cannot be read is left out here and rejected by the cleaning pass; ``on_warning`` is
     for engines whose counting tasks can fail on their own.)"""
-    return without_single_lines(count_site_lines(cleaner, [(task, None) for task in tasks], settings,
+    return without_single_lines(count_site_lines(cleaner, ((task, None) for task in tasks), settings,
                                                  min_length=min_length))
 
 

@@ -40,7 +40,7 @@ def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> None:
             sink.write((json_text(item) + "\n").encode("utf-8"))
 
 
-def write_joined(path: Path, parts: list[Path]) -> None:
+def write_joined(path: Path, parts: Iterable[Path]) -> None:
     """Join uncompressed JSONL part files into ``path`` atomically, compressed by its suffix
     as one stream (not a chain of frames some readers stop after)."""
     with _atomic_binary(path) as sink:
