@@ -198,3 +198,42 @@ def test_the_case_probe_leaves_nothing_behind(tmp_path: Path) -> None:
 
     assert ignores_case(tmp_path / "not" / "made" / "yet") is False  # this machine's file system
     assert list(tmp_path.iterdir()) == []
+
+
+def _tree(root: Path) -> list[Path]:
+    for name in ["s1/index.txt", "s2/index.txt", "s1/index.html", "a.txt", "a.html", "b/c.html", "B/c.html",
+                 "d/crawl.warc.gz", "d/crawl.jsonl.gz"]:
+        _write(root / name, "Advertisement\nx.\n")
+    return [root / "s1", root / "s2", root / "s1" / "index.txt", root]
+
+
+@pytest.mark.parametrize("one_file", [False, True])
+def test_names_are_decided_by_the_names_not_their_hashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         one_file: bool) -> None:
+    # Collisions are found from hashes (eight bytes an input) and confirmed on the names: with
+    # every hash equal, the plan is the same.
+    import cleaner.planning as planning
+
+    roots = _tree(tmp_path / "in")
+    settings = Settings()
+    out = tmp_path / ("all.jsonl" if one_file else "out")
+
+    def planned() -> tuple[list[tuple[str, str]], list[str]]:
+        plan = plan_run(build_cleaner(settings), list(discover(roots)), out, settings)
+        return [(t.path, t.target) for t in plan.tasks], plan.notes
+
+    expected = planned()
+    monkeypatch.setattr(planning, "hash", lambda text: 7, raising=False)
+    assert planned() == expected
+    targets = [target for _, target in expected[0]]
+    assert len(targets) == len(set(targets)) == 9  # each file once, however often it was named
+
+
+def test_the_plan_holds_tasks_made_when_asked_for_equal_each_time(tmp_path: Path) -> None:
+    from cleaner.readers.files import InputList
+
+    roots = _tree(tmp_path / "in")
+    settings = Settings()
+    plan = plan_run(build_cleaner(settings), InputList(discover(roots)), tmp_path / "out", settings)
+    assert list(plan.tasks) == list(plan.tasks) and len(plan.tasks) == 9
+    assert plan.tasks[-1] == list(plan.tasks)[-1] and plan.tasks[0] is not plan.tasks[0]

@@ -123,3 +123,24 @@ def test_a_folder_that_cannot_be_listed_is_reported_not_passed_over(tmp_path: Pa
     assert found == ["open/a.txt"]
     assert [r["source"] for r in unreadable] == [str(tmp_path / "locked")]
     assert "Permission denied" in unreadable[0]["reason"]
+
+
+def test_a_tree_is_walked_in_the_order_of_its_relative_paths(tmp_path: Path) -> None:
+    # Depth first, each folder by name: the order a sort of the whole tree gave, without it.
+    names = ["a.txt", "a/x.txt", "a/b/y.txt", "a b/z.txt", "a-c.txt", "A.txt", "z/a.txt", "m.html", "a/0.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    walked = [item.relative for item in discover([tmp_path])]
+    assert walked == sorted((Path(n) for n in names), key=lambda p: p.parts)
+
+
+def test_an_input_list_gives_back_the_inputs_it_was_given(tmp_path: Path) -> None:
+    from cleaner.readers.files import InputFile, InputList
+
+    items = [InputFile(tmp_path / "a" / "b.txt", Path("a/b.txt")), InputFile(tmp_path / "c.txt", Path("c.txt")),
+             InputFile("s3://bucket/k/d.txt", Path("k/d.txt")),  # type: ignore[arg-type]
+             InputFile(tmp_path / "e.txt", Path("other/name.txt"))]  # a name that is not the path's end
+    held = InputList(items)
+    assert list(held) == items and len(held) == 4 and held[-2] == items[2] and list(held[1:3]) == items[1:3]
+    assert held.relative_text(0) == "a/b.txt" and held.is_url(2) and not held.is_url(0)
