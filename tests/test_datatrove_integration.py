@@ -110,12 +110,9 @@ def test_a_bad_on_error_is_refused() -> None:
         CleanerFormatter(on_error="ignore")
 
 
-def test_format_cleans_one_text_and_the_step_pickles(tmp_path: Path) -> None:
-    rules = tmp_path / "quay.toml"
-    rules.write_text('name = "quay"\nextends = ["default"]\n\n[[rules]]\nid = "quay.promo"\nkind = "regex"\n'
-                     "pattern = '^PROMO CODE: \\w+$'\n", encoding="utf-8")
+def test_format_cleans_one_text_and_the_step_pickles(promo_rules) -> None:
+    rules, text = promo_rules
     formatter = CleanerFormatter(rules=(rules,), disable=["ads.label"])
-    text = "Advertisement\nPROMO CODE: SAVE20\nThe quay reopens.\n"
     cleaned = formatter.format(text)
     assert "PROMO" not in cleaned and cleaned.startswith("Advertisement\n")  # the user's rule on, ads.label off
     rules.unlink()  # a worker has no copy of the rule file
