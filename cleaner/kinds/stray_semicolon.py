@@ -18,6 +18,9 @@ from cleaner.kinds.base import Param, Rule, register
 from cleaner.semicolons.evidence import Evidence, Reading, read_document
 from cleaner.semicolons.verdicts import Verdict
 
+# Spaces other than the plain one that may follow a semicolon (no-break, typographic).
+_UNICODE_SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+
 
 @register
 class StraySemicolon(Rule):
@@ -58,6 +61,15 @@ class StraySemicolon(Rule):
     def find(self, doc: Document) -> list[Edit]:
         if ";" not in doc.text:
             return []
-        reading = read_document(doc.text, self.evidence, every_verdict=False)
-        return [Edit(site.pos, site.pos + 1, "" if site.verdict is Verdict.DROP else ",", site.reason)
-                for site in reading.edits()]
+        text = doc.text
+        reading = read_document(text, self.evidence, every_verdict=False)
+        edits = []
+        for site in reading.edits():
+            mark = "" if site.verdict is Verdict.DROP else ","
+            # A no-break space after the stray semicolon was the separator it came with; the
+            # mended text has the plain space an editor types (``participation;\xa0in``).
+            if text[site.pos + 1:site.pos + 2] in _UNICODE_SPACES:
+                edits.append(Edit(site.pos, site.pos + 2, mark + " ", site.reason))
+            else:
+                edits.append(Edit(site.pos, site.pos + 1, mark, site.reason))
+        return edits

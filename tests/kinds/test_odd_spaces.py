@@ -112,6 +112,9 @@ def test_cleaning_twice_changes_nothing_more():
     assert twice.changes == []
 
 
-def test_default_set_normalises_spaces_in_an_article():
-    result = Cleaner.from_rules("whitespace").clean("Price:\u00a0£5\u2009000.\u200b  \n")
-    assert result.text == "Price: £5 000.\n"
+def test_the_bundled_set_keeps_the_writers_spaces_and_drops_invisible_marks_and_trailing_blanks():
+    # A no-break or thin space is typography (a number and its unit, a sentence's end as the
+    # writer set it); edited text must come out as it went in. Zero-width marks and trailing
+    # blanks are a scraper's.
+    result = Cleaner.from_rules("whitespace").clean("Price:\u00a0£5\u2009000.\u00a0Paid.\u200b  \n")
+    assert result.text == "Price:\u00a0£5\u2009000.\u00a0Paid.\n"

@@ -345,3 +345,13 @@ def test_bundled_punctuation_set_fixes_a_mill_article():
     result = Cleaner.from_rules("punctuation").clean(MILL_CLINIC)
     assert result.text == MILL_CLINIC_FIXED
     assert {c.rule_id for c in result.changes} == {"punctuation.stray-semicolon"}
+
+
+def test_a_no_break_space_after_a_stray_semicolon_is_mended_with_it_and_one_elsewhere_kept():
+    # The no-break space came with the stray semicolon (a scraper's "&nbsp;"): the mended text
+    # has the plain space an editor types; a no-break space anywhere else is the writer's.
+    text = MILL_PLANT.replace("Texas; on Monday", "Texas;\u00a0on Monday").replace(
+        "were told; about", "were told;\u2009about") + "It costs 5\u00a0€.\n"
+    fixed = run(text).text
+    assert "Texas, on Monday" in fixed and "were told about" in fixed
+    assert fixed.endswith("It costs 5\u00a0€.\n")
