@@ -43,8 +43,8 @@ def test_library_call_returns_text_changes_and_metadata(default_cleaner) -> None
 
 def test_clean_document_keeps_source_and_metadata() -> None:
     cleaner = Cleaner.from_rules("whitespace")
-    doc = cleaner.clean_document(Document("a\u00a0b\n", {"url": "https://example.org/x"}, source="x.txt"))
-    assert doc.text == "a b\n"
+    doc = cleaner.clean_document(Document("a\u200bb\n", {"url": "https://example.org/x"}, source="x.txt"))
+    assert doc.text == "ab\n"
     assert doc.source == "x.txt" and doc.metadata["url"] == "https://example.org/x"
     assert doc.changes[0].to_dict()["rule"] == "whitespace.odd-spaces"
 
