@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Cleaner, CleanerError
+from cleaner import CleanerError
 
 pytest.importorskip("datatrove")
 pytest.importorskip("orjson")  # datatrove's JSONL reader and writer need it
@@ -22,21 +22,7 @@ from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
 from cleaner.integrations.datatrove import CleanerFormatter  # noqa: E402
 
-TEXTS = [
-    "Advertisement\nThe quay reopens on Monday.\n",
-    "Share this: Facebook Twitter\n\nThe fleet sails at dawn.\n",
-    "Nothing here needs cleaning.\n",
-    "Tue, 21-Oct-2025\n\nAds | Ads | Ads\n\nIt rained all week; which surprised nobody.\n",
-]
-
-
-class BrokenCleaner(Cleaner):
-    """Fails on any text that says BOOM, as a rule with a bug would."""
-
-    def clean_document(self, doc):
-        if "BOOM" in doc.text:
-            raise ValueError("the rule broke")
-        return super().clean_document(doc)
+from tests.integration_texts import TEXTS, BrokenCleaner  # noqa: E402
 
 
 @pytest.mark.slow

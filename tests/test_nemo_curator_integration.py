@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Cleaner, CleanerError
+from cleaner import CleanerError
 
 pytest.importorskip("nemo_curator.stages.text.modifiers")
 pd = pytest.importorskip("pandas")
@@ -19,21 +19,7 @@ from nemo_curator.tasks import DocumentBatch  # noqa: E402
 
 from cleaner.integrations.nemo_curator import CleanerModifier  # noqa: E402
 
-TEXTS = [
-    "Advertisement\nThe quay reopens on Monday.\n",
-    "Share this: Facebook Twitter\n\nThe fleet sails at dawn.\n",
-    "Nothing here needs cleaning.\n",
-    "Tue, 21-Oct-2025\n\nAds | Ads | Ads\n\nIt rained all week; which surprised nobody.\n",
-]
-
-
-class BrokenCleaner(Cleaner):
-    """Fails on any text that says BOOM, as a rule with a bug would."""
-
-    def clean_document(self, doc):  # noqa: ANN001, ANN201
-        if "BOOM" in doc.text:
-            raise ValueError("the rule broke")
-        return super().clean_document(doc)
+from tests.integration_texts import TEXTS, BrokenCleaner  # noqa: E402
 
 
 def _batch(frame: object) -> DocumentBatch:
