@@ -9,7 +9,7 @@ from cleaner.document import Document, Edit
 from cleaner.kinds.base import Param, Rule, register
 
 # No-break, en/em/thin/hair, narrow no-break, medium mathematical, ideographic spaces.
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+UNICODE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Zero-width space, word joiner, BOM inside text, soft hyphen. ZWJ/ZWNJ are left alone:
 # emoji sequences and Persian or Indic spelling need them.
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
@@ -27,10 +27,10 @@ class OddSpaces(Rule):
     }
 
     def setup(self) -> None:
-        chars = (_SPACES + ("\t" if self.tabs else "") if self.spaces else "") + (_INVISIBLE if self.invisible else "")
+        chars = (UNICODE_SPACES + ("\t" if self.tabs else "") if self.spaces else "") + (_INVISIBLE if self.invisible else "")
         self._odd = re.compile(f"[{chars}]+") if chars else None
         self._odd_chars = tuple(chars)
-        self._blank = frozenset(" \t" + _SPACES + _INVISIBLE)
+        self._blank = frozenset(" \t" + UNICODE_SPACES + _INVISIBLE)
 
     def find(self, doc: Document) -> list[Edit]:
         text = doc.text

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from cleaner.document import Document, Edit
 from cleaner.kinds.base import Param, Rule, register
+from cleaner.kinds.odd_spaces import UNICODE_SPACES
 from cleaner.semicolons.evidence import Evidence, Reading, read_document
 from cleaner.semicolons.verdicts import Verdict
 
 # Spaces other than the plain one that may follow a semicolon (no-break, typographic).
-_UNICODE_SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+_UNICODE_SPACES = frozenset(UNICODE_SPACES)
 
 
 @register
