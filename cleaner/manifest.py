@@ -99,13 +99,17 @@ class Manifest:
         self._pending: list[tuple[Any, ...]] = []
         self._last_commit = time.monotonic()
         self._db: sqlite3.Connection | None = None
+        self._absent = False  # no record (nor an older one) was there when last looked for
 
     def _connection(self) -> sqlite3.Connection | None:
         """The database, opened (and made, and an older JSON manifest read in) on first need;
         None while it does not exist and nothing is to be written."""
-        if self._db is None and (self.path.exists() or self._pending or self._legacy().exists()):
+        if self._db is None and not self._pending and self._absent:
+            return None  # looked for once: a first run does not stat twice an input
+        if self._db is None and (self._pending or self.path.exists() or self._legacy().exists()):
             self._db = _open(self.path)
             _import_legacy(self._db, self._legacy())
+        self._absent = self._db is None
         return self._db
 
     def _legacy(self) -> Path:
