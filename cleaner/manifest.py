@@ -13,7 +13,8 @@ input up by its name instead of loading everything. The table::
     inputs(source BLOB PRIMARY KEY,  -- the input's path or URL, its bytes as the file system has them
            run TEXT,                 -- the run's key
            target BLOB,              -- where its output was written
-           signature TEXT,           -- JSON: size, mtime_ns, sample (a hash of its first and last 64 KB)
+           signature TEXT,           -- JSON: size, mtime_ns, sample (a hash of its first and last 64 KB),
+                                     --   and stamp: [device, inode, ctime_ns] when it vouches (below)
            documents INTEGER, changed INTEGER, bytes_in INTEGER, bytes_out INTEGER,
            rejects TEXT)             -- JSON: the records of it that failed, [{"source", "reason"}]
 
@@ -41,6 +42,11 @@ LEGACY_MANIFEST = "manifest.json"
 # Inputs recorded per transaction at most; a second's worth when fewer finish.
 BATCH_ROWS = 2000
 _SAMPLE = 65536
+# A local input's device, inode and change time vouch for its bytes: every write moves the
+# change time on, and no call can set it back, so a rerun need not read a file whose stamp is as
+# recorded. Trusted only when the change was older than the record by more than the coarsest
+# file system clock (two seconds), so that a write within the same tick cannot hide.
+_CLOCK_GRAIN_NS = 2 * 10**9
 
 
 def input_signature(path: Path) -> dict[str, Any]:
@@ -54,6 +60,30 @@ def input_signature(path: Path) -> dict[str, Any]:
             fh.seek(-_SAMPLE, os.SEEK_END)
             digest.update(fh.read(_SAMPLE))
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sample": digest.hexdigest()}
+
+
+def _stamp(stat: os.stat_result) -> list[int]:
+    return [stat.st_dev, stat.st_ino, stat.st_ctime_ns]
+
+
+def _unchanged_by_stamp(source: str, recorded: dict[str, Any], stamp: list[int] | None) -> bool:
+    """Whether a local input is as recorded by its stat alone (False: read it to know)."""
+    if not stamp or is_url(source):
+        return False
+    stat = os.stat(source)
+    return (stat.st_size == recorded.get("size") and stat.st_mtime_ns == recorded.get("mtime_ns")
+            and _stamp(stat) == stamp)
+
+
+def _recorded_signature(source: Path | str) -> dict[str, Any]:
+    """The signature a record keeps: with the stamp when its change time is old enough to vouch."""
+    if is_url(source):
+        return _signature(source)
+    stat = os.stat(source)
+    signature = _signature(source)
+    if time.time_ns() - stat.st_ctime_ns > _CLOCK_GRAIN_NS:
+        signature["stamp"] = _stamp(stat)
+    return signature
 
 
 def _signature(source: Path | str) -> dict[str, Any]:
@@ -135,7 +165,11 @@ class Manifest:
             return None
         try:
             entry = _entry(row)
-            return entry if entry and _exists(target) and entry["input"] == _signature(source) else None
+            if not entry or not _exists(target):
+                return None
+            if _unchanged_by_stamp(str(source), entry["input"], entry["stamp"]):
+                return entry
+            return entry if entry["input"] == _signature(source) else None
         except (OSError, CleanerError):
             return None
 
@@ -148,7 +182,7 @@ class Manifest:
     def record(self, source: Path | str, target: Path | str, *, documents: int, rejects: list[dict[str, str]],
                changed: int = 0, bytes_in: int = 0, bytes_out: int = 0) -> None:
         try:
-            signature = _signature(source)
+            signature = _recorded_signature(source)
         except (OSError, CleanerError):
             return
         self._pending.append((_key(source), self.run_key, _key(target), _json(signature), documents, changed,
@@ -186,10 +220,14 @@ class Manifest:
 
 
 def _entry(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A row as a dict; ``input`` is the signature as :func:`input_signature` gives it (the
+    journal and the checkpoints compare that), the stamp beside it."""
     try:
-        return {"run": row[1], "target": _name(row[2]), "input": json.loads(row[3]), "documents": row[4],
+        signature = json.loads(row[3])
+        stamp = signature.pop("stamp", None)
+        return {"run": row[1], "target": _name(row[2]), "input": signature, "stamp": stamp, "documents": row[4],
                 "changed": row[5], "bytes_in": row[6], "bytes_out": row[7], "rejects": json.loads(row[8])}
-    except ValueError:
+    except (ValueError, AttributeError):
         return {}  # a damaged row: the input is done again
 
 
@@ -243,9 +281,7 @@ def recorded_inputs(state: Path) -> dict[str, dict[str, Any]]:
             db.close()
     except sqlite3.DatabaseError:
         return {}
-    return {_name(r[0]): {"run": r[1], "target": _name(r[2]), "input": json.loads(r[3]), "documents": r[4],
-                          "changed": r[5], "bytes_in": r[6], "bytes_out": r[7], "rejects": json.loads(r[8])}
-            for r in rows}
+    return {_name(r[0]): _entry(r) for r in rows}
 
 
 # Settings that change no output: a dry run writes nothing and records nothing.

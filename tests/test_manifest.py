@@ -255,3 +255,73 @@ def test_a_changed_archive_is_redone_and_counted_once_beside_the_files_done_befo
     assert "resuming: 1 of 2 files are done already" in result.output
     report = json.loads((out / ".cleaner" / "report.json").read_text(encoding="utf-8"))
     assert report["files"] == 2 and report["documents"]["in"] == 3 and report["documents"]["written"] == 3
+
+
+def _age(path: Path, seconds: float) -> None:
+    """The file's times set ``seconds`` back: its change time (which no call can set) stays now."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns - int(seconds * 1e9), stat.st_mtime_ns - int(seconds * 1e9)))
+
+
+def _reads_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import cleaner.manifest as manifest_module
+
+    reads: list[str] = []
+    real = manifest_module.input_signature
+
+    def counted(path: Path):  # noqa: ANN202 - the real one's
+        reads.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(manifest_module, "input_signature", counted)
+    return reads
+
+
+def test_an_input_untouched_since_it_was_recorded_is_known_done_without_reading_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.manifest import MANIFEST, Manifest
+
+    source, target = _recorded_file(tmp_path)
+    manifest = Manifest(tmp_path / ".cleaner" / MANIFEST, "key-1")
+    # Recorded with its change time a while back (as after a long run): its inode and change
+    # time then vouch for its bytes, since any write moves the change time on.
+    monkeypatch.setattr("cleaner.manifest.time.time_ns", lambda: source.stat().st_ctime_ns + 10 * 10**9)
+    manifest.record(source, target, documents=1, rejects=[])
+    manifest.close()
+    monkeypatch.undo()
+    reads = _reads_counted(monkeypatch)
+    again = Manifest(tmp_path / ".cleaner" / MANIFEST, "key-1")
+    assert again.is_done(source, target) and reads == []
+    assert "stamp" not in again.entry_of(source)["input"]  # the signature as the journal and checkpoints have it
+    size, mtime = source.stat().st_size, source.stat().st_mtime_ns
+    source.write_text("A storm.\n", encoding="utf-8")  # the same size, and the same modification time
+    os.utime(source, ns=(mtime, mtime))
+    assert source.stat().st_size == size
+    assert not again.is_done(source, target) and reads == [str(source)]  # read, and found changed
+
+
+def test_an_input_recorded_within_the_clocks_grain_of_a_change_is_read_to_be_sure(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.manifest import MANIFEST, Manifest
+
+    source, target = _recorded_file(tmp_path)
+    manifest = Manifest(tmp_path / ".cleaner" / MANIFEST, "key-1")
+    manifest.record(source, target, documents=1, rejects=[])  # just written: a write now might keep its times
+    manifest.close()
+    reads = _reads_counted(monkeypatch)
+    again = Manifest(tmp_path / ".cleaner" / MANIFEST, "key-1")
+    assert again.is_done(source, target) and reads == [str(source)]
+
+
+def test_a_record_of_an_older_version_without_a_stamp_is_checked_by_its_content(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.manifest import LEGACY_MANIFEST, MANIFEST, Manifest, input_signature
+
+    state = tmp_path / ".cleaner"
+    state.mkdir()
+    source, target = _recorded_file(tmp_path)
+    _age(source, 60)
+    entry = {"run": "key-1", "target": str(target), "input": input_signature(source), "documents": 1, "rejects": []}
+    (state / LEGACY_MANIFEST).write_text(json.dumps({"inputs": {str(source): entry}}), encoding="utf-8")
+    reads = _reads_counted(monkeypatch)
+    assert Manifest(state / MANIFEST, "key-1").is_done(source, target) and reads == [str(source)]
