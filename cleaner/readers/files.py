@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
 from cleaner.errors import InputError
-from cleaner.readers.records import archive_kind
+from cleaner.readers.records import archive_kind_of_name
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -59,20 +60,14 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
     reason, so the run reports it instead of passing over its files in silence. ``on_found``
     hears the number of files seen so far under the directories, as the walk goes.
     """
-    skip = frozenset(skip)
-    seen = 0
+    counter = FoundCounter(on_found)
+    taken = Chooser(suffixes, include, exclude)
     for path in paths:
         if path.is_dir():
-            for found, relative in _walk(path, follow_symlinks, skip, unreadable):
-                seen += 1
-                if on_found is not None:
-                    on_found(seen)
-                if include and not any(matches_glob(relative, g) for g in include):
-                    continue
-                if any(matches_glob(relative, g) for g in exclude):
-                    continue
-                if found.suffix.lower() in suffixes or archive_kind(found):
-                    yield InputFile(found, relative)
+            for found in walk(path, follow_symlinks=follow_symlinks, skip=skip, unreadable=unreadable):
+                counter.saw()
+                if taken(found.relative):
+                    yield InputFile(Path(found.path), Path(found.relative))
         elif path.is_file():  # a regular file, or a link to one
             yield InputFile(path, Path(path.name))
         elif path.exists():
@@ -84,54 +79,115 @@ def discover(paths: list[Path], *, suffixes: frozenset[str] = INPUT_SUFFIXES,
             raise InputError(f"{path}: no such file or directory")
 
 
-def _walk(root: Path, follow_symlinks: bool, skip: frozenset[Path] = frozenset(),
-          unreadable: list[dict[str, str]] | None = None) -> Iterator[tuple[Path, Path]]:
-    """Files under ``root`` as (path, path relative to root), none in ``skip``, in the order
-    of their relative paths: each folder's entries by name, a folder's files before the next
-    entry. Depth first, so only the listings of the folders open on the way are held, never
-    the tree."""
+class FoundCounter:
+    """Files seen by a walk, told to ``on_found`` as it goes."""
+
+    def __init__(self, on_found: Callable[[int], None] | None) -> None:
+        self.seen, self._on_found = 0, on_found
+
+    def saw(self) -> None:
+        self.seen += 1
+        if self._on_found is not None:
+            self._on_found(self.seen)
+
+
+class Chooser:
+    """Whether a file found under a folder (by its relative POSIX name) is an input: its
+    suffix is one read, and the globs take it."""
+
+    def __init__(self, suffixes: frozenset[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> None:
+        self._suffixes, self._include, self._exclude = suffixes, tuple(include), tuple(exclude)
+
+    def __call__(self, relative: str) -> bool:
+        name = relative.rpartition("/")[2]
+        dot = name.rfind(".")
+        if not ((0 < dot < len(name) - 1 and name[dot:].lower() in self._suffixes) or archive_kind_of_name(name)):
+            return False
+        if self._include and not any(matches_glob(PurePosixPath(relative), g) for g in self._include):
+            return False
+        return not any(matches_glob(PurePosixPath(relative), g) for g in self._exclude)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file found by :func:`walk`: its path and its name under the walked folder as text,
+    and the names of the files of its folder (one tuple shared by them all)."""
+
+    path: str
+    relative: str
+    siblings: tuple[str, ...]
+
+
+def walk(root: Path, *, follow_symlinks: bool = False, skip: Collection[Path] = (),
+         unreadable: list[dict[str, str]] | None = None) -> Iterator[Found]:
+    """Files under ``root``, none in ``skip``, in the order of their relative paths: each
+    folder's entries by name, a folder's files before the next entry. Depth first, so only the
+    listings of the folders open on the way are held, never the tree; the entries' kinds come
+    with the listing (no call per file but for links)."""
+    skip = frozenset(skip)
     skip_names = {p.name for p in skip}  # only an entry of one of these names is resolved to compare
     top = root.resolve()
-    seen = {top}
-    listing = _listing(root, unreadable)
-    stack: list[tuple[Iterator[Path], Path]] = [(iter(listing), Path())] if listing is not None else []
+    seen = {str(top)}  # folders walked, resolved: one reached again through a link is passed over
+    root_text = str(root)
+
+    def opened(directory: str, relative: str) -> tuple[Iterator[tuple[str, str]], str, tuple[str, ...]] | None:
+        entries = _listing(directory, unreadable)
+        if entries is None:
+            return None
+        kinds = [(entry, _kind(entry, top, follow_symlinks, skip, skip_names)) for entry in entries]
+        files = tuple(entry.name for entry, kind in kinds if kind == "file")
+        return iter([(entry.path, entry.name, kind) for entry, kind in kinds if kind]), relative, files
+
+    first = opened(root_text, "")
+    stack = [first] if first is not None else []
     while stack:
-        entries, relative = stack[-1]
-        entry = next(entries, None)
-        if entry is None:
+        entries, relative, files = stack[-1]
+        step = next(entries, None)
+        if step is None:
             stack.pop()
             continue
-        if entry.name in skip_names and entry.resolve() in skip:
+        path, name, kind = step
+        inner_relative = f"{relative}/{name}" if relative else name
+        if kind == "file":
+            yield Found(path, inner_relative, files)
             continue
+        target = os.path.realpath(path)
+        if kind == "link-dir" and target in seen:
+            continue
+        seen.add(target)
+        if not name.startswith("."):
+            inner = opened(path, inner_relative)
+            if inner is not None:
+                stack.append(inner)
+
+
+def _kind(entry: os.DirEntry, top: Path, follow_symlinks: bool, skip: frozenset[Path],
+          skip_names: set[str]) -> str:
+    """"file", "dir", "link-dir" (a link to a folder), or "" (passed over) for a listed entry."""
+    try:
+        if entry.name in skip_names and Path(entry.path).resolve() in skip:
+            return ""
         if entry.is_symlink():
             try:
-                target = entry.resolve(strict=True)
+                target = Path(entry.path).resolve(strict=True)
             except (OSError, RuntimeError):
-                continue  # dangling, or a loop of links
+                return ""  # dangling, or a loop of links
             if not follow_symlinks and not target.is_relative_to(top):
-                continue
-            if target.is_dir():
-                if target in seen:
-                    continue
-                seen.add(target)
-        elif entry.is_dir():
-            seen.add(entry.resolve())
-        if entry.is_dir():
-            if not entry.name.startswith("."):
-                inner = _listing(entry, unreadable)
-                if inner is not None:
-                    stack.append((iter(inner), relative / entry.name))
-        elif entry.is_file():
-            yield entry, relative / entry.name
+                return ""
+            return "link-dir" if target.is_dir() else "file" if target.is_file() else ""
+        return "dir" if entry.is_dir() else "file" if entry.is_file() else ""
+    except OSError:
+        return ""
 
 
-def _listing(directory: Path, unreadable: list[dict[str, str]] | None) -> list[Path] | None:
+def _listing(directory: str, unreadable: list[dict[str, str]] | None) -> list[os.DirEntry] | None:
     """A folder's entries by name; None (and a reject in ``unreadable``) if it cannot be listed."""
     try:
-        return sorted(directory.iterdir(), key=lambda entry: entry.name)
+        with os.scandir(directory) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
     except OSError as exc:
         if unreadable is not None:
-            unreadable.append({"source": str(directory), "reason": f"{directory}: cannot read this folder "
+            unreadable.append({"source": directory, "reason": f"{directory}: cannot read this folder "
                                f"({exc.strerror or exc}); its files were not cleaned. Give the run "
                                "permission to read it and run the same command again"})
         return None

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from cleaner.cli import app
 from cleaner.manifest import recorded_inputs
+from tests.listing import refuse_listing
 
 SCRAPED = ("Tue, 21-Oct-2025\n\nGoogle Ads | Google Ads | Google Ads\n\nCouncil backs new depot\n\n"
            "The council met on Tuesday.\n\nAdvertisement\n\nIt voted to build a depot.\n")
@@ -604,14 +605,7 @@ def test_a_folder_that_cannot_be_listed_fails_the_run_and_is_a_reject(runner: Cl
     source = tmp_path / "in"
     (source / "locked").mkdir(parents=True)
     (source / "a.txt").write_text("A body.\n", encoding="utf-8")
-    iterdir = Path.iterdir
-
-    def guarded(self: Path):  # permissions do not bind root, so the refusal is simulated
-        if self == source / "locked":
-            raise PermissionError(13, "Permission denied", str(self))
-        return iterdir(self)
-
-    monkeypatch.setattr(Path, "iterdir", guarded)
+    refuse_listing(monkeypatch, source / "locked")
     out = tmp_path / "out"
     result = runner.invoke(app, ["clean", str(source), "--out", str(out), "-q"])
     assert result.exit_code == 1

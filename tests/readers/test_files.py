@@ -5,6 +5,7 @@ import pytest
 
 from cleaner.errors import InputError
 from cleaner.readers.files import discover, matches_glob
+from tests.listing import refuse_listing
 
 
 @pytest.mark.parametrize(("relative", "pattern", "expected"), [
@@ -99,25 +100,13 @@ def test_only_regular_files_are_inputs(tmp_path: Path) -> None:
     assert _found(tmp_path) == ["a.txt", "via-link.txt"]
 
 
-def _refuse_listing(monkeypatch: pytest.MonkeyPatch, locked: Path) -> None:
-    # Permissions do not bind the root user the tests may run as: the refusal is simulated.
-    iterdir = Path.iterdir
-
-    def guarded(self: Path):
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return iterdir(self)
-
-    monkeypatch.setattr(Path, "iterdir", guarded)
-
-
 @pytest.mark.bad_input
 def test_a_folder_that_cannot_be_listed_is_reported_not_passed_over(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "open").mkdir()
     (tmp_path / "open" / "a.txt").write_text("A.\n", encoding="utf-8")
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "b.txt").write_text("B.\n", encoding="utf-8")
-    _refuse_listing(monkeypatch, tmp_path / "locked")
+    refuse_listing(monkeypatch, tmp_path / "locked")
     unreadable: list[dict[str, str]] = []
     found = [str(f.relative) for f in discover([tmp_path], unreadable=unreadable)]
     assert found == ["open/a.txt"]
