@@ -17,7 +17,7 @@ import dataclasses
 import functools
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -30,7 +30,9 @@ from cleaner.readers import discover
 from cleaner.readers.files import HTML_SUFFIXES, InputFile, InputList
 from cleaner.readers.records import archive_kind
 from cleaner.report import Report
-from cleaner.runner import plan_run, run_plan, with_boilerplate
+from cleaner.folder_plan import FolderWalk
+from cleaner.pipeline import Cleaner
+from cleaner.runner import Plan, plan_folder, plan_run, run_plan, walked_as_it_goes, with_boilerplate
 from cleaner.storage import discover_urls, is_url
 from cleaner.task.run import Task
 from cleaner.task.settings import Settings, build_cleaner, check_settings
@@ -49,10 +51,11 @@ FOUND_EVERY = 1000
 
 class Progress(Protocol):
     """What a caller may hear as the run goes (the command draws its progress bar from it).
-    ``finding(files)``, the files seen so far while the inputs are walked, is optional: it is
-    called only on an object that has it."""
+    ``finding(files)``, the files seen so far while the inputs are walked, and ``walked(files)``,
+    the files to clean once a walk that goes on during the run has ended, are optional: they are
+    called only on an object that has them."""
 
-    def start(self, files: int) -> None: ...
+    def start(self, files: int | None) -> None: ...  # None: the walk goes on as the run starts
     def documents(self, count: int) -> None: ...  # documents done inside an archive, before its file
     def shards(self, done: int, total: int) -> None: ...  # units of work finished, on a cluster engine
     def file_done(self, stats: RunStats) -> None: ...
@@ -127,36 +130,20 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path | None = None,
     if out_path is not None and archive_kind(out_path) != "jsonl" and out_path.exists() and not out_path.is_dir():
         raise CleanerError(f"--out {out_path} exists and is not a directory (a file ending in .jsonl, .jsonl.gz or "
                            ".jsonl.zst collects every document as records of one file)")
-    unreadable: list[dict[str, str]] = []
     finding = getattr(progress, "finding", None)
-    found = 0
-
-    def on_found(count: int) -> None:
-        nonlocal found
-        found = count
-        if count % FOUND_EVERY == 0:
-            finding(count)
-
-    # Held a few bytes beyond each path's text (a million files are planned in ~150 MB).
-    inputs = InputList(discover(local, include=tuple(include), exclude=tuple(exclude),
-                                follow_symlinks=follow_symlinks, skip=own, unreadable=unreadable,
-                                on_found=on_found if finding else None))
-    if finding and found % FOUND_EVERY:
-        finding(found)  # where the walk ended
-    for item in discover_urls(urls, include=tuple(include), exclude=tuple(exclude)) if urls else ():
-        inputs.append(item)
-    if not inputs:
-        globs = " (after --include/--exclude)" if tuple(include) or tuple(exclude) else ""
-        raise CleanerError(f"no text, HTML, JSONL or WARC files found under {', '.join(names)}{globs}")
-    if in_place:
-        out_path = _in_place_state_root(local, inputs)
-
-    plan = plan_run(cleaner, inputs, remote_out or out_path, settings, in_place=in_place)
-    plan.unreadable = unreadable
-    for note in plan.notes:
-        say(f"cleaner: {note}")
-    for reject in unreadable:
-        say(f"cleaner: {reject['reason']}")
+    told = _FindingTold(FOUND_EVERY, finding)
+    walk = FolderWalk(tuple(include), tuple(exclude), follow_symlinks, own, told if finding else None,
+                      told.end if finding else None)
+    walked = walked_as_it_goes(cleaner, names, out_path if remote_out is None else None, in_place=in_place)
+    if walked:
+        assert out_path is not None
+        plan = plan_folder(local[0], out_path, settings, walk)
+        if plan.tasks.first() is None:
+            _no_inputs(names, include, exclude)
+    else:
+        plan = _plan_whole(cleaner, local, urls, names, remote_out or out_path, settings, walk, in_place=in_place)
+    if not walked:
+        _say_found(plan, say)
     workers = jobs or (os.cpu_count() or 1)
     learner = get_boilerplate_learner(engine)
     if engine in CLUSTER_ENGINES:
@@ -164,7 +151,7 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path | None = None,
     plan = with_boilerplate(plan, cleaner, learn=learn_boilerplate,
                             saved=Path(boilerplate) if boilerplate is not None else None, learner=learner, say=say)
 
-    def run(todo: list[Task], run_settings: Settings) -> Iterator[RunStats]:
+    def run(todo: Iterable[Task], run_settings: Settings) -> Iterator[RunStats]:
         return _observed(run_engine, todo, run_settings, workers, progress)
 
     if dry_run:
@@ -173,28 +160,96 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path | None = None,
         for stats in run(plan.tasks, plan.settings):
             done.add(stats)
         done.finish(time.monotonic() - started)
+        if walked:
+            _say_found(plan, say)
         summary = done.summary(rules=plan.settings.rules, rule_set=cleaner.rule_set)
         if report is not None:  # nothing else is written, but the report asked for is
             atomic_write_text(Path(report), json_text(summary, indent=2) + "\n")
         return summary
     done = run_plan(plan, cleaner, run, report_path=Path(report) if report is not None else None, say=say)
+    if walked:  # a walked plan finds these as it goes
+        _say_found(plan, say)
     summary = done.summary(rules=plan.settings.rules, rule_set=cleaner.rule_set)
     summary["state"] = str(plan.state.resolve())
     return summary
 
 
-def _observed(run_engine: Callable[..., Iterator[RunStats]], tasks: list[Task], settings: Settings, jobs: int,
+def _plan_whole(cleaner: Cleaner, local: list[Path], urls: list[str], names: list[str], out: Path | str | None,
+                settings: Settings, walk: FolderWalk, *, in_place: bool) -> Plan:
+    """Every input found first, then the run planned whole (:func:`plan_run`)."""
+    unreadable: list[dict[str, str]] = []
+    # Held a few bytes beyond each path's text (a million files are planned in ~150 MB).
+    inputs = InputList(discover(local, include=walk.include, exclude=walk.exclude,
+                                follow_symlinks=walk.follow_symlinks, skip=walk.skip, unreadable=unreadable,
+                                on_found=walk.on_found))
+    if walk.on_walked is not None:
+        walk.on_walked()
+    for item in discover_urls(urls, include=walk.include, exclude=walk.exclude) if urls else ():
+        inputs.append(item)
+    if not inputs:
+        _no_inputs(names, walk.include, walk.exclude)
+    if in_place:
+        out = _in_place_state_root(local, inputs)
+    assert out is not None
+    plan = plan_run(cleaner, inputs, out, settings, in_place=in_place)
+    plan.unreadable = unreadable
+    return plan
+
+
+def _say_found(plan: Plan, say: Callable[[str], None]) -> None:
+    """What the walk found besides the inputs: outputs renamed apart, folders it could not read."""
+    for note in plan.notes:
+        say(f"cleaner: {note}")
+    for reject in plan.unreadable:
+        say(f"cleaner: {reject['reason']}")
+
+
+def _no_inputs(names: list[str], include: Iterable[str], exclude: Iterable[str]) -> None:
+    globs = " (after --include/--exclude)" if tuple(include) or tuple(exclude) else ""
+    raise CleanerError(f"no text, HTML, JSONL or WARC files found under {', '.join(names)}{globs}")
+
+
+class _FindingTold:
+    """A progress' ``finding`` told every ``step`` files the walk sees, and where it ends."""
+
+    def __init__(self, step: int, finding: Callable[[int], None] | None) -> None:
+        self.step, self.finding, self.seen = step, finding, 0
+
+    def __call__(self, count: int) -> None:
+        self.seen = count
+        if count % self.step == 0 and self.finding is not None:
+            self.finding(count)
+
+    def end(self) -> None:
+        if self.seen % self.step and self.finding is not None:
+            self.finding(self.seen)
+        self.seen = 0
+
+
+def _observed(run_engine: Callable[..., Iterator[RunStats]], tasks: Iterable[Task], settings: Settings, jobs: int,
               progress: Progress | None) -> Iterator[RunStats]:
     if progress is None:
         yield from run_engine(tasks, settings, jobs)
         return
-    progress.start(len(tasks))
+    # A walked plan's tasks are counted when its walk ends; until then the bar has no total.
+    progress.start(len(tasks) if isinstance(tasks, Sized) else None)
+    walked = getattr(progress, "walked", None)
+    if not isinstance(tasks, Sized) and walked is not None:
+        tasks = _counted(tasks, walked)
     try:
         for stats in run_engine(tasks, settings, jobs, on_documents=progress.documents, on_shards=progress.shards):
             progress.file_done(stats)
             yield stats
     finally:
         progress.stop()
+
+
+def _counted(tasks: Iterable[Task], walked: Callable[[int], None]) -> Iterator[Task]:
+    count = 0
+    for task in tasks:
+        count += 1
+        yield task
+    walked(count)
 
 
 def _check_in_place(out: Path | None, fmt: str, suffix: str | None) -> None:

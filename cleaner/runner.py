@@ -9,12 +9,10 @@ the CLI adds progress, messages and exit codes.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import posixpath
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,13 +20,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cleaner.errors import CleanerError, InputError, OutputFull, is_out_of_space
-from cleaner.in_place import JOURNAL, forget_recorded, restore_if_ours, rewritten_files, written_by_us
+from cleaner.in_place import JOURNAL, forget_recorded, rewritten_files
 from cleaner.kinds.shortcodes import ARCHIVE_TITLES
 from cleaner.locking import run_lock
 from cleaner.kinds.site_boilerplate import BOILERPLATE
-from cleaner.manifest import LEGACY_MANIFEST, MANIFEST, Manifest, input_signature, run_key_of
+from cleaner.manifest import LEGACY_MANIFEST, MANIFEST, Manifest, run_key_of
 from cleaner.pipeline import Cleaner
 from cleaner.report import Report
+from cleaner.resume import Skipped, drop_stale_checkpoints, tasks_left
 from cleaner.slug_titles import index_titles
 from cleaner.task.boilerplate import learn_boilerplate
 from cleaner.task.documents import document_of_file
@@ -36,8 +35,9 @@ from cleaner.task.run import Task
 from cleaner.task.task_list import TaskList
 from cleaner.task.settings import Settings
 from cleaner.task.stats import RunStats
-from cleaner.planning import (STATE_DIR, Names, distinct_inputs, names_apart, output_names, refuse_case_clashes,
-                              refuse_clashes, refuse_targets_that_are_inputs, state_of)
+from cleaner.folder_plan import FolderTasks, FolderWalk
+from cleaner.planning import (STATE_DIR, Names, distinct_inputs, ignores_case, names_apart, output_names,
+                              refuse_case_clashes, refuse_clashes, refuse_targets_that_are_inputs, state_of)
 from cleaner.readers.files import InputFile, InputList
 from cleaner.readers.records import archive_kind
 from cleaner.storage import is_url
@@ -47,7 +47,8 @@ from cleaner.writers.jsonl import write_joined, write_jsonl
 
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 # What runs the tasks: the engine with its jobs, address and progress, bound by the caller.
-RunEngine = Callable[[list[Task], Settings], Iterator[RunStats]]
+# It takes the tasks as it has room for them (a walked plan makes them as the walk goes).
+RunEngine = Callable[[Iterable[Task], Settings], Iterator[RunStats]]
 # What learns the boilerplate table (the first pass of --learn-boilerplate).
 LearnBoilerplate = Callable[..., dict]
 
@@ -60,7 +61,7 @@ def _silent(_message: str) -> None:
 class Plan:
     """The tasks of a run and where its state lives."""
 
-    tasks: TaskList  # made on demand: nothing is held per input
+    tasks: TaskList | FolderTasks  # made on demand: nothing is held per input
     out: Path  # for a remote --out, the local file the one-file output is joined in first
     state: Path  # local: for a remote --out, copied to OUT/.cleaner/ at the end
     settings: Settings
@@ -113,6 +114,29 @@ def plan_run(cleaner: Cleaner, inputs: list[InputFile], out: Path | str, setting
         plan = Plan(tasks, out, state, settings, one_file)
     plan.notes = notes
     return plan
+
+
+def plan_folder(root: Path, out: Path, settings: Settings, walk: FolderWalk) -> Plan:
+    """A run over the folder ``root`` into the folder ``out``, its tasks made as the walk
+    reaches them (:mod:`cleaner.folder_plan`): for :func:`walked_as_it_goes` runs."""
+    tasks = FolderTasks(root, out, settings.fmt, walk, case_blind=ignores_case(out))
+    plan = Plan(tasks, out, state_of(out), settings, one_file=False)
+    plan.unreadable, plan.notes = tasks.unreadable, tasks.notes  # filled as the walk goes
+    return plan
+
+
+def walked_as_it_goes(cleaner: Cleaner, paths: Sequence[str | Path], out: Path | str | None, *,
+                      in_place: bool) -> bool:
+    """Whether a run can be planned as its folder is walked: one local folder into a local
+    output folder that does not hold it, and no rule that reads the whole archive first.
+    Other runs are planned whole before any work (:func:`plan_run`)."""
+    if len(paths) != 1 or in_place or out is None or is_url(out) or is_url(paths[0]) or cleaner.uses_archive:
+        return False
+    root, out = Path(paths[0]), Path(out)
+    if not root.is_dir() or archive_kind(out) == "jsonl":
+        return False
+    # An output folder holding the input folder could put an output on an input still to be read.
+    return not root.resolve().is_relative_to(out.resolve())
 
 
 def _tasks(inputs: Sequence[InputFile], target: Callable[[int], str]) -> TaskList:
@@ -255,27 +279,16 @@ def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest:
     settings, state, tasks = plan.settings, plan.state, plan.tasks
     key = manifest.run_key
     report = Report()
-    report.add(RunStats(rejects=list(plan.unreadable)))
     report.total.add_warnings(plan.warnings)
     for warning in plan.warnings[:warnings_shown]:
         say(f"cleaner: warning: {warning}")
-    # One byte an input: whether an earlier run finished it (its output there, as recorded);
-    # what it gave is counted in the report as it is found.
-    finished = bytearray(len(tasks))
-    for index, task in enumerate(tasks):
-        entry = manifest.done_entry(task.path, task.target)
-        if entry is not None:
-            finished[index] = 1
-            report.add_resumed(entry)
-    todo = tasks.where(i for i, done in enumerate(finished) if not done)
-    if settings.journal:
-        _restore_originals(todo, manifest, Path(settings.journal), settings.backup_suffix or "")
-    todo = todo.where(range(len(todo)), lambda task: with_checkpoints(task, state, key))
-    if len(todo) < len(tasks):
-        say(f"resuming: {len(tasks) - len(todo)} of {len(tasks)} files are done already and skipped")
+    skipped = Skipped()
+    todo = tasks_left(tasks, manifest, report, settings, key, skipped)
     started = time.monotonic()
     try:
-        for task, result in zip(todo, run_engine(todo, settings), strict=True):
+        # The engine takes the tasks as it has room; results come in the same order.
+        for result in run_engine(todo, settings):
+            task = skipped.handed.popleft()
             report.add(result)
             for warning in result.warnings:
                 if report.warnings_seen <= warnings_shown:
@@ -300,9 +313,13 @@ def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest:
             manifest.save(force=True)  # else the last saved manifest stands: it lists only whole outputs
         raise OutputFull(str(exc)) from None
     manifest.save(force=True)
+    # Folders that could not be listed: known once the walk is over (for a walked plan, now).
+    report.add(RunStats(rejects=list(plan.unreadable)))
+    if skipped.files:
+        say(f"resumed: {skipped.files} of {skipped.files + skipped.todo} files were done already and skipped")
     if settings.journal:
         forget_recorded(Path(settings.journal), lambda path: manifest.entry_of(path).get("input"))
-    drop_stale_checkpoints(state, todo)
+    drop_stale_checkpoints(state, skipped.checkpoints)
     if plan.one_file:
         write_joined(plan.out, (Path(t.target) for t in tasks if Path(t.target).exists()))
         if plan.remote_out:
@@ -325,43 +342,6 @@ def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest:
     if plan.remote_out:
         _push_state(plan)
     return report
-
-
-def _restore_originals(tasks: Iterable[Task], manifest: Manifest, journal: Path, suffix: str) -> None:
-    """In place: a file to clean that holds an output of an earlier run (recorded in the
-    manifest, or in the journal by a run killed before it could record it) gets its original
-    back from the backup first, so it is cleaned from the original, never a second time."""
-    written = written_by_us(journal)
-    for task in tasks:
-        recorded = manifest.entry_of(task.path).get("input")
-        restore_if_ours(Path(task.path), suffix, written.get(task.path, []) + ([recorded] if recorded else []))
-
-
-def with_checkpoints(task: Task, state: Path, key: str) -> Task:
-    """An archive gets a checkpoint folder named by the input as it is now and the run's key,
-    so a changed file or rule set starts afresh instead of joining stale shards."""
-    path = Path(task.path)
-    if is_url(task.path) or not archive_kind(path):
-        return task  # a remote archive is staged and cleaned whole
-    try:
-        signature = json.dumps(input_signature(path), sort_keys=True)
-    except OSError:
-        return task  # unreadable: the task reports it
-    name = hashlib.sha256(f"{task.path}\0{key}\0{signature}".encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    return replace(task, checkpoints=str(state / "shards" / name))
-
-
-def drop_stale_checkpoints(state: Path, tasks: Iterable[Task]) -> None:
-    """Shard folders of earlier runs that no task of this one continues."""
-    folder = state / "shards"
-    if not folder.is_dir():
-        return
-    current = {Path(t.checkpoints).name for t in tasks if t.checkpoints}
-    for entry in folder.iterdir():
-        if entry.name not in current:
-            shutil.rmtree(entry, ignore_errors=True)
-    with contextlib.suppress(OSError):
-        folder.rmdir()  # only when empty
 
 
 def _site_of_text(path: str, relative: str, url: bool) -> str:

@@ -103,12 +103,20 @@ def test_progress_hears_every_file_in_order_and_the_end(tmp_path: Path) -> None:
         def file_done(self, stats) -> None:
             heard.append(f"file {stats.documents}")
 
+        def walked(self, files: int) -> None:
+            heard.append(f"walked {files}")
+
         def stop(self) -> None:
             heard.append("stop")
 
+    # One folder is cleaned as it is walked: the total is told when the walk has ended.
     clean_dataset([source], tmp_path / "out", jobs=1, progress=Recorder())
-    assert heard[0] == "start 7" and heard[-1] == "stop"
+    assert heard[0] == "start None" and heard[-2:] == ["walked 7", "stop"]
     assert [h for h in heard if h.startswith("file")] == ["file 5"] + ["file 1"] * 6  # the dump sorts first
+    # Several inputs are planned whole first: the total comes at the start.
+    heard.clear()
+    clean_dataset([source / "site", source / "dump.jsonl"], tmp_path / "out2", jobs=1, progress=Recorder())
+    assert heard[0] == "start 7" and heard[-1] == "stop" and not any(h.startswith("walked") for h in heard)
 
 
 def test_the_report_counts_characters_and_records_the_rules_as_resolved(tmp_path: Path) -> None:
@@ -165,4 +173,7 @@ def test_progress_hears_the_files_found_while_the_walk_runs(tmp_path: Path, monk
 
     clean_dataset([source], tmp_path / "out", jobs=1, progress=Recorder())
     found = [n for what, n in heard if what == "finding"]
-    assert found == [25, 50, 75, 100, 120] and heard[len(found)] == ("start", 120)
+    # The walk goes on while the first files are cleaned: its count comes as it goes.
+    assert found == [25, 50, 75, 100, 120] and heard[0] == ("start", None)
+    clean_dataset([source / "f0", source / "f1"], tmp_path / "out2", jobs=1, progress=Recorder())
+    assert heard[-1] == ("start", 80) and heard[-2] == ("finding", 80)  # planned whole: the walk first

@@ -48,7 +48,7 @@ def test_file_names_that_are_not_utf8_are_recorded_and_reported_byte_for_byte(ru
 
     again = runner.invoke(app, ["clean", str(source), "--out", str(out), "-j", "1"])
     assert again.exit_code == 1, again.output
-    assert "2 of 3 files are done already" in again.output  # resumed; only the rejected file is tried again
+    assert "2 of 3 files were done already" in again.output  # resumed; only the rejected file is tried again
 
 
 @pytest.mark.bad_input
@@ -67,7 +67,7 @@ def test_a_file_name_that_is_not_utf8_goes_into_a_one_file_output_and_in_place(r
     for _ in range(2):
         result = runner.invoke(app, ["clean", str(source), "--in-place", "--backup-suffix", ".orig", "-j", "1"])
         assert result.exit_code == 0, result.output
-    assert "1 of 1 files are done already" in result.output  # the second run found it recorded
+    assert "1 of 1 files were done already" in result.output  # the second run found it recorded
     assert odd.read_text(encoding="utf-8") == "A Latin-1 name.\n"
 
 
@@ -252,7 +252,7 @@ def test_a_changed_archive_is_redone_and_counted_once_beside_the_files_done_befo
         dump.write(json.dumps({"text": "Advertisement\nTwo."}) + "\n")
     result = runner.invoke(app, ["clean", str(source), "--out", str(out), "-j", "1"])
     assert result.exit_code == 0, result.output
-    assert "resuming: 1 of 2 files are done already" in result.output
+    assert "resumed: 1 of 2 files were done already" in result.output
     report = json.loads((out / ".cleaner" / "report.json").read_text(encoding="utf-8"))
     assert report["files"] == 2 and report["documents"]["in"] == 3 and report["documents"]["written"] == 3
 

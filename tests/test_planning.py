@@ -92,15 +92,44 @@ def test_an_input_reached_twice_is_cleaned_once(runner: CliRunner, tmp_path: Pat
 
 
 def test_outputs_that_cannot_be_named_apart_are_refused_before_any_work(runner: CliRunner, tmp_path: Path) -> None:
-    data = tmp_path / "data"
+    # Several inputs are planned whole, before any work: a clash stops the run before it starts.
+    data, more = tmp_path / "data", tmp_path / "more"
     _write(data / "a.txt", "Advertisement\nText.\n")
     _write(data / "a.html", PAGE.format(title="Page", body="Page."))
     _write(data / "a.html.txt", "Advertisement\nAnother text.\n")  # where a.html would be renamed to
+    _write(more / "b.txt", "Advertisement\nMore.\n")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["clean", str(data), "--out", str(out)])
+    result = runner.invoke(app, ["clean", str(data), str(more), "--out", str(out)])
     assert result.exit_code == 2
     assert "a.html " in result.stderr and "a.html.txt" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_walked_folder_rejects_files_it_cannot_name_apart_and_cleans_the_rest(runner: CliRunner, tmp_path: Path,
+                                                                               jobs: str) -> None:
+    # One folder is cleaned as it is walked: the clash is found when the walk reaches its folder,
+    # and the files in it are rejected, naming each other, while every other file is written.
+    data = tmp_path / "data"
+    _write(data / "0" / "early.txt", "Advertisement\nEarly.\n")
+    _write(data / "m" / "a.txt", "Advertisement\nText.\n")
+    _write(data / "m" / "a.html", PAGE.format(title="Page", body="Page."))
+    _write(data / "m" / "a.html.txt", "Advertisement\nAnother text.\n")
+    _write(data / "z" / "late.txt", "Advertisement\nLate.\n")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(data), "--out", str(out), "-j", jobs])
+    assert result.exit_code == 1, result.output
+    assert _outputs(out) == {"0/early.txt": "Early.\n", "m/a.txt": "Text.\n", "z/late.txt": "Late.\n"}
+    rejects = [json.loads(line) for line in (out / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(Path(r["source"]).name for r in rejects) == ["a.html", "a.html.txt"]
+    assert all("a.html " in r["reason"] and "a.html.txt" in r["reason"] and "rename one" in r["reason"]
+               for r in rejects)
+    # Renamed, the rerun cleans only those two, each into its own output.
+    (data / "m" / "a.html.txt").rename(data / "m" / "a-notes.txt")
+    result = runner.invoke(app, ["clean", str(data), "--out", str(out), "-j", jobs])
+    assert result.exit_code == 0, result.output
+    assert "resumed: 3 of 5 files were done already" in result.stderr
+    assert _outputs(out)["m/a-notes.txt"] == "Another text.\n" and "Page." in _outputs(out)["m/a.html.txt"]
 
 
 @pytest.mark.parametrize("one_file", [False, True])
@@ -179,18 +208,41 @@ def test_names_differing_only_in_case_are_refused_where_the_output_ignores_case(
 
     _write(tmp_path / "mirror" / "News.txt", "Advertisement\nThe quay reopens.\n")
     _write(tmp_path / "mirror" / "news.txt", "Advertisement\nThe ferry is late.\n")
+    _write(tmp_path / "mirror" / "other.txt", "Advertisement\nThe pier.\n")
     out = tmp_path / out_name
     # Here the file system tells case apart: both are written, each to its own file.
     assert runner.invoke(app, ["clean", str(tmp_path / "mirror"), "-o", str(out), "-q"]).exit_code == 0
     if out_name == "out":
-        assert _outputs(out) == {"News.txt": "The quay reopens.\n", "news.txt": "The ferry is late.\n"}
+        assert _outputs(out) == {"News.txt": "The quay reopens.\n", "news.txt": "The ferry is late.\n",
+                                 "other.txt": "The pier.\n"}
     # Where it does not (macOS, Windows, a mounted share), one would replace the other.
     monkeypatch.setattr(planning, "ignores_case", lambda folder: True)
+    monkeypatch.setattr("cleaner.runner.ignores_case", lambda folder: True)
     other = tmp_path / f"other-{out_name}"
     result = runner.invoke(app, ["clean", str(tmp_path / "mirror"), "-o", str(other)])
-    assert result.exit_code == 2
     assert "News.txt" in result.stderr and "news.txt" in result.stderr and "case" in result.stderr
-    assert not other.exists() and not (tmp_path / f"other-{out_name}.cleaner").exists()
+    if out_name == "out":  # a folder walked as it goes: both rejected, the rest written
+        assert result.exit_code == 1
+        assert _outputs(other) == {"other.txt": "The pier.\n"}
+    else:  # one output file, planned whole: refused before any work
+        assert result.exit_code == 2
+        assert not other.exists() and not (tmp_path / f"other-{out_name}.cleaner").exists()
+
+
+def test_a_walked_folder_never_writes_a_name_again_in_another_case_where_case_is_ignored(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Folders A and a hold x.txt each: one output where case is ignored. The first is written
+    # when the second is met, so the second is the one rejected.
+    _write(tmp_path / "mirror" / "A" / "x.txt", "Advertisement\nUpper.\n")
+    _write(tmp_path / "mirror" / "a" / "x.txt", "Advertisement\nLower.\n")
+    _write(tmp_path / "mirror" / "a" / "y.txt", "Advertisement\nAlone.\n")
+    monkeypatch.setattr("cleaner.runner.ignores_case", lambda folder: True)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(tmp_path / "mirror"), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 1
+    assert _outputs(out) == {"A/x.txt": "Upper.\n", "a/y.txt": "Alone.\n"}
+    rejects = (out / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8")
+    assert "a/x.txt" in rejects and "ignores case" in rejects
 
 
 def test_the_case_probe_leaves_nothing_behind(tmp_path: Path) -> None:

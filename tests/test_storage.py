@@ -66,7 +66,7 @@ def test_a_rerun_resumes_from_the_manifest_beside_the_outputs_from_any_machine(t
     shutil.rmtree(storage.local_state(out))  # another machine: no local state at all
     (source / "site" / "note-9.txt").write_text("Advertisement\n\nNote 9: new.\n", encoding="utf-8")
     rerun = runner.invoke(app, ["clean", source.as_uri(), "-o", out])
-    assert "resuming: 7 of 8 files are done already" in rerun.output
+    assert "resumed: 7 of 8 files were done already" in rerun.output
     assert (tmp_path / "remote" / "site" / "note-9.txt").read_text(encoding="utf-8") == "Note 9: new.\n"
 
 

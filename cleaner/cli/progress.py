@@ -23,11 +23,16 @@ class ProgressBar:
         self._bar: Any = None
         self._started = time.monotonic()
         self._done = self._size = self._inside = 0  # _inside: documents of the archive in hand
+        self._running = False  # the run's bar is shown
 
     def finding(self, found: int) -> None:
-        """Files seen while the inputs are walked, before the bar of the run starts."""
+        """Files seen while the inputs are walked: before the bar of the run starts, or beside
+        it while a walk goes on during the run."""
         from rich.progress import Progress, SpinnerColumn, TextColumn
 
+        if self._running:
+            self._progress.update(self._bar, walk=f" ({found:,} seen so far)")
+            return
         if self._progress is None:
             self._progress = Progress(SpinnerColumn(), TextColumn("finding inputs: {task.fields[found]:,} files seen"),
                                       transient=True, console=self._console)
@@ -35,20 +40,28 @@ class ProgressBar:
             self._bar = self._progress.add_task("finding", total=None, found=0)
         self._progress.update(self._bar, found=found)
 
-    def start(self, files: int) -> None:
+    def start(self, files: int | None) -> None:
+        """The run's bar; without a total (None) while the walk goes on."""
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
         if self._progress is not None:  # the walk's line goes
             self._progress.stop()
 
-        columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total} files"),
+        columns = (TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.completed}{task.fields[of]} files{task.fields[walk]}"),
                    TextColumn("{task.fields[docs]} docs, {task.fields[mb]:.1f} MB, {task.fields[rate]:.0f} docs/s"
                               "{task.fields[shards]}"),
                    TimeRemainingColumn())
         self._progress = Progress(*columns, transient=True, console=self._console)
         self._progress.start()
-        self._bar = self._progress.add_task("cleaning", total=files, docs=0, mb=0.0, rate=0.0, shards="")
+        self._bar = self._progress.add_task("cleaning", total=files, docs=0, mb=0.0, rate=0.0, shards="",
+                                            of="" if files is None else f"/{files}", walk="")
         self._started = time.monotonic()
+        self._running = True
+
+    def walked(self, files: int) -> None:
+        """The walk that went on during the run has ended: the bar's total."""
+        self._progress.update(self._bar, total=files, of=f"/{files}", walk="")
 
     def _show(self) -> None:
         docs = self._done + self._inside

@@ -14,7 +14,8 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from itertools import chain, islice
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from cleaner.task.stats import RunStats
 # parent's shared arrays and this worker's slot in them).
 _WORKER: tuple[Cleaner, Settings, Any, Any, int] | None = None
 _MAX_ATTEMPTS = 2
+_CHUNK_FILES = 64  # files sent to a worker at once, at most
 
 
 def exit_with_parent(parent: int) -> None:
@@ -145,15 +147,21 @@ class _Entry:
             self.done = True
 
 
-def _plan(tasks: list[Task], settings: Settings, chunk_size: int) -> Iterator[_Entry]:
+def _plan(tasks: Iterable[Task], settings: Settings, jobs: int) -> Iterator[_Entry]:
     """The entries of the run, in output order, made as they are needed: a checkpointed
     archive is read here, one shard at a time, so its shards spread over the workers; a Parquet
-    file cleaned into Parquet spreads by row group, each read by its worker."""
+    file cleaned into Parquet spreads by row group, each read by its worker.
+
+    Most files take about a millisecond and a round trip to a worker costs a fair share of
+    that, hence chunks of files; they grow with the files seen (up to ``_CHUNK_FILES``), so a
+    short run still spreads over every worker whatever its length, known or not."""
     files: list[Task] = []
+    seen = 0
     for task in tasks:
+        seen += 1
         if not (task.sharded or task.row_grouped) or settings.dry_run:
             files.append(task)
-            if len(files) >= chunk_size:
+            if len(files) >= max(1, min(_CHUNK_FILES, seen // (jobs * 8))):
                 yield _Entry("files", tasks=files)
                 files = []
             continue
@@ -278,10 +286,11 @@ def _recover(pending: deque[_Entry], held: set[tuple[int, int]], settings: Setti
     return again
 
 
-def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
+def run_tasks(tasks: Iterable[Task], settings: Settings, jobs: int, *,
               on_documents: Callable[[int], None] | None = None, address: str | None = None,
               on_shards: Callable[[int, int], None] | None = None) -> Iterator[RunStats]:
-    """Results in the order of ``tasks``. ``jobs=1`` runs here, with no process overhead.
+    """Results in the order of ``tasks``, taken as there is room for them (the window of work in
+    flight). ``jobs=1`` runs here, with no process overhead.
     ``on_documents`` hears of documents done inside an archive, shard by shard, before the
     archive's own result comes (for progress).
 
@@ -296,17 +305,17 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
     """
     if address is not None:
         raise ValueError("the local engine runs on this machine; --address is for a cluster engine (--engine ray)")
-    if jobs <= 1 or (len(tasks) <= 1 and not any(t.checkpoints for t in tasks)):
+    tasks = iter(tasks)
+    first = list(islice(tasks, 2))  # one file alone is not worth a worker's start-up
+    tasks = chain(first, tasks)
+    if jobs <= 1 or (len(first) <= 1 and not any(t.checkpoints for t in first)):
         cleaner = build_cleaner(settings)
         for task in tasks:
             yield run_task(cleaner, task, settings, on_documents)
         return
     jobs = max(1, min(jobs, os.cpu_count() or 1))
-    # Most files take about a millisecond and a round trip to a worker costs a fair share of
-    # that, hence chunks; a bounded window of entries in flight keeps memory flat.
-    chunk_size = max(1, min(64, len(tasks) // (jobs * 8)))
     window = jobs * 3
-    plan = _plan(tasks, settings, chunk_size)
+    plan = _plan(tasks, settings, jobs)
     waiting: deque[_Entry] = deque()  # entries to send again after a pool broke
     pending: deque[_Entry] = deque()
     numbers = iter(range(1 << 62))

@@ -51,6 +51,9 @@ class Task:
     # How its documents are named in records, rejects and reports, when not by ``path``: the
     # URL of a remote input cleaned from a local copy.
     source: str = ""
+    # Why the input is not cleaned (its output would replace another's), found by the planner
+    # as it walked: the task is then this reject, and writes nothing.
+    refused: str = ""
 
     @property
     def name(self) -> str:
@@ -75,10 +78,13 @@ def run_task(cleaner: Cleaner, task: Task, settings: Settings,
              on_documents: Callable[[int], None] | None = None) -> RunStats:
     """Clean one input into its target; what went wrong is a reject in the stats, never raised
     (but for a full disk, which stops the run: :class:`OutputFull`)."""
+    stats = RunStats()
+    if task.refused:
+        stats.reject(task.name, task.refused)
+        return stats.file_done()
     if is_url(task.path) or is_url(task.target):
         return run_staged(cleaner, task, settings, on_documents, run_task)
     path, target = Path(task.path), Path(task.target)
-    stats = RunStats()
     if not prepare(task, settings, stats):
         return stats.file_done()
     try:

@@ -99,7 +99,7 @@ def test_in_place_rewrites_text_and_jsonl_and_keeps_each_original(runner: CliRun
     # Run again: nothing is redone, and the backups still hold the originals.
     result = runner.invoke(app, ["clean", str(source), "--in-place", "--backup-suffix", ".orig"])
     assert result.exit_code == 0, result.output
-    assert "3 of 3 files are done already" in result.output
+    assert "3 of 3 files were done already" in result.output
     assert (source / "a.txt.orig").read_text(encoding="utf-8") == SCRAPED
 
 
@@ -350,7 +350,7 @@ def test_out_ending_in_jsonl_collects_every_document_into_one_file(runner: CliRu
     (source / "b.txt").write_text("Advertisement\nAdded later.\n", encoding="utf-8")
     result = runner.invoke(app, ["clean", str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "3 of 4 files are done already" in result.output
+    assert "3 of 4 files were done already" in result.output
     texts = [json.loads(line)["text"] for line in gz.decompress(out.read_bytes()).splitlines()]
     assert texts == [CLEANED, "Added later.\n", "Second article body.\n", CLEANED, "Last.\n"]
     assert out.read_bytes() != first
@@ -403,13 +403,13 @@ def test_rerun_skips_finished_files_and_redoes_changed_ones(runner: CliRunner, t
     stamp = (out / "t0.txt").stat().st_mtime_ns
     (source / "t3.txt").write_text("Advertisement\n\nStory three, revised.\n", encoding="utf-8")
     second = runner.invoke(app, ["clean", str(source), "--out", str(out), "--jobs", "1"])
-    assert "resuming: 4 of 5 files are done already" in second.stderr
+    assert "resumed: 4 of 5 files were done already" in second.stderr
     assert (out / "t0.txt").stat().st_mtime_ns == stamp  # not written again
     assert (out / "t3.txt").read_text(encoding="utf-8") == "Story three, revised.\n"
     rejects = (out / ".cleaner" / "rejects.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(rejects) == 1 and "d.jsonl:2" in rejects[0]  # still reported after the resume
     third = runner.invoke(app, ["clean", str(source), "--out", str(out), "--jobs", "1", "--disable", "ads.label"])
-    assert "resuming" not in third.stderr  # another rule set: everything again
+    assert "resumed" not in third.stderr  # another rule set: everything again
     assert (out / "t0.txt").read_text(encoding="utf-8").startswith("Advertisement")
 
 

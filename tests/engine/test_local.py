@@ -350,7 +350,7 @@ def test_a_stopped_run_stops_cleanly_says_how_to_resume_and_the_rerun_finishes(
     assert recorded_inputs(out / ".cleaner")  # the last progress was saved
     finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
-    assert "resuming:" in finished.stderr
+    assert "resumed:" in finished.stderr
     outputs = sorted(p.name for p in out.iterdir() if p.is_file())
     assert outputs == sorted(p.name for p in source.iterdir())
     assert (out / "0999.txt").read_text(encoding="utf-8") == "Story 999, as told.\n" * 150
