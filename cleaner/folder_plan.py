@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from cleaner.planning import name_keeping_extension, output_name_text
-from cleaner.readers.files import INPUT_SUFFIXES, Chooser, FoundCounter, Found, walk
+from cleaner.readers.files import INPUT_SUFFIXES, Chooser, Found, FoundCounter, joined, walk
 from cleaner.task.run import Task
 
 # Folders whose names are kept while the walk is inside them (a deeper tree recomputes a
@@ -98,7 +98,7 @@ class FolderTasks:
         head, _, name = found.relative.rpartition("/")
         output = folder.outputs[name]
         relative = f"{head}/{output}" if head else output
-        target = os.path.join(str(self.out), relative) if str(self.out) != "." else relative
+        target = joined(str(self.out), relative)
         site = head.split("/", 1)[0] if head else (os.path.basename(os.path.dirname(found.path))
                                                    or os.path.basename(found.path))
         refused = folder.refused.get(name, "")
@@ -155,7 +155,7 @@ class FolderTasks:
                     "case; rename one, or clean them in separate runs into different --out folders"))
 
     def _path(self, relative: str) -> str:
-        return os.path.join(str(self.root), relative)
+        return joined(str(self.root), relative)
 
 
 def _groups(names: list[str], key: Callable[[str], str]) -> list[list[str]]:

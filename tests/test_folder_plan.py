@@ -81,3 +81,16 @@ def test_every_walk_of_the_same_folder_gives_the_same_tasks_and_counts_afresh(tm
     first, second = list(walked), list(walked)
     assert first == second and seen == [1, 2, 3, 1, 2, 3] and len(walked.notes) == 1
     assert walked.first() == first[0] and seen == [1, 2, 3, 1, 2, 3]  # the peek is not counted
+
+
+def test_a_folder_named_dot_gives_the_paths_the_whole_run_planner_gives(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Paths are the record's keys: "a.txt", not "./a.txt", or a rerun would redo everything.
+    for name in ["a.txt", "a.html", "sub/b.txt"]:
+        _write(tmp_path / "in" / name)
+    monkeypatch.chdir(tmp_path / "in")
+    settings = Settings()
+    whole = plan_run(build_cleaner(settings), list(discover([Path(".")])), tmp_path / "out", settings)
+    walked = FolderTasks(Path("."), tmp_path / "out", "text", FolderWalk(), case_blind=False)
+    assert [(t.path, t.target) for t in walked] == [(t.path, t.target) for t in whole.tasks]
+    assert [t.path for t in walked] == ["a.html", "a.txt", "sub/b.txt"] and walked.notes == whole.notes

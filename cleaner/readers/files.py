@@ -136,7 +136,8 @@ def walk(root: Path, *, follow_symlinks: bool = False, skip: Collection[Path] = 
             return None
         kinds = [(entry, _kind(entry, top, follow_symlinks, skip, skip_names)) for entry in entries]
         files = tuple(entry.name for entry, kind in kinds if kind == "file")
-        return iter([(entry.path, entry.name, kind) for entry, kind in kinds if kind]), relative, files
+        return iter([(joined(directory, entry.name), entry.name, kind) for entry, kind in kinds if kind]), \
+            relative, files
 
     first = opened(root_text, "")
     stack = [first] if first is not None else []
@@ -159,6 +160,11 @@ def walk(root: Path, *, follow_symlinks: bool = False, skip: Collection[Path] = 
             inner = opened(path, inner_relative)
             if inner is not None:
                 stack.append(inner)
+
+
+def joined(folder: str, name: str) -> str:
+    """``str(Path(folder) / name)`` without the path object: under ``.``, the bare name."""
+    return name if folder == "." else os.path.join(folder, name)
 
 
 def _kind(entry: os.DirEntry, top: Path, follow_symlinks: bool, skip: frozenset[Path],
