@@ -47,12 +47,13 @@ class _Known:
         return self._tasks
 
 
-def tasks_left(tasks: TaskList | FolderTasks, manifest: Manifest, report: Report, settings: Settings, key: str,
-          skipped: Skipped) -> Iterable[Task]:
-    """What is left to do: of a walked plan, checked as the walk goes; of a plan made whole,
-    checked first, so that the engine and the progress know how many there are."""
+def tasks_left(tasks: TaskList | FolderTasks, manifest: Manifest, report: Report, settings: Settings, state: Path,
+               skipped: Skipped) -> Iterable[Task]:
+    """What is left to do (checkpoints of archives in ``state``): of a walked plan, checked as
+    the walk goes; of a plan made whole, checked first, so that the engine and the progress know
+    how many there are."""
     if not isinstance(tasks, TaskList):
-        return _not_done(tasks, manifest, report, settings, key, skipped)
+        return _not_done(tasks, manifest, report, settings, state, skipped)
     finished = bytearray(len(tasks))  # one byte an input
     for index, task in enumerate(tasks):
         entry = manifest.done_entry(task.path, task.target)
@@ -61,10 +62,10 @@ def tasks_left(tasks: TaskList | FolderTasks, manifest: Manifest, report: Report
             skipped.files += 1
             report.add_resumed(entry)
     left = tasks.where(i for i, done in enumerate(finished) if not done)
-    return _Known(len(left), _not_done(left, manifest, report, settings, key, skipped, checked=True))
+    return _Known(len(left), _not_done(left, manifest, report, settings, state, skipped, checked=True))
 
 
-def _not_done(tasks: Iterable[Task], manifest: Manifest, report: Report, settings: Settings, key: str,
+def _not_done(tasks: Iterable[Task], manifest: Manifest, report: Report, settings: Settings, state: Path,
               skipped: Skipped, *, checked: bool = False) -> Iterator[Task]:
     """The tasks an earlier run did not finish (what a finished one gave is counted in the
     report), checked one by one as the engine asks for them (unless ``checked`` already), with
@@ -85,7 +86,7 @@ def _not_done(tasks: Iterable[Task], manifest: Manifest, report: Report, setting
             recorded = manifest.entry_of(task.path).get("input")
             restore_if_ours(Path(task.path), settings.backup_suffix or "",
                             written.get(task.path, []) + ([recorded] if recorded else []))
-        task = with_checkpoints(task, manifest.path.parent, key) if not task.refused else task
+        task = with_checkpoints(task, state, manifest.run_key) if not task.refused else task
         if task.checkpoints:
             skipped.checkpoints.add(Path(task.checkpoints).name)
         skipped.todo += 1

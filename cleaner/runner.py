@@ -277,13 +277,12 @@ def _run_locked(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, key: str, *
 def _run_recorded(plan: Plan, cleaner: Cleaner, run_engine: RunEngine, manifest: Manifest, *,
                   report_path: Path | None, say: Callable[[str], None], warnings_shown: int):
     settings, state, tasks = plan.settings, plan.state, plan.tasks
-    key = manifest.run_key
     report = Report()
     report.total.add_warnings(plan.warnings)
     for warning in plan.warnings[:warnings_shown]:
         say(f"cleaner: warning: {warning}")
     skipped = Skipped()
-    todo = tasks_left(tasks, manifest, report, settings, key, skipped)
+    todo = tasks_left(tasks, manifest, report, settings, state, skipped)
     started = time.monotonic()
     try:
         # The engine takes the tasks as it has room; results come in the same order.
