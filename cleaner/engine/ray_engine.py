@@ -27,7 +27,8 @@ engine is chosen (``pip install 'cleaner[ray]'``).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,8 +68,8 @@ class _Step:
     tasks: list[Task] = field(default_factory=list)
     unit: Unit | None = None  # a range's or a row group's
     first_line: int = 1
-    ranges: int = 0  # for "join": how many ranges the file has
     stats: RunStats | None = None  # for "join": the file's, filled by its ranges
+    parts: list[_Step] = field(default_factory=list)  # for "join": the file's units, in order
     ref: Any = None
     outcome: Any = None
 
@@ -185,46 +186,47 @@ def _units(task: Task, settings: Settings, cpus: int) -> list[Unit]:
             for index, (start, end) in enumerate(cut_ranges(task.path, size, step))]
 
 
-def _plan(tasks: list[Task], settings: Settings, cpus: int) -> list[_Step]:
-    steps: list[_Step] = []
+def _plan(tasks: Iterable[Task], settings: Settings, cpus: int, count_lines_task: Any) -> Iterator[_Step]:
+    """The steps of the run in output order, made as the run has room for them: the tasks are
+    taken as they come (a walked plan makes them as it walks), so the driver holds only the
+    steps in flight."""
     files: list[Task] = []
-
-    def flush() -> None:
-        if files:
-            steps.append(_Step("files", tasks=list(files)))
-            files.clear()
-
     for task in tasks:
         if not archive_kind(Path(task.path)):
             files.append(task)
             if len(files) >= FILES_PER_TASK:
-                flush()
+                yield _Step("files", tasks=files)
+                files = []
             continue
-        flush()
+        if files:
+            yield _Step("files", tasks=files)
+            files = []
         stats = RunStats()
         try:
             units = _units(task, settings, cpus)
         except (OSError, InputError):
             units = []  # an unreadable file: its own task says why, as any other archive's
         if not units:
-            steps.append(_Step("archive", tasks=[task]))
+            yield _Step("archive", tasks=[task])
             continue
         if not prepare(task, settings, stats):
-            steps.append(_Step("join", tasks=[task], stats=stats, outcome=stats.file_done()))
+            yield _Step("join", tasks=[task], stats=stats, outcome=stats.file_done())
             continue
         try:
             Checkpoints(task.checkpoints).prepare()
         except OSError as exc:
             reject_failure(stats, task, exc)
-            steps.append(_Step("join", tasks=[task], stats=stats, outcome=stats.file_done()))
+            yield _Step("join", tasks=[task], stats=stats, outcome=stats.file_done())
             continue
-        steps += [_Step("range", tasks=[task], unit=unit) for unit in units]
-        steps.append(_Step("join", tasks=[task], ranges=len(units), stats=stats))
-    flush()
-    return steps
+        parts = [_Step("range", tasks=[task], unit=unit) for unit in units]
+        _number_lines(count_lines_task, parts)
+        yield from parts
+        yield _Step("join", tasks=[task], parts=parts, stats=stats)
+    if files:
+        yield _Step("files", tasks=files)
 
 
-def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
+def run_tasks(tasks: Iterable[Task], settings: Settings, jobs: int, *,
               on_documents: Callable[[int], None] | None = None, address: str | None = None,
               on_shards: Callable[[int, int], None] | None = None) -> Iterator[RunStats]:
     """Results in the order of ``tasks``, as the local engine gives them. ``on_shards(done,
@@ -238,7 +240,7 @@ def run_tasks(tasks: list[Task], settings: Settings, jobs: int, *,
             ray.shutdown()
 
 
-def _run(tasks: list[Task], settings: Settings, on_documents: Callable[[int], None] | None,
+def _run(tasks: Iterable[Task], settings: Settings, on_documents: Callable[[int], None] | None,
          on_shards: Callable[[int, int], None] | None) -> Iterator[RunStats]:
     options = {"max_retries": MAX_RETRIES, "retry_exceptions": False}
     clean_files = ray.remote(_clean_files).options(**options)
@@ -248,12 +250,10 @@ def _run(tasks: list[Task], settings: Settings, on_documents: Callable[[int], No
     job = Job(settings, resolve_rule_set(settings))
     key, shared = job_key(job), ray.put(job)
     cpus = int(ray.cluster_resources().get("CPU", 1))
-    steps = _plan(tasks, settings, cpus)
-    _number_lines(count_lines_task, steps)
-    work = [u for u in steps if u.kind != "join"]
-    total = len(work)
+    steps = _plan(tasks, settings, cpus, count_lines_task)
     window = max(2, cpus * _IN_FLIGHT_PER_CPU)
-    submitted, finished = 0, 0
+    planned, finished = 0, 0
+    ahead: deque[_Step] = deque()  # planned, in output order, not yet given back
     waiting: dict[Any, _Step] = {}
 
     def submit(step: _Step) -> None:
@@ -272,18 +272,26 @@ def _run(tasks: list[Task], settings: Settings, on_documents: Callable[[int], No
             step.outcome = _outcome(step, key, shared, clean_files)
             finished += 1
             if on_shards is not None:
-                on_shards(finished, total)
+                on_shards(finished, planned)  # the steps planned so far: the plan grows as it goes
             if step.kind == "range" and on_documents is not None:
                 on_documents(step.outcome.stats.documents)
 
-    for step in steps:
-        if step.kind == "join":
-            yield _join(step, steps, settings)
-            continue
+    while True:
         # Keep the cluster fed ahead of the step whose result is due next.
-        while submitted < total and len(waiting) < window:
-            submit(work[submitted])
-            submitted += 1
+        while len(waiting) < window and len(ahead) < 4 * window:
+            step = next(steps, None)
+            if step is None:
+                break
+            ahead.append(step)
+            if step.kind != "join":
+                submit(step)
+                planned += 1
+        if not ahead:
+            return
+        step = ahead.popleft()
+        if step.kind == "join":
+            yield _join(step, settings)
+            continue
         while step.outcome is None:
             settle(ray.wait(list(waiting), num_returns=1)[0])
         if step.kind == "files":
@@ -292,9 +300,10 @@ def _run(tasks: list[Task], settings: Settings, on_documents: Callable[[int], No
             yield step.outcome
 
 
-def _number_lines(count_lines_task, steps: list[_Step]) -> None:
-    """The first line number of every range, from the lines of the ranges before it."""
-    ranges = [u for u in steps if u.kind == "range" and u.unit is not None and u.unit.kind is UnitKind.RANGE]
+def _number_lines(count_lines_task, parts: list[_Step]) -> None:
+    """The first line number of every byte range of one file, from the lines of the ranges
+    before it (a wave of Ray tasks, one a range)."""
+    ranges = [u for u in parts if u.unit is not None and u.unit.kind is UnitKind.RANGE]
     counts = ray.get([count_lines_task.remote(u.tasks[0].path, u.unit.start, u.unit.end) for u in ranges]) \
         if ranges else []
     line = 1
@@ -357,14 +366,14 @@ def _failed(source: str, exc: BaseException) -> RunStats:
     return stats
 
 
-def _join(step: _Step, steps: list[_Step], settings: Settings) -> RunStats:
+def _join(step: _Step, settings: Settings) -> RunStats:
     """A ranged file's parts joined into its output, and their stats into one."""
     assert step.stats is not None
     if step.outcome is not None:  # failed before any range ran
         return step.outcome
     stats = step.stats
     task = step.tasks[0]
-    parts = [u for u in steps if u.kind == "range" and u.tasks[0] is task]
+    parts = step.parts
     try:
         join_parts(task, settings, [part.unit for part in parts])
         for part in parts:

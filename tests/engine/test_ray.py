@@ -309,8 +309,8 @@ def test_the_row_groups_of_a_parquet_file_are_tasks_of_their_own_and_the_output_
     assert _files(tmp_path / "ray") == _files(tmp_path / "local")
     assert _report(tmp_path / "ray") == _report(tmp_path / "local")
     steps = ray_engine._plan([Task(str(source / "ledger.parquet"), str(tmp_path / "o.parquet"),
-                                   checkpoints=str(tmp_path / "cp"))], Settings(), 2)
-    assert [(s.kind, s.unit.index if s.unit else None) for s in steps] == [
+                                   checkpoints=str(tmp_path / "cp"))], Settings(), 2, None)
+    assert [(s.kind, s.unit.index if s.unit else None) for s in steps] == [  # row groups: no lines counted
         ("range", 0), ("range", 1), ("range", 2), ("range", 3), ("join", None)]
 
 
@@ -454,3 +454,28 @@ def test_a_boilerplate_count_task_that_fails_is_said_and_recorded_and_the_rest_i
     counts = json.loads((out / ".cleaner" / "boilerplate.json").read_text(encoding="utf-8"))
     assert counts["site"]["documents"] == 8  # its chunk-mates are counted
     assert (out / "site" / "note-3.txt").read_text(encoding="utf-8") == "Note 3 of the quay.\n"
+
+
+def test_the_driver_takes_tasks_as_it_has_room_for_them(cluster, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A walked plan makes its tasks as the walk goes: the driver holds the steps in flight,
+    # never the whole run, and still gives every result in order.
+    monkeypatch.setattr(ray_engine, "FILES_PER_TASK", 2)
+    (tmp_path / "in").mkdir()
+    for i in range(120):
+        (tmp_path / "in" / f"{i:03}.txt").write_text(f"Advertisement\nNote {i}.\n", encoding="utf-8")
+    taken: list[int] = []
+
+    def tasks():  # noqa: ANN202 - a generator
+        for i in range(120):
+            taken.append(i)
+            yield Task(str(tmp_path / "in" / f"{i:03}.txt"), str(tmp_path / "out" / f"{i:03}.txt"))
+
+    results = ray_engine.run_tasks(tasks(), Settings(), 2)
+    first = next(results)
+    window_tasks = 2 * ray_engine._IN_FLIGHT_PER_CPU * 2 * 2  # CPUs x steps a CPU x files a step, twice over
+    assert first.documents == 1 and len(taken) <= window_tasks < 120
+    rest = list(results)
+    assert len(rest) == 119 and len(taken) == 120
+    assert [(tmp_path / "out" / f"{i:03}.txt").read_text(encoding="utf-8") for i in (0, 119)] == ["Note 0.\n",
+                                                                                                 "Note 119.\n"]
