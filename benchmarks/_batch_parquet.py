@@ -104,17 +104,21 @@ def _memory_of(pid: int) -> int:
         return 0
 
 
-def run_sampled(command: list[str]) -> dict[str, Any]:
-    """Run ``command``; its wall seconds, exit code and the peak memory of its process tree."""
+def run_sampled(command: list[str], first_output: Path | None = None) -> dict[str, Any]:
+    """Run ``command``; its wall seconds, exit code and the peak memory of its process tree; and
+    with ``first_output``, the seconds until that file appeared (to the sampling's 0.1 s; None if
+    it never did while the command ran)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak, appeared = 0, None
     while process.poll() is None:
         peak = max(peak, _tree_memory(process.pid))
+        if first_output is not None and appeared is None and first_output.exists():
+            appeared = time.perf_counter() - started
         time.sleep(SAMPLE_SECONDS)
     stderr = process.stderr.read() if process.stderr else ""
     return {"seconds": time.perf_counter() - started, "returncode": process.returncode, "peak_mb": peak / MB,
-            "stderr": stderr}
+            "stderr": stderr, "first_output_s": appeared}
 
 
 def _check_output(path: Path, rows: int) -> dict[str, Any]:
