@@ -142,7 +142,6 @@ def clean_dataset(paths: Iterable[str | Path], out: str | Path | None = None,
             _no_inputs(names, include, exclude)
     else:
         plan = _plan_whole(cleaner, local, urls, names, remote_out or out_path, settings, walk, in_place=in_place)
-    if not walked:
         _say_found(plan, say)
     workers = jobs or (os.cpu_count() or 1)
     learner = get_boilerplate_learner(engine)
