@@ -9,7 +9,7 @@ from __future__ import annotations
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.reading import WINDOW_BEFORE, Context, Sentence
-from cleaner.semicolons.right import read_right
+from cleaner.semicolons.right import NOT_ASKED, read_right
 from cleaner.semicolons.verdicts import Cue, Site, Strength, Verdict
 
 
@@ -37,7 +37,7 @@ def judge_sentence(text: str, sentence: Sentence, contexts: list[Context] | None
     answers ``firsts``, when they were read already)."""
     positions = sentence.positions
     contexts = contexts if contexts is not None else sentence_contexts(text, sentence)
-    firsts = firsts if firsts is not None else [None] * len(positions)
+    firsts = firsts if firsts is not None else [NOT_ASKED] * len(positions)
     sites = []
     for pos, ctx, first in zip(positions, contexts, firsts, strict=True):
         verdict, cue = read_right(ctx, first)

@@ -311,9 +311,14 @@ def read_first_part(ctx: Context) -> Answer:
     return None
 
 
-def read_right(ctx: Context, first: Answer = None) -> tuple[Verdict, Cue]:
+# What ``read_right`` is given when the chain's first part was not asked yet (None is its
+# answer when it was asked and had none).
+NOT_ASKED = object()
+
+
+def read_right(ctx: Context, first: Answer | object = NOT_ASKED) -> tuple[Verdict, Cue]:
     """The chain's answer; ``first`` is the first part's, when it was asked already."""
-    answer = first if first is not None else read_first_part(ctx)
+    answer = read_first_part(ctx) if first is NOT_ASKED else first
     if answer is not None:
         return answer
     for _name, cue in REST:
