@@ -32,8 +32,6 @@ def report_edited(edited: dict[str, dict], show: int, genres: dict[str, str]) ->
             rules = ", ".join(f"{rule} {n}" for rule, n in figures["altered_by_rule"].items())
             extra.append(f"documents altered by any rule, invisible differences aside: "
                          f"{figures['documents_altered_by_any_rule']} ({rules})")
-        if figures["documents_not_replayed"]:
-            extra.append(f"documents whose change log did not replay: {figures['documents_not_replayed']}")
         if figures["errors"]:
             first = figures["errors"][0]
             extra.append(f"documents the clean FAILED on: {len(figures['errors'])} "

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaner import Cleaner
-from cleaner.document import Change, Edit
-from cleaner.pipeline import apply_edits
+from cleaner.document import Change, Document
 
 RULE_ID = "punctuation.stray-semicolon"
 CONTEXT = 40
@@ -36,7 +35,6 @@ class Traced:
     rule_input: str | None  # the text as the semicolon rule saw it (None: no such rule)
     result_text: str
     changed_by: set[str]  # rules that changed the document at all
-    replayed: bool  # whether replaying the change log gave the cleaned text
     judge_error: str = ""  # what went wrong asking the rule for its reasons, if anything
     _judgement: tuple[str | None, dict[int, str]] | None = field(default=None, repr=False)
 
@@ -84,31 +82,28 @@ def outcome_of(change: Change) -> str:
 
 
 def trace(cleaner: Cleaner, text: str, positions: list[int]) -> Traced:
-    """Clean ``text`` and follow the semicolons at ``positions`` through every rule's changes."""
-    result = cleaner.clean(text)
-    by_rule: dict[str, list[Change]] = {}
-    for change in result.changes:
-        by_rule.setdefault(change.rule_id, []).append(change)
+    """Clean ``text`` rule by rule (:meth:`Cleaner.stages`) and follow the semicolons at
+    ``positions`` through every rule's changes."""
     fates = [Fate("kept") for _ in positions]
     live = dict(enumerate(positions))
-    current, rule_input = text, None
-    for rule in cleaner.rules:
-        if rule.id == RULE_ID:
-            rule_input = current
+    rule_input, changed_by = None, set()
+    doc = Document(text)
+    for stage in cleaner.stages(doc):
+        if stage.rule_id == RULE_ID:
+            rule_input = stage.before
             for i, pos in live.items():
                 fates[i].pos_for_rule = pos
-        changes = by_rule.get(rule.id, [])
-        if not changes:
+        if not stage.changes:
             continue
+        changed_by.add(stage.rule_id)
         for i, pos in list(live.items()):
-            new_pos, change = carry(pos, changes)
+            new_pos, change = carry(pos, stage.changes)
             if new_pos is not None:
                 live[i] = new_pos
                 continue
             del live[i]
-            fates[i] = Fate(outcome_of(change), rule.id, fates[i].pos_for_rule, change.note or "")
-        current, _ = apply_edits(current, [Edit(c.start, c.end, c.after) for c in changes], rule.id)
-    return Traced(fates, rule_input, result.text, set(by_rule), current == result.text)
+            fates[i] = Fate(outcome_of(change), stage.rule_id, fates[i].pos_for_rule, change.note or "")
+    return Traced(fates, rule_input, doc.text, changed_by)
 
 
 def judgement(cleaner: Cleaner, traced: Traced) -> tuple[str | None, dict[int, str]]:

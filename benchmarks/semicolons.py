@@ -89,7 +89,6 @@ def measure_edited(cleaner: Cleaner, corpus: Corpus, used_notes: set) -> dict:
     groups: dict[str, Counter] = {}
     changes, errors = [], []
     altered, altered_by = 0, Counter()
-    unreplayed = 0
     for key in sorted(corpus.documents):
         text = corpus.documents[key]
         group = groups.setdefault(corpus.groups.get(key, ""), Counter())
@@ -99,7 +98,6 @@ def measure_edited(cleaner: Cleaner, corpus: Corpus, used_notes: set) -> dict:
         except Exception as error:  # a rule failing on a document is a finding, not the end
             errors.append({"document": key, "error": f"{type(error).__name__}: {error}"})
             continue
-        unreplayed += not traced.replayed
         if normalise(traced.result_text) != normalise(text):
             altered += 1
             altered_by.update(traced.changed_by)
@@ -127,7 +125,6 @@ def measure_edited(cleaner: Cleaner, corpus: Corpus, used_notes: set) -> dict:
                    if group},
         "documents_altered_by_any_rule": altered,
         "altered_by_rule": dict(altered_by.most_common()),
-        "documents_not_replayed": unreplayed,
         "errors": errors,
         "changes": changes,
     }

@@ -17,6 +17,23 @@ class Edit:
     note: str = ""
 
 
+@dataclass(slots=True)
+class Findings:
+    """Everything a text rule produces for one document, returned by its ``find`` (a rule with
+    nothing but edits may return the list alone). A rule reads the document and writes
+    nothing; the pipeline applies the edits and adds the rest to the document
+    (:func:`cleaner.pipeline.apply_findings`)."""
+
+    edits: list[Edit] = field(default_factory=list)
+    # Facts about the document (a scraped date); a fact the document has already is kept.
+    metadata: dict[str, Any] = field(default_factory=dict)
+    # A rule skipped or held back on this document (a pattern past its time budget).
+    warnings: list[str] = field(default_factory=list)
+    # Counts for the run's report, added to the document's: numbers add up, nested tables merge,
+    # a text already there (an example) stays.
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One applied edit, as recorded on the document.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cleaner.document import Change, Document, Edit
+from cleaner.document import Change, Document, Edit, Findings
 from cleaner.errors import RuleSetError
 from cleaner.kinds import KINDS, Rule, validate_params
 from cleaner.ruleset import RuleSet, load_rule_set
@@ -89,6 +89,43 @@ def apply_edits(text: str, edits: Iterable[Edit], rule_id: str) -> tuple[str, li
     return "".join(pieces), changes
 
 
+@dataclass(frozen=True)
+class Stage:
+    """One rule's step in cleaning a document (:meth:`Cleaner.stages`)."""
+
+    rule_id: str
+    before: str
+    after: str
+    changes: list[Change]  # indexed against ``before``
+    warnings: list[str]
+    metadata: dict[str, Any]  # what the rule found (the document keeps a fact it had already)
+
+
+def apply_findings(doc: Document, rule_id: str, found: list[Edit] | Findings) -> Findings:
+    """What a rule's ``find`` returned, applied to the document: its edits to the text (each
+    recorded as a change), its metadata, warnings and stats added. Returns the findings."""
+    findings = found if isinstance(found, Findings) else Findings(list(found))
+    for key, value in findings.metadata.items():
+        doc.metadata.setdefault(key, value)
+    doc.warnings.extend(findings.warnings)
+    if findings.stats:
+        _add_stats(doc.stats, findings.stats)
+    if findings.edits:
+        doc.text, changes = apply_edits(doc.text, findings.edits, rule_id)
+        doc.changes.extend(changes)
+    return findings
+
+
+def _add_stats(into: dict[str, Any], more: dict[str, Any]) -> None:
+    for key, value in more.items():
+        if isinstance(value, dict):
+            _add_stats(into.setdefault(key, {}), value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            into[key] = into.get(key, 0) + value
+        elif not into.get(key):
+            into[key] = value
+
+
 class Cleaner:
     """A rule set, built and ready to clean documents.
 
@@ -147,12 +184,19 @@ class Cleaner:
     def clean_document_with(rules: Iterable[Rule], doc: Document) -> Document:
         with collector_paused():
             for rule in rules:
-                edits = rule.find(doc)
-                if not edits:
-                    continue
-                doc.text, changes = apply_edits(doc.text, edits, rule.id)
-                doc.changes.extend(changes)
+                apply_findings(doc, rule.id, rule.find(doc))
         return doc
+
+    def stages(self, doc: Document) -> Iterator[Stage]:
+        """The document cleaned rule by rule, each step told as it is taken (in the spirit of
+        ftfy's ``fix_and_explain``): the text before and after each rule, with what the rule
+        changed and found. ``doc`` is cleaned in place, as :meth:`clean_document` cleans it."""
+        for rule in self.rules:
+            before, changes, warnings = doc.text, len(doc.changes), len(doc.warnings)
+            with collector_paused():
+                findings = apply_findings(doc, rule.id, rule.find(doc))
+            yield Stage(rule.id, before, doc.text, doc.changes[changes:], doc.warnings[warnings:],
+                        findings.metadata)
 
     def clean_html(self, data: bytes | str, *, url: str | None = None, extractor: str = "auto",
                    output: str = "text", source: str | None = None, title: bool = True, no_article: str = "reject",

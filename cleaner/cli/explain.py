@@ -48,13 +48,7 @@ def explain(
     from rich.text import Text
 
     console = Console(highlight=False, soft_wrap=True)
-    stages: list[tuple[str, str, list]] = []
-    for rule in cleaner.rules:
-        before = doc.text
-        count = len(doc.changes)
-        cleaner.clean_document_with([rule], doc)
-        if len(doc.changes) > count:
-            stages.append((rule.id, before, doc.changes[count:]))
+    stages = [(stage.rule_id, stage.before, stage.changes) for stage in cleaner.stages(doc) if stage.changes]
     if not stages:
         console.print(f"{doc.source}: no changes")
         return

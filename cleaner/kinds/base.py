@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from cleaner.document import Document, Edit
+from cleaner.document import Document, Edit, Findings
 from cleaner.errors import RuleSetError
 
 _REQUIRED = object()
@@ -46,8 +46,10 @@ class Rule:
     """Base class of all rule kinds.
 
     Subclasses set ``kind``, ``summary`` and ``params`` and implement :meth:`find`, which
-    proposes edits against ``doc.text`` without changing it; the pipeline applies them and
-    records each one as a :class:`~cleaner.document.Change`.
+    reads the document and returns everything the rule produces: edits against ``doc.text``
+    (a list), or :class:`~cleaner.document.Findings` when it also found metadata, warnings or
+    report counts. It changes nothing itself: the pipeline applies the edits, records each as a
+    :class:`~cleaner.document.Change`, and adds the rest to the document.
     """
 
     kind: ClassVar[str]
@@ -65,7 +67,7 @@ class Rule:
     def setup(self) -> None:
         """Precompute whatever the parameters allow (compile patterns, build sets)."""
 
-    def find(self, doc: Document) -> list[Edit]:
+    def find(self, doc: Document) -> list[Edit] | Findings:
         raise NotImplementedError
 
     def __repr__(self) -> str:

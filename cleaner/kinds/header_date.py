@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from cleaner.document import Document, Edit
+from cleaner.document import Document, Edit, Findings
 from cleaner.kinds.base import Param, Rule, iter_lines, line_removal, register
 
 _MONTHS = {
@@ -69,20 +69,20 @@ class HeaderDate(Rule):
         "metadata_key": Param(str, "scraped_date", "where the date goes in the metadata"),
     }
 
-    def find(self, doc: Document) -> list[Edit]:
+    def find(self, doc: Document) -> Findings:
         # The whole run of date lines at the top goes (a widget can print two), so a second
         # pass finds nothing new; the first date is the one kept.
-        edits: list[Edit] = []
+        found = Findings()
         looked = 0
         for start, end, line in iter_lines(doc.text):
             if not line.strip():
                 continue
             parsed = parse_date_line(line)
             if parsed is not None:
-                doc.metadata.setdefault(self.metadata_key, parsed)
-                edits.append(line_removal(start, end))
+                found.metadata.setdefault(self.metadata_key, parsed)
+                found.edits.append(line_removal(start, end))
                 continue
             looked += 1
             if looked >= self.max_lines:
                 break
-        return edits
+        return found

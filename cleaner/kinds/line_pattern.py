@@ -8,7 +8,7 @@ import re
 
 import regex
 
-from cleaner.document import Document, Edit
+from cleaner.document import Document, Edit, Findings
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, compile_user_regex, line_removal, register
 from cleaner.kinds.regex_replace import TIMEOUT_WARNING, timeout_seconds
@@ -52,7 +52,7 @@ class LinePattern(Rule):
         # As written in a text: lower case, Capitalised, UPPER (no lowered copy of each text).
         self._hint_spellings = tuple({v for h in self._hints for v in (h, h.capitalize(), h.upper())})
 
-    def find(self, doc: Document) -> list[Edit]:
+    def find(self, doc: Document) -> Findings:
         text = doc.text
         edits = []
         budget = timeout_seconds(self.timeout_ms)
@@ -62,9 +62,8 @@ class LinePattern(Rule):
                 if stripped and len(stripped) <= self.max_length and self._fullmatch(stripped, timeout=budget):
                     edits.append(line_removal(line_start, min(line_end + 1, len(text))))
         except TimeoutError:
-            doc.warnings.append(TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms))
-            return []
-        return edits
+            return Findings(warnings=[TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms)])
+        return Findings(edits)
 
     def _candidate_lines(self, text: str):
         """``(start, end)`` of the lines worth trying: short enough and, with hints, holding one.

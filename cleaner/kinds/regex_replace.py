@@ -10,7 +10,7 @@ import time
 
 import regex
 
-from cleaner.document import Document, Edit
+from cleaner.document import Document, Edit, Findings
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, apply_to_line, compile_user_regex, drop_emptied_lines, iter_lines, line_removal, register
 
@@ -76,7 +76,7 @@ class RegexReplace(Rule):
                     + (", named " + ", ".join(self._pattern.groupindex) if self._pattern.groupindex else ""),
                 )
 
-    def find(self, doc: Document) -> list[Edit]:
+    def find(self, doc: Document) -> list[Edit] | Findings:
         text = doc.text
         budget = timeout_seconds(self.timeout_ms)
         deadline = time.monotonic() + budget
@@ -99,6 +99,5 @@ class RegexReplace(Rule):
                 else:
                     edits.extend(line_edits)
         except TimeoutError:
-            doc.warnings.append(TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms))
-            return []
-        return edits
+            return Findings(warnings=[TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms)])
+        return Findings(edits)

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from cleaner.document import Document, Edit
+from cleaner.document import Document, Edit, Findings
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, drop_emptied_lines, register
 from cleaner.shortcodes.grammar import Node, Shortcode, parse, tokenize
@@ -92,7 +92,7 @@ class Shortcodes(Rule):
         action = self.action_for(name)
         return action is not None and action.self_closing
 
-    def find(self, doc: Document) -> list[Edit]:
+    def find(self, doc: Document) -> list[Edit] | Findings:
         text = doc.text
         if "[" not in text:
             return []
@@ -135,15 +135,11 @@ class Shortcodes(Rule):
         for token in escaped:
             # "[[tag]]" is WordPress's way to print a literal "[tag]".
             edits.append(Edit(token.start, token.end, text[token.start + 1:token.end - 1], "escaped shortcode"))
-        if unknown:
-            stats = doc.stats.setdefault(UNKNOWN_STAT, {})
-            for name, count in unknown.items():
-                entry = stats.setdefault(name, {"count": 0, "example": ""})
-                entry["count"] += count
-                if not entry["example"]:
-                    entry["example"] = _example(text, roots, name)
         edits.sort(key=lambda e: e.start)
-        return drop_emptied_lines(text, edits)
+        # Unknown tags are counted for the run's report, with an example of each.
+        stats = {UNKNOWN_STAT: {name: {"count": count, "example": _example(text, roots, name)}
+                                for name, count in unknown.items()}} if unknown else {}
+        return Findings(drop_emptied_lines(text, edits), stats=stats)
 
     def _render(self, text: str, node: Node, unknown: Counter[str], archive_titles: Any) -> str:
         tag = node.tag

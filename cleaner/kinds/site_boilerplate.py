@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from cleaner.document import Document, Edit
+from cleaner.document import Document, Edit, Findings
 from cleaner.kinds.base import Param, Rule, line_removal, register
 
 BOILERPLATE = "boilerplate"  # Document.context key: {site: {"documents": n, "lines": {key: count}}}
@@ -55,7 +55,7 @@ class SiteBoilerplate(Rule):
                                    "look alike)", minimum=0.0),
     }
 
-    def find(self, doc: Document) -> list[Edit]:
+    def find(self, doc: Document) -> list[Edit] | Findings:
         table = doc.context.get(BOILERPLATE)
         if not table:
             return []
@@ -73,7 +73,6 @@ class SiteBoilerplate(Rule):
                 edits.append(line_removal(line_start, min(start, len(doc.text))))
                 removed += size
         if removed > self.max_share_removed * len(doc.text.strip()):
-            doc.warnings.append(f"rule {self.id!r} kept {len(edits)} repeated line(s): together they are most "
-                                "of the document")
-            return []
+            return Findings(warnings=[f"rule {self.id!r} kept {len(edits)} repeated line(s): together they are "
+                                      "most of the document"])
         return edits
