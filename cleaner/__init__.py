@@ -12,7 +12,7 @@ from cleaner.errors import CleanerError, InputError, RuleSetError
 from cleaner.pipeline import Cleaner, CleanResult
 from cleaner.ruleset import RuleSet, load_rule_set
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 
 def __getattr__(name: str):

@@ -32,6 +32,26 @@ class Findings:
     # Counts for the run's report, added to the document's: numbers add up, nested tables merge,
     # a text already there (an example) stays.
     stats: dict[str, Any] = field(default_factory=dict)
+    # What a page rule removed from the page's tree before extraction.
+    removals: list[PageRemoval] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PageRemoval:
+    """An element a page rule removed before the article was extracted: not an edit of the
+    text (it has no place in it), so recorded apart from the changes."""
+
+    rule_id: str
+    element: str  # the element and why: "div (class ad-slot)"
+    text: str  # the start of its text, whitespace collapsed
+    characters: int  # the length of its whole text
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {"rule": self.rule_id, "element": self.element, "text": self.text, "characters": self.characters}
+        if self.note:
+            record["note"] = self.note
+        return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +88,8 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     source: str | None = None
     changes: list[Change] = field(default_factory=list)
+    # Elements page rules removed before extraction (an HTML page's).
+    removals: list[PageRemoval] = field(default_factory=list)
     # Problems that did not stop cleaning, e.g. a user pattern that ran out of time.
     warnings: list[str] = field(default_factory=list)
     # What rules observed for the run's report (e.g. unknown shortcode tags); not output text.
@@ -79,6 +101,8 @@ class Document:
         record: dict[str, Any] = {"source": self.source, "text": self.text, "metadata": self.metadata}
         if with_changes:
             record["changes"] = [c.to_dict() for c in self.changes]
+            if self.removals:
+                record["page_removals"] = [r.to_dict() for r in self.removals]
         if self.warnings:
             record["warnings"] = list(self.warnings)
         return record

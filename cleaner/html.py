@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from cleaner.document import Document
+from cleaner.pipeline import apply_findings
 from cleaner.errors import InputError
 from cleaner.extractors import extract
 from cleaner.extractors.base import Extraction
@@ -145,7 +146,7 @@ def _extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None, extra
     if url:
         doc.metadata["url"] = url
     for rule in cleaner.html_rules:
-        doc.changes.extend(rule.prune(tree, doc))
+        apply_findings(doc, rule.id, rule.prune(tree, doc))
     found = read_metadata(tree, url=url) if metadata else read_headline(tree)
     for key, value in found.items():
         doc.metadata.setdefault(key, value)

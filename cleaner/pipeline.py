@@ -108,6 +108,7 @@ def apply_findings(doc: Document, rule_id: str, found: list[Edit] | Findings) ->
     for key, value in findings.metadata.items():
         doc.metadata.setdefault(key, value)
     doc.warnings.extend(findings.warnings)
+    doc.removals.extend(findings.removals)
     if findings.stats:
         _add_stats(doc.stats, findings.stats)
     if findings.edits:

@@ -61,7 +61,7 @@ def _outcome(cleaner: Cleaner) -> tuple:
     text = cleaner.clean(TEXT)
     page = cleaner.clean_html(PAGE)
     return (text.text, [c.to_dict() for c in text.changes], text.metadata,
-            page.text, [c.to_dict() for c in page.changes], page.metadata)
+            page.text, [c.to_dict() for c in page.removals + page.changes], page.metadata)
 
 
 def _user_cleaner(tmp_path: Path) -> Cleaner:

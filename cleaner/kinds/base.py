@@ -82,9 +82,10 @@ class HtmlRule(Rule):
     def find(self, doc: Document) -> list[Edit]:
         return []  # nothing to do on text: the work happened in prune()
 
-    def prune(self, tree, doc: Document) -> list:
-        """Remove what the rule targets from ``tree`` (an lxml element) in place; return the
-        :class:`~cleaner.document.Change` records of what went."""
+    def prune(self, tree, doc: Document) -> Findings:
+        """Remove what the rule targets from ``tree`` (an lxml element) in place; return what
+        went (``Findings.removals``, :class:`~cleaner.document.PageRemoval` records) and what
+        it held back (warnings). The document is read, never written."""
         raise NotImplementedError
 
 

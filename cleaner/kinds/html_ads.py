@@ -32,7 +32,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cleaner.document import Change, Document
+from cleaner.document import Document, Findings, PageRemoval
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import HtmlRule, Param, register, remove_element
 
@@ -174,7 +174,7 @@ class HtmlAds(HtmlRule):
             self._cache[name] = found
         return found
 
-    def prune(self, tree, doc: Document) -> list[Change]:
+    def prune(self, tree, doc: Document) -> Findings:
         body = tree.find(".//body")
         root = body if body is not None else tree
         doomed: list[tuple[object, str]] = []
@@ -235,21 +235,21 @@ class HtmlAds(HtmlRule):
                           if id(element) in large_ids and not _inside(element, large_ids))
         page_text = len(_text_of(root)) if large_total else 0
         too_much = large_total > self.guard_share * page_text
-        changes = []
+        found = Findings()
         for (element, why), text in zip(doomed, texts, strict=True):
             if element.getparent() is None or _detached(element):
                 continue  # inside an element already removed
             if id(element) in large_ids and (too_much or len(text) > self.guard_share * page_text
                                              or _holds_an_article(element)):
-                doc.warnings.append(f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
-                                    f"{len(text)} of the page's {page_text} characters of text"
-                                    + (f"; the large elements it names together hold {large_total}"
-                                       if too_much else ""))
+                found.warnings.append(f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
+                                      f"{len(text)} of the page's {page_text} characters of text"
+                                      + (f"; the large elements it names together hold {large_total}"
+                                         if too_much else ""))
                 continue
             remove_element(element)
-            changes.append(Change(self.id, 0, 0, f"<{element.tag} {why}> " + " ".join(text.split())[:120], "",
-                                  why))
-        return changes
+            found.removals.append(PageRemoval(self.id, f"{element.tag} ({why})", " ".join(text.split())[:120],
+                                              len(text), why))
+        return found
 
 
 _CLASS_VALUES = etree.XPath("//@class", smart_strings=False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cleaner.document import Change, Document
+from cleaner.document import Document, Findings, PageRemoval
 from cleaner.kinds.base import HtmlRule, Param, register, remove_element
 
 _LISTS = etree.XPath("//ul | //ol")
@@ -29,8 +29,8 @@ class LinkLists(HtmlRule):
         "min_link_share": Param(float, 0.8, "share of the list's text that must be link text", minimum=0.0),
     }
 
-    def prune(self, tree, doc: Document) -> list[Change]:
-        changes = []
+    def prune(self, tree, doc: Document) -> Findings:
+        found = Findings()
         for lst in _LISTS(tree):
             parent = lst.getparent()
             if parent is None:
@@ -43,6 +43,6 @@ class LinkLists(HtmlRule):
                 continue
             text = " ".join("".join(_ALL_TEXT(lst)).split())
             remove_element(lst)
-            changes.append(Change(self.id, 0, 0, f"<{lst.tag} of {items} links> {text[:120]}", "",
-                                  "a list of links"))
-        return changes
+            found.removals.append(PageRemoval(self.id, f"{lst.tag} ({items} links)", text[:120], total,
+                                              "a list of links"))
+        return found

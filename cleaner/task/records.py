@@ -50,14 +50,16 @@ def document_record(doc: Document, source: str, settings: Settings) -> dict[str,
 
 
 def _cleaners_own(doc: Document, source: str, identity: str, url: str | None, with_changes: bool) -> dict[str, Any]:
-    changes: dict[str, int] = {}
-    for change in doc.changes:
-        changes[change.rule_id] = changes.get(change.rule_id, 0) + 1
+    changes: dict[str, int] = {}  # by rule: text changes, and elements a page rule removed
+    for rule_id in [r.rule_id for r in doc.removals] + [c.rule_id for c in doc.changes]:
+        changes[rule_id] = changes.get(rule_id, 0) + 1
     own: dict[str, Any] = {"source": source, "id": identity, "url": url, "metadata": doc.metadata,
                            "stats": {"characters_in": doc.stats.get("characters_in", len(doc.text)),
                                      "characters_out": len(doc.text), "changes": changes}}
     if with_changes:
         own["changes"] = [c.to_dict() for c in doc.changes]
+        if doc.removals:
+            own["page_removals"] = [r.to_dict() for r in doc.removals]
     return own
 
 

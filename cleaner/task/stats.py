@@ -80,10 +80,10 @@ class RunStats:
     def add_document(self, doc: Document) -> None:
         """Count one written document: its changes, warnings and what the rules saw."""
         self.documents += 1
-        self.changed += bool(doc.changes)
+        self.changed += bool(doc.changes or doc.removals)  # a page's ads removed count too
         self.characters_in += doc.stats.get("characters_in", len(doc.text))
         self.characters_out += len(doc.text)
-        removed = sum(max(0, len(c.before) - len(c.after)) for c in doc.changes if c.start or c.end)
+        removed = sum(max(0, len(c.before) - len(c.after)) for c in doc.changes)
         original = len(doc.text) + removed
         self.kept_tenths[round(10 * len(doc.text) / original) if original else 10] += 1
         for change in doc.changes:
@@ -102,12 +102,22 @@ class RunStats:
             if change.rule_id not in touched:
                 touched.add(change.rule_id)
                 hits["documents"] += 1
-        for change in doc.changes:
+        for removal in doc.removals:  # a page rule's hits: the elements it removed, and their text
+            hits = self.rule_hits.setdefault(removal.rule_id, {"documents": 0, "changes": 0, "lines_removed": 0,
+                                                               "characters_removed": 0})
+            hits["changes"] += 1
+            hits["characters_removed"] += removal.characters
+            if removal.rule_id not in touched:
+                touched.add(removal.rule_id)
+                hits["documents"] += 1
+        shown = [(r.rule_id, f"<{r.element}> {r.text}", "") for r in doc.removals] + \
+            [(c.rule_id, c.before, c.after) for c in doc.changes]
+        for rule_id, before, after in shown:
             if len(self.samples) >= SAMPLES_PER_FILE:
                 break
-            if change.before.strip():
-                self.samples.append({"source": doc.source or "", "rule": change.rule_id,
-                                     "before": change.before[:200], "after": change.after[:200]})
+            if before.strip():
+                self.samples.append({"source": doc.source or "", "rule": rule_id, "before": before[:200],
+                                     "after": after[:200]})
         for tag, seen in doc.stats.get("unknown_shortcodes", {}).items():
             entry = self.unknown_tags.setdefault(tag, {"count": 0, "example": seen["example"], "file": doc.source})
             entry["count"] += seen["count"]

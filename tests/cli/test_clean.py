@@ -266,7 +266,7 @@ def test_html_folder_is_extracted_into_mirrored_text_markdown_and_json(runner: C
         assert "Zenith" not in written and "Contact us" not in written
     record = json.loads((tmp_path / "out-json" / "2025" / "quay.json").read_text(encoding="utf-8"))
     assert record["metadata"]["title"] and record["metadata"]["extractor"].startswith("trafilatura")
-    assert any(c["rule"] == "html.ads" for c in record["changes"])
+    assert any(r["rule"] == "html.ads" for r in record["page_removals"])  # elements, apart from text edits
 
 
 def test_one_html_file_to_stdout_and_extractor_choice(runner: CliRunner, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 from cleaner import Cleaner, Document, RuleSetError
 from cleaner.kinds.base import validate_params
 from cleaner.kinds.html_ads import HtmlAds, name_words
+from cleaner.pipeline import apply_findings
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def build(**params) -> HtmlAds:
 def prune(rule: HtmlAds, body: str) -> tuple[str, Document]:
     tree = lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
     doc = Document("")
-    doc.changes.extend(rule.prune(tree, doc))
+    apply_findings(doc, rule.id, rule.prune(tree, doc))
     return " ".join(tree.text_content().split()), doc
 
 
@@ -73,8 +74,9 @@ def test_ad_containers_vendor_tags_and_labels_go(bundled: HtmlAds) -> None:
         <p class="shadow-box">Second paragraph stays.</p>
     """)
     assert text == "First paragraph of the story. Second paragraph stays."
-    assert len(doc.changes) == 7
-    assert all(c.rule_id == "html.ads" and c.after == "" for c in doc.changes)
+    # Elements removed from the page are recorded as such, not as edits of a text they never were in.
+    assert len(doc.removals) == 7 and doc.changes == []
+    assert all(r.rule_id == "html.ads" and r.element and r.characters >= 0 for r in doc.removals)
 
 
 def test_tail_text_after_a_removed_element_stays(bundled: HtmlAds) -> None:
@@ -185,7 +187,7 @@ def test_the_changes_of_a_page_come_in_the_same_order_whatever_the_hash_seed(tmp
         run = subprocess.run([sys.executable, "-m", "cleaner.cli", "clean", str(page), "--format", "json"],
                              capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": str(seed)})
-        changes = json.loads(run.stdout)["changes"]
-        assert sum(c["rule"] == "html.ads" for c in changes) >= len(labels)
+        removals = json.loads(run.stdout)["page_removals"]
+        assert sum(r["rule"] == "html.ads" for r in removals) >= len(labels)
         outputs.add(run.stdout)
     assert len(outputs) == 1

@@ -68,6 +68,15 @@ def test_changes_are_listed_under_cleaner_when_asked() -> None:
     assert [c["rule"] for c in out["cleaner"]["changes"]] == ["ads.label"] and "changes" not in out
 
 
+def test_a_pages_removed_elements_are_listed_apart_from_its_text_changes() -> None:
+    page = PAGE.replace("</article>", "<div class='ad-slot'>Buy a boat today</div></article>")
+    [out] = _clean([{"id": "p", "html": page}], with_changes=True)
+    own = out["cleaner"]
+    assert [r["rule"] for r in own["page_removals"]] == ["html.ads"] and "Buy a boat" in own["page_removals"][0]["text"]
+    assert all(c["start"] or c["end"] for c in own["changes"])  # every text change has a place in the text
+    assert own["stats"]["changes"]["html.ads"] == 1  # the counts by rule hold both
+
+
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
                                                                                       max_size=3), max_leaves=8)

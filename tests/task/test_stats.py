@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.document import Change, Document
+from cleaner.document import Change, Document, PageRemoval
 from cleaner.task.stats import SAMPLES_KEPT, SAMPLES_PER_FILE, WARNINGS_KEPT, RunStats
 from tests.strategies import fuzz
 
@@ -72,3 +72,16 @@ def test_stats_survive_a_checkpoint_marker() -> None:
     stats.reject("dump.jsonl:3", "not JSON")
     assert RunStats.from_dict(stats.to_dict()) == stats
     assert RunStats.from_dict({**stats.to_dict(), "from_a_newer_version": 1}) == stats
+
+
+def test_a_pages_removed_elements_count_as_its_rules_hits_and_not_as_text_removed() -> None:
+    doc = Document("The quay reopened.\n", source="quay.html")
+    doc.removals += [PageRemoval("html.ads", "div (class ad-slot)", "Buy a boat today", 16, "class ad-slot"),
+                     PageRemoval("html.ads", "aside (ad markup)", "Sponsored", 9)]
+    stats = RunStats()
+    stats.add_document(doc)
+    assert stats.changed == 1  # its ads went, though its text was not edited
+    assert stats.rule_hits["html.ads"] == {"documents": 1, "changes": 2, "lines_removed": 0, "characters_removed": 25}
+    assert stats.kept_tenths[10] == 1  # the text is all there: the elements never were in it
+    assert stats.samples[0] == {"source": "quay.html", "rule": "html.ads",
+                                "before": "<div (class ad-slot)> Buy a boat today", "after": ""}
