@@ -78,7 +78,7 @@ def build_cleaner_system(changes: dict[str, list] | None = None) -> System | Non
     def extract(page: Page) -> str:
         doc = extract_article(page.html, cleaner=cleaner, title=False, metadata=False)
         if changes is not None:
-            changes[page.id] = doc.changes
+            changes[page.id] = [*doc.removals, *doc.changes]
         return doc.text
 
     return System("cleaner", extract)

@@ -19,6 +19,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from cleaner.document import PageRemoval
+
 TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4
 _SPACES = re.compile(r"\s+")
@@ -134,18 +136,14 @@ ARTICLE_MIN_KEPT = 0.8
 # Change records of identified ads: the page rule that prunes ad markup, and the text rules of
 # the ads family (labels, banners, furniture, notices).
 AD_RULE_PREFIXES = ("html.ads", "ads.")
-# A page rule's record starts with what was removed and why ("<div class=\"ad-slot\"> text…").
-_PAGE_RULE_MARK = re.compile(r"^<[^>]*>\s?")
-
-
-def ad_words(changes: list) -> Counter[str]:
-    """The words cleaner's change records say it removed as identified ads. A page rule records
-    only the first 120 characters of an element's text, so a long ad is under-counted."""
+def ad_words(records: list) -> Counter[str]:
+    """The words cleaner's records say it removed as identified ads: the text of an element a
+    page rule removed (a ``PageRemoval`` keeps only its first 120 characters, so a long ad is
+    under-counted), and what an ads text rule's change took out."""
     removed: Counter[str] = Counter()
-    for change in changes:
-        if change.rule_id.startswith(AD_RULE_PREFIXES):
-            before = _PAGE_RULE_MARK.sub("", change.before) if change.rule_id.startswith("html.") else change.before
-            removed += words(before)
+    for record in records:
+        if record.rule_id.startswith(AD_RULE_PREFIXES):
+            removed += words(record.text if isinstance(record, PageRemoval) else record.before)
     return removed
 
 
