@@ -17,12 +17,12 @@ import lxml.html
 from lxml import etree
 
 from cleaner.document import Document
-from cleaner.pipeline import apply_findings
 from cleaner.errors import InputError
 from cleaner.extractors import extract
 from cleaner.extractors.base import Extraction
 from cleaner.extractors.readability_extractor import blocks_to_text
 from cleaner.extractors.metadata import read_headline, read_metadata
+from cleaner.pipeline import apply_findings
 from cleaner.readers.html import decode_html
 from cleaner.readers.text import looks_binary
 from cleaner.timeouts import ExtractionTimeout, time_limit

@@ -101,20 +101,22 @@ class Stage:
     metadata: dict[str, Any]  # what the rule found (the document keeps a fact it had already)
 
 
-def apply_findings(doc: Document, rule_id: str, found: list[Edit] | Findings) -> Findings:
+def apply_findings(doc: Document, rule_id: str, found: list[Edit] | Findings) -> list[Edit] | Findings:
     """What a rule's ``find`` returned, applied to the document: its edits to the text (each
-    recorded as a change), its metadata, warnings and stats added. Returns the findings."""
-    findings = found if isinstance(found, Findings) else Findings(list(found))
-    for key, value in findings.metadata.items():
-        doc.metadata.setdefault(key, value)
-    doc.warnings.extend(findings.warnings)
-    doc.removals.extend(findings.removals)
-    if findings.stats:
-        _add_stats(doc.stats, findings.stats)
-    if findings.edits:
-        doc.text, changes = apply_edits(doc.text, findings.edits, rule_id)
+    recorded as a change), its metadata, warnings, removals and stats added. Returns ``found``."""
+    edits = found
+    if isinstance(found, Findings):
+        for key, value in found.metadata.items():
+            doc.metadata.setdefault(key, value)
+        doc.warnings.extend(found.warnings)
+        doc.removals.extend(found.removals)
+        if found.stats:
+            _add_stats(doc.stats, found.stats)
+        edits = found.edits
+    if edits:  # most rules return a plain list, mostly empty: no object is made for it
+        doc.text, changes = apply_edits(doc.text, edits, rule_id)
         doc.changes.extend(changes)
-    return findings
+    return found
 
 
 def _add_stats(into: dict[str, Any], more: dict[str, Any]) -> None:
@@ -195,9 +197,9 @@ class Cleaner:
         for rule in self.rules:
             before, changes, warnings = doc.text, len(doc.changes), len(doc.warnings)
             with collector_paused():
-                findings = apply_findings(doc, rule.id, rule.find(doc))
+                found = apply_findings(doc, rule.id, rule.find(doc))
             yield Stage(rule.id, before, doc.text, doc.changes[changes:], doc.warnings[warnings:],
-                        findings.metadata)
+                        found.metadata if isinstance(found, Findings) else {})
 
     def clean_html(self, data: bytes | str, *, url: str | None = None, extractor: str = "auto",
                    output: str = "text", source: str | None = None, title: bool = True, no_article: str = "reject",

@@ -92,23 +92,18 @@ class RunStats:
                 key = " ".join(line.split())
                 self.removed_lines[key] = self.removed_lines.get(key, 0) + 1
         self.add_warnings(f"{doc.source}: {w}" for w in doc.warnings)
+        # A rule's hits: a text rule's changes, or the elements a page rule removed (and their text).
         touched: set[str] = set()
-        for change in doc.changes:
-            hits = self.rule_hits.setdefault(change.rule_id, {"documents": 0, "changes": 0, "lines_removed": 0,
-                                                              "characters_removed": 0})
+        hits_of = [(c.rule_id, max(0, len(c.before) - len(c.after)), c.before.count("\n") if not c.after else 0)
+                   for c in doc.changes] + [(r.rule_id, r.characters, 0) for r in doc.removals]
+        for rule_id, characters, lines in hits_of:
+            hits = self.rule_hits.setdefault(rule_id, {"documents": 0, "changes": 0, "lines_removed": 0,
+                                                       "characters_removed": 0})
             hits["changes"] += 1
-            hits["characters_removed"] += max(0, len(change.before) - len(change.after))
-            hits["lines_removed"] += change.before.count("\n") if not change.after else 0
-            if change.rule_id not in touched:
-                touched.add(change.rule_id)
-                hits["documents"] += 1
-        for removal in doc.removals:  # a page rule's hits: the elements it removed, and their text
-            hits = self.rule_hits.setdefault(removal.rule_id, {"documents": 0, "changes": 0, "lines_removed": 0,
-                                                               "characters_removed": 0})
-            hits["changes"] += 1
-            hits["characters_removed"] += removal.characters
-            if removal.rule_id not in touched:
-                touched.add(removal.rule_id)
+            hits["characters_removed"] += characters
+            hits["lines_removed"] += lines
+            if rule_id not in touched:
+                touched.add(rule_id)
                 hits["documents"] += 1
         shown = [(r.rule_id, f"<{r.element}> {r.text}", "") for r in doc.removals] + \
             [(c.rule_id, c.before, c.after) for c in doc.changes]
