@@ -15,9 +15,11 @@ _HEADINGS = {"h1": "#", "h2": "##", "h3": "###", "h4": "####", "h5": "#####", "h
 def extract_with_readability(tree, *, url: str | None, output: str) -> Extraction | None:
     from readability import Document as ReadabilityDocument  # imported when first needed, as trafilatura is
 
-    html = lxml.html.tostring(tree, encoding="unicode")
+    # Given the tree, not its HTML: readability would serialise and parse the page again. It
+    # drops the page's hidden elements from the tree it is given and works on a copy; so it is
+    # the last extractor to see the tree.
     try:
-        summary = ReadabilityDocument(html, url=url).summary(html_partial=True)
+        summary = ReadabilityDocument(tree, url=url).summary(html_partial=True)
     except Exception:  # noqa: BLE001
         # readability-lxml asserts on trees it did not expect (a page that is one <script>:
         # "too many bodies") and raises its own Unparseable: either way it found no article,

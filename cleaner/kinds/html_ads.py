@@ -58,6 +58,8 @@ _CONTENT_BLOCKS = frozenset({"section", "article", "content", "body", "main", "p
 # "style--search-submit-36AD7RDgkLzF"), not words.
 _HASH_MIN_LENGTH = 8
 _HASH_MIN_SWITCHES = 2
+# Verdicts kept per rule, each cache bounded (a crawl of a million sites names a million classes).
+_CACHE_SIZE = 100_000
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
 _LABEL_DECORATION = re.compile(r"[\s\-–—_=*•·|:.()\[\]<>«»~]+")
 _LABEL_KEY = str.maketrans("", "", " \t\r\n\u00a0-–—_=*•·|:.()[]<>«»~")
@@ -115,7 +117,11 @@ class HtmlAds(HtmlRule):
 
     def setup(self) -> None:
         self._words = {w.lower() for w in self.words}
-        self._cache: dict[str, bool] = {}
+        # What a word of a name must be to name an ad: a configured word, or "ad" + a part
+        # ("adslot", "adbox").
+        self._ad_words = frozenset(self._words | {"ad" + tail for tail in _AD_COMPOUND_TAILS})
+        self._cache: dict[str, bool] = {}  # by class or id value
+        self._token_cache: dict[str, bool] = {}  # by one word of a class value
         self._hosts = tuple(h.lower() for h in self.ad_hosts)
         self._labels = {_normalise_label(label) for label in self.labels if _normalise_label(label)}
         # The same labels with decoration and blanks deleted: a cheap first test for text nodes.
@@ -127,7 +133,8 @@ class HtmlAds(HtmlRule):
         # Ids are cached apart from classes ("#" before them): a filter list names them apart.
         self._list_classes, self._list_ids_marked = classes, {"#" + i for i in ids}
         # Vendor markup by tag and attribute names, which the XPath engine matches without
-        # building strings; a CSS selector per vendor cost a walk of the whole page each.
+        # building strings. (One path per name, joined: a walk each, yet faster than one walk
+        # testing every name at every element, and a CSS selector per vendor cost more.)
         paths = []
         for tag in self.vendor_tags:
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", tag):
@@ -153,30 +160,43 @@ class HtmlAds(HtmlRule):
         cached = self._cache.get(name)
         if cached is not None:
             return cached
-        found = False
-        for token in name.split():
-            if token in listed or _BANNER_SIZE.search(token):
-                found = True
-                break
-            words = name_words(token)
-            for i, word in enumerate(words):
-                if word in self._words or (word.startswith("ad") and word[2:] in _AD_COMPOUND_TAILS):
-                    # "non-ad-column", "no-ads", "ad-free", "has-ads", "ad-supported" name what is
-                    # not an ad, or what holds one.
-                    if (i and words[i - 1] in _NEGATIONS | _HOLDERS) or \
-                            (i + 1 < len(words) and words[i + 1] in _HELD) or _modifies_content(token):
-                        continue
-                    found = True
-                    break
-            if found:
-                break
-        if len(self._cache) < 100_000:
+        if listed:
+            found = any(token in listed for token in name.split())
+        else:
+            found = False
+        if not found:
+            found = any(self._token_names_an_ad(token) for token in name.split())
+        if len(self._cache) < _CACHE_SIZE:
             self._cache[name] = found
         return found
 
+    def _token_names_an_ad(self, token: str) -> bool:
+        # Cached by token as well as by whole value: pages combine the same few thousand class
+        # names ("col-md-6", "entry-content") into values of their own.
+        cached = self._token_cache.get(token)
+        if cached is not None:
+            return cached
+        found = _BANNER_SIZE.search(token) is not None
+        # Most names hold no ad word at all, hash or not: told by one set test of their parts.
+        if found or self._ad_words.isdisjoint(map(str.lower, _NAME_PARTS.findall(token))):
+            words = []
+        else:
+            words = name_words(token)
+        for i, word in enumerate(words):
+            if word in self._ad_words:
+                # "non-ad-column", "no-ads", "ad-free", "has-ads", "ad-supported" name what is
+                # not an ad, or what holds one.
+                if (i and words[i - 1] in _NEGATIONS | _HOLDERS) or \
+                        (i + 1 < len(words) and words[i + 1] in _HELD) or _modifies_content(token):
+                    continue
+                found = True
+                break
+        if len(self._token_cache) < _CACHE_SIZE:
+            self._token_cache[token] = found
+        return found
+
     def prune(self, tree, doc: Document) -> Findings:
-        body = tree.find(".//body")
-        root = body if body is not None else tree
+        root = _body_of(tree)
         doomed: list[tuple[object, str]] = []
         seen: set[int] = set()
 
@@ -196,17 +216,17 @@ class HtmlAds(HtmlRule):
         ad_classes = [v for v in dict.fromkeys(_CLASS_VALUES(root)) if self.names_an_ad(v, self._list_classes)]
         ad_ids = [v for v in dict.fromkeys(_ID_VALUES(root)) if self.names_an_ad("#" + v, self._list_ids_marked)]
         if ad_classes or ad_ids:
-            # One walk finds them all: each element's class and id are looked up in one string
-            # holding every matching value between separators (values holding the separator are
-            # vanishingly rare, and then only missed, never wrongly matched).
-            classes = "|" + "|".join(v for v in ad_classes if "|" not in v) + "|" if ad_classes else ""
-            ids = "|" + "|".join(v for v in ad_ids if "|" not in v) + "|" if ad_ids else ""
-            for element in _WITH_VALUE_IN(root, classes=classes, ids=ids):
+            # One walk finds them all, each element's class and id looked up in a set: faster
+            # than asking the XPath engine to compare every element with a list of values.
+            classes, ids = set(ad_classes), set(ad_ids)
+            for element in root.getroottree().iter(etree.Element):  # the whole page, as "//@class" read it
                 value = element.get("class")
-                if value in ad_classes:
+                if value is not None and value in classes:
                     mark(element, f'class="{value[:60]}"')
-                else:
-                    mark(element, f'id="{(element.get("id") or "")[:60]}"')
+                elif ids:
+                    value = element.get("id")
+                    if value is not None and value in ids:
+                        mark(element, f'id="{value[:60]}"')
         if self._hosts:
             for element in _WITH_SOURCE(root):
                 src = (element.get("src") or "").lower()
@@ -255,12 +275,21 @@ class HtmlAds(HtmlRule):
 _CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
 _ID_VALUES = etree.XPath("//@id", smart_strings=False)
 # Labels stand alone in an element of their own: the texts of short leaf elements only.
-_SHORT_TEXTS = etree.XPath("//*[not(*)][string-length(.) <= 60]/text()", smart_strings=False)
+# (Tested at the text node: a leaf holds one, and the test is faster there than on the element.)
+_SHORT_TEXTS = etree.XPath("//*[not(*)]/text()[string-length(.) <= 60]", smart_strings=False)
 _WITH_SOURCE = etree.XPath("//iframe[@src] | //script[@src]")
-_WITH_VALUE_IN = etree.XPath("//*[contains($classes, concat('|', @class, '|')) or "
-                             "contains($ids, concat('|', @id, '|'))]")
 _PARENTS_OF_TEXT = etree.XPath("//text()[. = $value]/..")
 _LABEL_TAGS = {"div", "p", "span", "aside", "section", "small", "em", "strong", "figure", "li", "h6", "h5", "h4"}
+
+
+def _body_of(tree):
+    """The page's body (or the tree, if it has none). The HTML parser puts it under the root:
+    looked for there first, not by a search of the whole page."""
+    for child in tree:
+        if child.tag == "body":
+            return child
+    body = tree.find(".//body")
+    return body if body is not None else tree
 
 
 def _text_of(element) -> str:

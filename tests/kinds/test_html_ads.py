@@ -191,3 +191,22 @@ def test_the_changes_of_a_page_come_in_the_same_order_whatever_the_hash_seed(tmp
         assert sum(r["rule"] == "html.ads" for r in removals) >= len(labels)
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_a_class_value_holding_a_bar_is_found_like_any_other(bundled: HtmlAds) -> None:
+    # Matching elements used to be looked up in one string joined with "|", which left out a
+    # value holding that character.
+    text, doc = prune(bundled, '<p>Story text.</p><div class="ad-slot |top">Zenith Loans</div>')
+    assert text == "Story text." and len(doc.removals) == 1
+
+
+@pytest.mark.parametrize("values, verdicts", [
+    (["col-6 ad-slot", "ad-slot", "ad-slot col-6", "col-6"], [True, True, True, False]),
+    (["col-6", "col-6 has-ads", "ad-slot has-ads"], [False, False, True]),
+])
+def test_a_name_is_judged_the_same_whatever_was_judged_before(values: list[str], verdicts: list[bool]) -> None:
+    # Verdicts are kept per whole value and per word of it; an order of values never changes one.
+    for order in (values, values[::-1]):
+        rule = build()
+        assert [rule.names_an_ad(value) for value in order] == \
+            [verdicts[values.index(value)] for value in order]
