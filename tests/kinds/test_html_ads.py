@@ -109,26 +109,6 @@ def test_bad_selector_and_missing_filter_list_are_rule_set_errors(tmp_path: Path
         build(filter_list=str(tmp_path / "missing.txt"))
 
 
-def _prune_links(body: str) -> str:
-    from cleaner.kinds.link_lists import LinkLists
-
-    rule = LinkLists("t", **validate_params(LinkLists, {}, source=None, rule_id="t"))
-    tree = lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
-    rule.prune(tree, Document(""))
-    return " ".join(tree.text_content().split())
-
-
-def test_list_of_links_goes_and_a_cited_sources_list_stays() -> None:
-    related = "<ul>" + "".join(f'<li><a href="/s{i}">Other story number {i}</a></li>' for i in range(4)) + "</ul>"
-    sources = ("<ul><li>The council's own figures, published in March (<a href='/a'>report</a>)</li>"
-               "<li>Interviews with eleven ferry pilots over the summer (<a href='/b'>notes</a>)</li>"
-               "<li>Harbour board minutes from 2019 to 2024 (<a href='/c'>minutes</a>)</li></ul>")
-    short = "<ul><li><a href='/x'>One</a></li><li><a href='/y'>Two</a></li></ul>"
-    text = _prune_links(f"<p>Body.</p>{related}{sources}{short}")
-    assert "Other story" not in text
-    assert "Interviews with eleven ferry pilots" in text and "One" in text
-
-
 def test_an_article_split_into_sections_named_like_ads_is_kept_whole(bundled: HtmlAds) -> None:
     # Each section holds under a third of the page's text; together they are the article.
     sections = "".join(
