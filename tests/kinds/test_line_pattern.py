@@ -1,5 +1,5 @@
-"""line_pattern and the bundled ads.furniture and ads.notices rules: whole lines of page furniture (share bars,
-counters, newsletter and cookie prompts) go; prose containing the same words stays; a
+"""line_pattern and the bundled ads.furniture, ads.furniture-languages and ads.notices rules: whole lines of
+page furniture (share bars, counters, newsletter, paywall and cookie prompts, read-also teasers) go; prose containing the same words stays; a
 catastrophic user pattern costs the document that rule, with a warning, not a hang."""
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ def build(rule_id: str = "t", **params) -> LinePattern:
 
 
 def furniture() -> list[LinePattern]:
-    """The bundled whole-line furniture rules: short furniture, and the longer notices."""
-    rules = [r for r in Cleaner.from_rules("ads").rules if r.id in ("ads.furniture", "ads.notices")]
-    assert len(rules) == 2 and all(isinstance(r, LinePattern) for r in rules)
+    """The bundled whole-line furniture rules: short furniture (English, other languages), and
+    the longer notices."""
+    ids = ("ads.furniture", "ads.furniture-languages", "ads.notices")
+    rules = [r for r in Cleaner.from_rules("ads").rules if r.id in ids]
+    assert len(rules) == 3 and all(isinstance(r, LinePattern) for r in rules)
     return rules
 
 
@@ -132,6 +134,93 @@ def test_prose_containing_furniture_words_is_kept(line):
     doc = run(text)
     assert doc.text == text
     assert doc.changes == []
+
+
+@pytest.mark.parametrize("line", [
+    # Paywall, app and feedback prompts where the story stops.
+    "To read the full story, please subscribe to The Valley Courier.",
+    "To continue reading this article, log in or register for free.",
+    "Subscribe today to the Harbour Gazette for unlimited access.",
+    "Already a subscriber? Sign in here.",
+    "If you're already a subscriber, log in to read on.",
+    "For the latest updates, download our Gazette app for iOS and Android.",
+    "We'd love to hear what you think about this story. Write to letters@example.org.",
+    # Disclosures.
+    "This article contains references to products from our partners. We may earn a fee.",
+    "Anzeige, enthält Affiliate-Links",
+    "Dieser Beitrag enthält Werbung.",
+], ids=lambda s: s[:30])
+def test_paywall_app_and_disclosure_line_is_removed(line):
+    assert run(framed(line)).text == BEFORE + AFTER
+
+
+@pytest.mark.parametrize("line", [
+    # Read-also teasers: the label alone, or with a colon and another article's headline.
+    "Lesen Sie auch: Neue Fähre für die Nordsee-Inseln",
+    "Auch lesen:",
+    "Mehr zum Thema",
+    "Lire aussi : Le port de Brest agrandit son quai",
+    "À lire également",
+    "Lea también: El puerto amplía su terminal",
+    "VEA TAMBIÉN: Nueva ruta de ferry en la costa",
+    "Te puede interesar: Cinco rutas por la sierra",
+    "Leia também: Porto recebe novo navio",
+    "Leggi anche: Il porto apre il nuovo molo",
+    "Lees ook: Nieuwe veerboot voor Texel",
+    "Czytaj także: Nowy prom na Bałtyku",
+    # Headings of the related and most-read boxes.
+    "Weitere Artikel zum Thema",
+    "Ähnliche Beiträge",
+    "Meistgelesen",
+    "Articles similaires",
+    "Noticias relacionadas",
+    "Lo más leído",
+    "Notícias relacionadas",
+    "Articoli correlati",
+    "Gerelateerde artikelen",
+    "Najczęściej czytane",
+    # Comment counters and prompts, newsletter and follow prompts, stamps, widget buttons.
+    "Keine Kommentare",
+    "3 Kommentare",
+    "Laisser un commentaire",
+    "12 comentarios",
+    "Deixe um comentário",
+    "Nessun commento",
+    "Dodaj komentarz",
+    "Jetzt zum Newsletter anmelden!",
+    "Inscrivez-vous à notre newsletter",
+    "Suscríbete a nuestro boletín",
+    "Folgen Sie uns auf Instagram",
+    "Aktualisiert am 04.03.2024, 10:12 Uhr",
+    "Zuletzt aktualisiert:",
+    "Mis à jour le 4 mars 2024",
+    "Publicado el 04/03/2024 a las 10h12",
+    "Bild vergrößern",
+    "Inhaltsverzeichnis",
+    "Table des matières",
+], ids=lambda s: s[:30])
+def test_furniture_in_other_languages_is_removed(line):
+    assert run(framed(line)).text == BEFORE + AFTER
+
+
+@pytest.mark.parametrize("line", [
+    # The same words opening a sentence of the article stay: no colon, no teaser.
+    "Lesen Sie mehr über die Geschichte des Hafens im Stadtarchiv.",
+    "Weitere Artikel folgen in den nächsten Wochen.",
+    "Mehr zum Thema wollte der Bürgermeister nicht sagen.",
+    "Lire aussi les lettres de sa mère, c'est comprendre son départ.",
+    "Lea también el informe completo, dijo la ministra.",
+    "Keine Kommentare gab es vom Betreiber der Fähre.",
+    "Aktualisiert wurde der Fahrplan zuletzt im Mai.",
+    "Publicado el informe, el ministro dimitió.",
+    "Le indice dei prezzi è salito del due per cento.",
+    "Subscribe now, the ferryman shouted, or miss the boat.",
+    "Already a subscriber, she laughed, and never read a page.",
+], ids=lambda s: s[:30])
+def test_prose_opening_with_furniture_words_in_other_languages_is_kept(line):
+    text = framed(line)
+    doc = run(text)
+    assert doc.text == text and doc.changes == []
 
 
 @pytest.mark.parametrize("line", [
