@@ -45,6 +45,13 @@ _VISIBLE = re.compile("[^\\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]
 # (--max-document-mb).
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
                                default_doctype=False, huge_tree=True)
+# Every element object lxml makes for the page rules, trafilatura, restoration and readability
+# asks lxml.html's element-class lookup, written in Python (a form is a FormElement, an input an
+# InputElement: their form-filling methods, which no extractor calls). The same classes from
+# lxml's own lookup, in C, with HtmlElement for every element: the same text, 5 % less time.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity))
 
 
 class NoArticle(InputError):

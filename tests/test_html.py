@@ -337,3 +337,15 @@ def test_extracted_text_and_title_are_composed_to_nfc(default_cleaner, extractor
     assert "\u0308" not in doc.text
     assert "München" in doc.text and "Fahrgäste" in doc.text
     assert doc.metadata["title"] == "Fähre nach München"
+
+
+def test_a_parsed_page_is_made_of_html_elements_forms_included() -> None:
+    # The parser's element classes come from lxml's own lookup: every element an HtmlElement
+    # (the methods trafilatura and readability call: text_content, drop_tree), forms too.
+    import lxml.html
+
+    tree = parse_html("<html><body><form><label>Name</label><input name='q'><textarea>t</textarea></form>"
+                      "<p>Story <b>text</b>.</p></body></html>")
+    assert all(type(element) is lxml.html.HtmlElement for element in tree.iter() if isinstance(element.tag, str))
+    tree.find(".//form").drop_tree()
+    assert tree.find(".//p").text_content() == "Story text." and tree.find(".//form") is None
