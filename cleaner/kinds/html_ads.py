@@ -259,12 +259,16 @@ class HtmlAds(HtmlRule):
         for (element, why), text in zip(doomed, texts, strict=True):
             if element.getparent() is None or _detached(element):
                 continue  # inside an element already removed
-            if id(element) in large_ids and (too_much or len(text) > self.guard_share * page_text
-                                             or _holds_an_article(element)):
-                found.warnings.append(f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
-                                      f"{len(text)} of the page's {page_text} characters of text"
-                                      + (f"; the large elements it names together hold {large_total}"
-                                         if too_much else ""))
+            guarded = id(element) in large_ids and (too_much or len(text) > self.guard_share * page_text)
+            # An element holding an article's worth of prose stays whatever else it holds: a
+            # layout wrapper ("skyscraper-height-div") around the story and a column of teaser
+            # links is half links, yet it is the article's.
+            if guarded or (len(text) > _GUARDED_CHARS and _holds_an_article(element)):
+                found.warnings.append(
+                    f"rule {self.id!r} kept <{element.tag}> ({why}): it holds "
+                    + (f"{len(text)} of the page's {page_text} characters of text" if guarded
+                       else f"an article's worth of prose ({len(text)} characters of text)")
+                    + (f"; the large elements it names together hold {large_total}" if guarded and too_much else ""))
                 continue
             remove_element(element)
             found.removals.append(PageRemoval(self.id, f"{element.tag} ({why})", " ".join(text.split())[:120],

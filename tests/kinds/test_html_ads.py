@@ -147,6 +147,21 @@ def test_an_article_inside_an_element_named_like_an_ad_is_kept(bundled: HtmlAds)
     assert any("kept <div>" in w for w in doc.warnings)
 
 
+def test_an_article_sharing_an_ad_named_wrapper_with_a_column_of_links_is_kept(bundled: HtmlAds) -> None:
+    # Half the wrapper's text is the sidebar's teaser links, so it does not read as prose as a
+    # whole; it still holds the article, which must not go with a layout name ("skyscraper-…").
+    story = "".join(f"<p>Paragraph {i}: the council met on Tuesday and voted to keep the ferry running "
+                    f"through the winter, after a long debate about fares.</p>" for i in range(4))
+    sidebar = "".join(f'<a href="/s{i}"><h4>Other story number {i}: the harbour, the fares and the winter '
+                      f'timetable explained</h4></a>' for i in range(8))
+    scripts = "<script>" + "var x = 1;" * 4000 + "</script>"
+    text, doc = prune(bundled, f'<div id="skyscraper-height-div"><main><h1>Ferry stays</h1>{story}</main>'
+                               f'<aside>{sidebar}</aside></div>{scripts}<div class="ad-slot">Buy now</div>')
+    assert "Paragraph 3: the council met" in text
+    assert "Buy now" not in text
+    assert any("kept <div>" in w for w in doc.warnings)
+
+
 def test_the_changes_of_a_page_come_in_the_same_order_whatever_the_hash_seed(tmp_path: Path) -> None:
     # Python salts string hashes per process: a rule that walks a set of strings records its
     # changes in an order that differs between runs, and the JSON output with them.
