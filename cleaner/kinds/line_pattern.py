@@ -8,9 +8,13 @@ import re
 
 import regex
 
-from cleaner.document import Document, Edit, Findings
+from cleaner.document import Document, Findings
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, compile_user_regex, line_removal, register
+from cleaner.kinds.first_chars import first_chars, odd_folding_search, required_text
+
+_ODD_FOLDING = odd_folding_search()
+_UNSEEN = object()
 from cleaner.kinds.regex_replace import TIMEOUT_WARNING, timeout_seconds
 
 
@@ -39,13 +43,30 @@ class LinePattern(Rule):
         self._pattern = compile_user_regex(combined, flags, source=None, rule_id=self.id, field="patterns")
         if self.engine == "re":
             try:
-                fast = re.compile(combined, re.IGNORECASE if not self.case_sensitive else 0)
+                re.compile(combined, re.IGNORECASE if not self.case_sensitive else 0)
             except re.error as exc:
                 raise RuleSetError(f"engine 're' cannot compile the patterns: {exc}", rule_id=self.id,
                                    field="engine", hint="use engine = 'regex' for this rule") from None
-            self._fullmatch = lambda line, timeout: fast.fullmatch(line)
-        else:
-            self._fullmatch = self._pattern.fullmatch
+        # Which patterns can start a line beginning with a given character: a line is tried only
+        # on those (see first_chars), through one regex per first character, made when first met.
+        self._compiled: dict[tuple[int, ...], object] = {}
+        flags_re = 0 if self.case_sensitive else re.IGNORECASE
+        starts = [first_chars(p, flags_re) for p in self.patterns]
+        self._by_first: dict[str, list[int]] = {}
+        for index, chars in enumerate(starts):
+            for char in chars or ():
+                self._by_first.setdefault(char, []).append(index)
+        anywhere = [index for index, chars in enumerate(starts) if chars is None]
+        # Of the patterns that can begin anywhere, those a line must hold a run of text for
+        # (".{0,80}by clicking here" needs "by clicking here"): each alone, tried on the lines
+        # that hold it; the others with every first character's patterns.
+        needs = {index: required_text(self.patterns[index], flags_re, shortest=2) for index in anywhere}
+        self._anywhere = [index for index in anywhere if needs[index] is None]
+        self._needs_text = [(needed, self._matcher((index,))) for index, needed in needs.items() if needed is not None]
+        self._for_first: dict[str, object] = {}
+        if self.engine != "re":
+            self._compiled[tuple(range(len(self.patterns)))] = self._pattern.fullmatch
+        self._everything = self._matcher(tuple(range(len(self.patterns))))
         # Plain substring tests, linear whatever the patterns are: they spare most lines the
         # patterns, which run under a timeout and cost several times more.
         self._hints = tuple(h.lower() for h in self.hints)
@@ -59,11 +80,49 @@ class LinePattern(Rule):
         try:
             for line_start, line_end in self._candidate_lines(text):
                 stripped = text[line_start:line_end].strip()
-                if stripped and len(stripped) <= self.max_length and self._fullmatch(stripped, timeout=budget):
+                if stripped and len(stripped) <= self.max_length and self._fullmatch(stripped, budget):
                     edits.append(line_removal(line_start, min(line_end + 1, len(text))))
         except TimeoutError:
             return Findings(warnings=[TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms)])
         return Findings(edits)
+
+    def _fullmatch(self, line: str, budget):
+        first = line[0]
+        if self.case_sensitive:
+            key = first
+        elif _ODD_FOLDING(first):
+            # "ſ" is "s" to the engine, which str.lower does not say: every pattern.
+            return self._everything is not None and bool(self._everything(line, timeout=budget))
+        else:
+            key = first.lower()
+        matcher = self._for_first.get(key, _UNSEEN)
+        if matcher is _UNSEEN:
+            matcher = self._for_first[key] = self._matcher(tuple(sorted(self._by_first.get(key, []) + self._anywhere)))
+        if matcher is not None and matcher(line, timeout=budget):
+            return True
+        if self._needs_text:
+            # Patterns that can begin anywhere, each tried only on a line holding its run of text.
+            held = line if self.case_sensitive else line.lower()
+            folds = not self.case_sensitive and not line.isascii() and _ODD_FOLDING(line)
+            return any((folds or needed in held) and match(line, timeout=budget) for needed, match in self._needs_text)
+        return False
+
+    def _matcher(self, indices: tuple[int, ...]):
+        """``fullmatch(line, timeout)`` of the patterns at ``indices`` as one alternation, or
+        None when there are none."""
+        if not indices:
+            return None
+        matcher = self._compiled.get(indices)
+        if matcher is None:
+            combined = "|".join(f"(?:{self.patterns[i]})" for i in indices)
+            if self.engine == "re":
+                fast = re.compile(combined, re.IGNORECASE if not self.case_sensitive else 0)
+                matcher = lambda line, timeout: fast.fullmatch(line)  # noqa: E731
+            else:
+                flags = 0 if self.case_sensitive else regex.IGNORECASE
+                matcher = compile_user_regex(combined, flags, source=None, rule_id=self.id, field="patterns").fullmatch
+            self._compiled[indices] = matcher
+        return matcher
 
     def _candidate_lines(self, text: str):
         """``(start, end)`` of the lines worth trying: short enough and, with hints, holding one.

@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.document import Document
 from cleaner.errors import RuleSetError
@@ -334,3 +336,26 @@ def test_default_set_removes_furniture_and_keeps_prose():
             "3 likes\n\nShe left 12 comments on the draft before lunch.\n")
     assert Cleaner.from_rules("default").clean(text).text == \
         "Bakery opens second shop\n\nQueues formed early.\n\nShe left 12 comments on the draft before lunch.\n"
+
+
+_SAMPLES = ["Share this:EmailFacebookTwitter", "12 Comments", "Lesen Sie auch: Neue Fähre", "Keine Kommentare",
+            "ÜBER UNS", "Über die Fähre", "ſhare", "Related", "  5 min read ", "Story continues below", "-- Print article",
+            "The bakery opened.", "Mehr zum Thema", "(Opens in new window)", "¿Ya sabías?", "3 likes", "Ⅻ Comments",
+            "“Quoted,” she said.", "\u212a comments", "Lesen ſie auch:", "Info by clicking here.", "ſee more: x",
+            "Learn more by cliccking here", "BY CLICKING HERE", "A b c by clicking here!"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SAMPLES), st.text(max_size=30)), max_size=12),
+       st.sampled_from([str, str.upper, str.lower, str.title]))
+def test_trying_a_line_only_on_the_patterns_its_first_character_allows_changes_nothing(lines, case) -> None:
+    # The bundled rule against one alternation of all its patterns, tried on every short line.
+    import re
+
+    rule = FURNITURE[0]
+    everything = re.compile("|".join(f"(?:{p})" for p in rule.patterns), re.IGNORECASE)
+    text = "\n".join(case(line).replace("\n", " ").replace("\r", " ") for line in lines) + "\n"
+    removed = [change.before.strip() for change in run(text, rule).changes]
+    expected = [line.strip() for line in text.split("\n")
+                if line.strip() and len(line.strip()) <= rule.max_length and everything.fullmatch(line.strip())]
+    assert removed == expected

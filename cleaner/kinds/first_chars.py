@@ -1,0 +1,159 @@
+"""The characters a regular expression's match can begin with, read from Python's own parse of
+it, so that a rule with many whole-line patterns tries on a line only those that can start it.
+
+A furniture rule holds some eighty alternatives; Python's engine tries them one after another
+on every short line, about 6 µs a line of prose that none of them matches. Most alternatives
+begin with a word ("share", "lesen sie", "subscribe"), so the line's first character rules out
+nearly all of them.
+
+The answer is a superset or nothing: ``None`` whenever the pattern can begin with a character
+class, any character, or nothing at all (an empty match), or uses a construct this reading does
+not know, and the caller then tries the pattern on every line. It relies on ``re._parser``, an
+internal module of the standard library; if that ever changes shape, every pattern reads as
+``None`` and the rule is only as fast as before, never wrong.
+"""
+
+from __future__ import annotations
+
+# Character classes up to this many characters are spelt out ([a-d], [.…]); larger ones (\w,
+# [^x], [a-z0-9]) stand for any character.
+_MAX_CLASS = 64
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    r"""The characters a match of ``pattern`` can begin with (lower-cased under
+    ``re.IGNORECASE``), or None (any).
+
+    Exact for matches that begin with an ASCII character only: ``\d`` and ``\s`` are spelt out
+    as far as ASCII goes, and case folding beyond ASCII has its own pairs ("ſ" is "s"). A caller
+    tries every pattern on a text that begins beyond ASCII."""
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern, flags)
+        chars, nullable = _first(parsed, c)
+    except Exception:  # noqa: BLE001 - an unknown shape is "any character", never an error
+        return None
+    if chars is None or nullable:
+        return None
+    import re
+
+    return frozenset(ch.lower() for ch in chars) if flags & re.IGNORECASE else frozenset(chars)
+
+
+def _ascii_categories() -> dict:
+    import re
+    from re import _constants as c
+
+    # As Python's engine reads them (its \s takes the ASCII separators \x1c-\x1f too).
+    ascii_chars = [chr(code) for code in range(128)]
+    return {c.CATEGORY_DIGIT: "".join(ch for ch in ascii_chars if re.match(r"\d", ch)),
+            c.CATEGORY_SPACE: "".join(ch for ch in ascii_chars if re.match(r"\s", ch))}
+
+
+try:
+    _ASCII_CATEGORIES = _ascii_categories()
+except Exception:  # noqa: BLE001 - see the module's note on re._parser
+    _ASCII_CATEGORIES = {}
+
+
+def _first(sequence, c) -> tuple[set[str] | None, bool]:
+    """(characters, whether the sequence can match nothing) of a parsed sequence."""
+    found: set[str] = set()
+    for op, av in sequence:
+        chars, nullable = _first_item(op, av, c)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_item(op, av, c) -> tuple[set[str] | None, bool]:
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        return _class_chars(av, c), False
+    if op is c.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            chars, empty = _first(alternative, c)
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    if op is c.SUBPATTERN:
+        return _first(av[-1], c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        chars, empty = _first(sub, c)
+        return chars, empty or low == 0
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True  # zero width: what follows decides
+    return None, False  # any character, a back reference, a conditional: no answer
+
+
+def _class_chars(items, c) -> set[str] | None:
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            found.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _MAX_CLASS:
+            found.update(chr(code) for code in range(av[0], av[1] + 1))
+        elif op is c.CATEGORY and av in _ASCII_CATEGORIES:
+            # \d and \s, as far as ASCII goes: a line starting beyond ASCII tries every pattern.
+            found.update(_ASCII_CATEGORIES[av])
+        else:
+            return None  # a negated class, a category (\w, \s), a wide range
+        if len(found) > _MAX_CLASS:
+            return None
+    return found
+
+
+def required_text(pattern: str, flags: int = 0, shortest: int = 3) -> str | None:
+    """The longest run of plain characters every match of ``pattern`` holds (lower-cased under
+    ``re.IGNORECASE``; exact for ASCII texts, as above), or None when none is ``shortest`` long.
+    For a pattern that can begin anywhere (".{0,80}by clicking here"): a line without the run
+    ("by clicking here") is not tried on it."""
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - no answer, never an error
+        return None
+    best, run = "", []
+    for op, av in list(parsed) + [(None, None)]:
+        if op is not None and op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    if len(best) < shortest:
+        return None
+    import re
+
+    return best.lower() if flags & re.IGNORECASE else best
+
+
+def odd_folding_search():
+    """``search(text)`` finding a character that Python's case-insensitive matching pairs with
+    another in a way ``str.lower`` does not tell ("ſ" with "s", "K" (Kelvin) with "k", "ς" with
+    "σ"): a text holding one is tried on every pattern. Everything when the table is not there."""
+    import re
+
+    try:
+        import _sre
+        from re import _casefix
+
+        odd = {chr(code) for key, others in _casefix._EXTRA_CASES.items() for code in (key, *others)}
+        odd |= {chr(code) for code in range(0x80, 0x10000)
+                if _sre.unicode_tolower(code) < 0x80 or chr(code).lower() != chr(_sre.unicode_tolower(code))}
+    except Exception:  # noqa: BLE001 - see the module's note on re._parser
+        return re.compile("[^\\x00-\\x7f]").search
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(odd)) + "]").search

@@ -1,0 +1,48 @@
+"""first_chars: the characters a pattern's match can begin with, a superset or None."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.kinds.first_chars import first_chars
+
+I = re.IGNORECASE
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    ("share", I, {"s"}),
+    ("Share", 0, {"S"}),
+    ("(?:read|see) more", I, {"r", "s"}),
+    ("(?:the )?story", I, {"t", "s"}),
+    ("[-–—(]?\\s*article", I, {"-", "–", "—", "(", "a", *(ch for ch in map(chr, range(128)) if ch.isspace())}),
+    ("\\d+ comments", I, set("0123456789")),
+    ("(?=x)x", I, {"x"}),
+])
+def test_the_first_characters_of_a_pattern(pattern: str, flags: int, expected: set[str]) -> None:
+    assert first_chars(pattern, flags) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [
+    ".*comments", "\\w+ likes", "[^.]{1,40} more", "(?:x)?", "a|", "(?:a|\\w)", "[\\w]x", "x*y?",
+    "not [a pattern",
+])
+def test_no_answer_when_any_character_or_nothing_can_begin_a_match(pattern: str) -> None:
+    assert first_chars(pattern, I) is None
+
+
+PATTERNS = ["(?:share|like) this", "(?:\\d[\\d,.]*k?|no|one)\\s+(?:likes?|comments?)", "[-(]?\\s*(?:the )?story continues",
+            "(?:lesen sie auch|auch lesen)\\s*[.…]*(?:\\s*[:|»›>](?:\\s*.{1,20})?)?", "(?:a|b)?(?:c|d)*e"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_every_match_begins_with_one_of_them(data) -> None:
+    # For a text that begins with an ASCII character (the contract: beyond ASCII, every pattern).
+    pattern = data.draw(st.sampled_from(PATTERNS))
+    text = data.draw(st.from_regex(re.compile(pattern), fullmatch=True).filter(lambda t: t[:1].isascii()))
+    chars = first_chars(pattern, 0)
+    assert chars is not None and text[:1] in chars
