@@ -1,0 +1,129 @@
+"""A recipe's ingredient lists, put back when the extractor dropped them.
+
+Extractors set for precision read an ingredient list as a list of short, link-free fragments
+("125 g Mehl") and leave it out; the recipe then comes out as its method alone. A recipe page
+says which its ingredients are: its schema.org data (JSON-LD) lists them under
+``recipeIngredient``. Where the page declares them and the extracted text holds under half of
+them, the page's own lists (tables or lists whose rows are mostly those ingredients) are put
+back before the method, as the page shows them. Nothing is read from the JSON-LD into the text;
+it only says which lists are the ingredients. Pages without that declaration are not touched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lxml import etree
+
+from cleaner.extractors.base import Extraction
+
+_LD_JSON = etree.XPath("//script[@type='application/ld+json']/text()", smart_strings=False)
+_NOT_WORD = re.compile(r"[\W_]+")
+# A list is the ingredients' when this share of its letters and digits are ingredients' and it
+# holds at least two of them; the text holds them already when it holds this share of them.
+_INGREDIENT_SHARE = 0.5
+_ALREADY_KEPT = 0.5
+# JSON-LD of a page can be large (a site's whole catalogue): read at most this much of it.
+_MAX_JSON_CHARS = 2_000_000
+_LIST_TAGS = ("table", "ul", "ol", "div", "section")
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
+_HIDING_DEPTH = 8
+
+
+def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extraction:
+    """``extraction`` with the page's ingredient lists before it, when the page declares its
+    ingredients and the text lacks most of them; otherwise ``extraction`` itself."""
+    ingredients = _declared_ingredients(tree)
+    if len(ingredients) < 2:
+        return extraction
+    whole = _key(extraction.text)
+    if sum(1 for key in ingredients if key in whole) >= _ALREADY_KEPT * len(ingredients):
+        return extraction
+    qualified: list[tuple[object, list[str]]] = []
+    for container in tree.iter(*_LIST_TAGS):
+        rows = _rows(container)
+        key = _key(" ".join(rows))
+        held = [ingredient for ingredient in ingredients if ingredient in key]
+        if len(held) >= 2 and sum(map(len, held)) >= _INGREDIENT_SHARE * len(key) and key not in whole \
+                and not _hidden(container):
+            qualified.append((container, rows))
+    # The innermost lists only: a wrapper of two ingredient tables is no list of its own (and
+    # may hold the method too).
+    holders = {id(ancestor) for container, _ in qualified for ancestor in container.iterancestors()}
+    lines: list[str] = []
+    for container, rows in qualified:
+        if id(container) not in holders:
+            lines.extend(f"- {row}" if markdown and container.tag != "table" else row for row in rows)
+    if not lines:
+        return extraction
+    return Extraction("\n\n".join(lines + [extraction.text]), f"{extraction.extractor} (+ingredients)",
+                      extraction.warning)
+
+
+def _declared_ingredients(tree) -> list[str]:
+    """The keys of the ingredients the page's JSON-LD declares (``recipeIngredient``)."""
+    found: list[str] = []
+    for script in _LD_JSON(tree):
+        if "recipeIngredient" not in script or len(script) > _MAX_JSON_CHARS:
+            continue
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue  # broken JSON-LD is common; the page's other scripts may still say it
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                listed = node.get("recipeIngredient")
+                if isinstance(listed, list):
+                    found.extend(_key(item) for item in listed if isinstance(item, str))
+                stack.extend(value for value in node.values() if isinstance(value, (dict, list)))
+            elif isinstance(node, list):
+                stack.extend(node)
+    return [key for key in dict.fromkeys(found) if key]
+
+
+def _rows(container) -> list[str]:
+    """The container's rows as the page shows them: a table's rows (cells joined), a list's
+    items, a block's child elements (a row of amount and name each)."""
+    if container.tag == "table":
+        rows = (" ".join(_text(cell) for cell in row.iter("td", "th")) for row in container.iter("tr"))
+    elif container.tag in ("ul", "ol"):
+        rows = (_text(item) for item in container if item.tag == "li")
+    else:
+        rows = (_text(child) for child in container if isinstance(child.tag, str) and child.tag not in _NOT_TEXT)
+    return [" ".join(row.split()) for row in rows if row.strip()]
+
+
+def _text(element) -> str:
+    """The element's visible text: scripts and styles (an ad slot's code among the rows) left out."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _NOT_TEXT:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
+def _hidden(element) -> bool:
+    """Whether the element is hidden from readers (a print copy of the list, say)."""
+    node, depth = element, 0
+    while node is not None and depth < _HIDING_DEPTH:
+        style = (node.get("style") or "").replace(" ", "").lower()
+        if node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().lower() == "true" \
+                or "display:none" in style or "visibility:hidden" in style:
+            return True
+        node, depth = node.getparent(), depth + 1
+    return False
+
+
+def _key(text: str) -> str:
+    return _NOT_WORD.sub("", text).casefold()
