@@ -36,6 +36,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Bounded, so that a page of unclosed "<script" cannot make these scans quadratic.
 _SCRIPT_TAG = re.compile(r"<(/?)(script|style|noscript|template)\b[^>]{0,2000}>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]{0,2000}>|&[#\w]{1,32};")
+_SELF_CLOSED_SCRIPT = re.compile(r"<(script|style)(\s[^<>]{0,2000}?)?\s*/>", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Something a reader can see: not a space, a byte-order mark, a zero-width or bidi mark.
 _VISIBLE = re.compile("[^\\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -94,6 +95,9 @@ def parse_html(text: str, *, source: str | None = None):
         raise InputError(f"{source or '<html>'}: empty page")
     # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
     text = _XML_DECLARATION.sub("", text, count=1)
+    # "<script/>" opens a script in HTML, as browsers read it, up to its "</script>"; libxml2
+    # reads it as empty, and the code after it became text of the page ("(function() {…").
+    text = _SELF_CLOSED_SCRIPT.sub(r"<\1\2>", text)
     try:
         tree = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:

@@ -349,3 +349,18 @@ def test_a_parsed_page_is_made_of_html_elements_forms_included() -> None:
     assert all(type(element) is lxml.html.HtmlElement for element in tree.iter() if isinstance(element.tag, str))
     tree.find(".//form").drop_tree()
     assert tree.find(".//p").text_content() == "Story text." and tree.find(".//form") is None
+
+
+@pytest.mark.parametrize("opening", ['<script type="text/javascript"/>', "<script/>", "<SCRIPT src='a.js' />",
+                                     '<style media="all"/>'])
+def test_code_after_a_self_closed_script_tag_is_not_text(opening: str, default_cleaner) -> None:
+    # Browsers ignore the slash: the element runs to its end tag. libxml2 made it empty, and
+    # the code after it part of the article.
+    closing = "</style>" if "style" in opening else "</script>"
+    paragraphs = "".join(f"<p>Paragraph {i}: the council met on Tuesday and voted to keep the ferry running "
+                         f"through the winter, after a long debate.</p>" for i in range(4))
+    page = (f"<html><head><title>Ferry</title></head><body><article>{opening}\n(function() {{ var config = "
+            f"JSON.parse('{{}}'); render(config); }})();{closing}{paragraphs}</article></body></html>")
+    doc = extract_article(page, cleaner=default_cleaner, title=False)
+    assert "Paragraph 3: the council met" in doc.text
+    assert "function" not in doc.text and "JSON.parse" not in doc.text
