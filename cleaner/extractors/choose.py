@@ -27,6 +27,7 @@ from cleaner.extractors.readability_extractor import (
     blocks_to_text,
     extract_with_readability,
 )
+from cleaner.extractors.page_types import is_discussion_thread
 from cleaner.extractors.trafilatura_extractor import extract_with_trafilatura
 from cleaner.kinds.html_ads import name_words
 
@@ -91,7 +92,9 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     if extractor == "readability":
         return extract_with_readability(tree, url=url, output=output) or Extraction("", "readability")
     # trafilatura works on a copy of the tree it is given, so readability still sees it whole.
-    first = extract_with_trafilatura(tree, url=url, output=output)
+    # Its precision mode prunes comment containers, and on a forum thread the posts stand in
+    # them: there its standard mode keeps the thread (precision mode kept the first post).
+    first = extract_with_trafilatura(tree, url=url, output=output, precision=not is_discussion_thread(tree))
     if first is not None and first.text:
         first = restore_lost_paragraphs(tree, first, markdown=output == "markdown")
     if extractor == "trafilatura":

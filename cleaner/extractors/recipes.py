@@ -14,11 +14,8 @@ from __future__ import annotations
 import json
 import re
 
-from lxml import etree
-
 from cleaner.extractors.base import Extraction
-
-_LD_JSON = etree.XPath("//script[@type='application/ld+json']/text()", smart_strings=False)
+from cleaner.extractors.page_types import LD_JSON
 _NOT_WORD = re.compile(r"[\W_]+")
 # A list is the ingredients' when this share of its letters and digits are ingredients' and it
 # holds at least two of them; the text holds them already when it holds this share of them.
@@ -64,7 +61,7 @@ def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extr
 def _declared_ingredients(tree) -> list[str]:
     """The keys of the ingredients the page's JSON-LD declares (``recipeIngredient``)."""
     found: list[str] = []
-    for script in _LD_JSON(tree):
+    for script in LD_JSON(tree):
         if "recipeIngredient" not in script or len(script) > _MAX_JSON_CHARS:
             continue
         try:

@@ -1,11 +1,12 @@
-"""trafilatura, set for precision (its favor_precision mode), comments off, tables kept."""
+"""trafilatura, set for precision (its favor_precision mode) unless told otherwise, comments
+off, tables kept."""
 
 from __future__ import annotations
 
 from cleaner.extractors.base import Extraction
 
 
-def extract_with_trafilatura(tree, *, url: str | None, output: str) -> Extraction | None:
+def extract_with_trafilatura(tree, *, url: str | None, output: str, precision: bool = True) -> Extraction | None:
     # Imported when a page is first extracted: trafilatura's import takes about a third of a
     # second, which every run of text files (and every rerun) would pay for nothing.
     from trafilatura import bare_extraction
@@ -13,7 +14,7 @@ def extract_with_trafilatura(tree, *, url: str | None, output: str) -> Extractio
     from trafilatura.xml import xmltotxt
 
     options = Extractor(output_format="markdown" if output == "markdown" else "txt", comments=False,
-                        tables=True, formatting=output == "markdown", url=url, precision=True)
+                        tables=True, formatting=output == "markdown", url=url, precision=precision)
     document = bare_extraction(tree, options=options, as_dict=False)
     if document is None or document.body is None:
         return None
@@ -21,4 +22,4 @@ def extract_with_trafilatura(tree, *, url: str | None, output: str) -> Extractio
     if output == "text":
         # One paragraph a line from trafilatura; a blank line between them, as in text inputs.
         text = "\n\n".join(line for line in text.split("\n") if line.strip())
-    return Extraction(text, "trafilatura")
+    return Extraction(text, "trafilatura" if precision else "trafilatura (standard mode)")

@@ -226,3 +226,31 @@ def test_with_nothing_to_compare_the_other_text_must_belong_under_the_headline(m
     assert _choose(monkeypatch, "", OTHER_STORY, headline="Council approves budget for parks").startswith(
         "readability")
     assert _choose(monkeypatch, "", OTHER_STORY, headline="渡轮恢复运营").startswith("readability")
+
+
+def _thread(declared: bool) -> str:
+    import json
+
+    ld = ('<script type="application/ld+json">' + json.dumps({"@context": "https://schema.org",
+                                                              "@type": "DiscussionForumPosting",
+                                                              "headline": "Night ferry noise"}) + "</script>")
+    first = ("<p>Post 0: has anyone else noticed the night ferry getting louder since the spring? I live by "
+             "the harbour and it wakes me every night at two.</p>")
+    replies = "".join(f'<li class="comment"><div class="comment-author">user{i}</div><div class="comment-body">'
+                      f"<p>Post {i}: the night ferry to the islands has been much louder since the new engines "
+                      f"came in, and people on the quay can hear it from their bedrooms.</p></div></li>"
+                      for i in range(1, 6))
+    return (f"<html><head><title>Night ferry noise</title>{ld if declared else ''}</head><body><nav>Forum Home</nav>"
+            f'<main><h1>Night ferry noise</h1><article class="post">{first}</article>'
+            f'<ol class="comments">{replies}</ol></main></body></html>')
+
+
+def test_a_page_that_declares_a_forum_thread_keeps_every_post() -> None:
+    # On a thread the replies are the content: trafilatura's precision mode prunes them as
+    # comments, its standard mode keeps them; the page's schema.org type says which it is.
+    thread = extract(lxml.html.document_fromstring(_thread(declared=True)))
+    assert all(f"Post {i}:" in thread.text for i in range(6))
+    assert thread.extractor.startswith("trafilatura (standard mode)")
+    # An article with comments under it (no such declaration) keeps the article alone.
+    article = extract(lxml.html.document_fromstring(_thread(declared=False)))
+    assert "Post 0:" in article.text and "Post 3:" not in article.text
