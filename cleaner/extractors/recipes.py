@@ -26,6 +26,10 @@ _MAX_JSON_CHARS = 2_000_000
 _LIST_TAGS = ("table", "ul", "ol", "div", "section")
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 _HIDING_DEPTH = 8
+# A container of more text than this many times the ingredients' (plus the slack, for the
+# indentation of the page's markup) is not a list of them.
+_SIZE_FACTOR = 10
+_SIZE_SLACK = 5000
 
 
 def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extraction:
@@ -37,8 +41,14 @@ def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extr
     whole = _key(extraction.text)
     if sum(1 for key in ingredients if key in whole) >= _ALREADY_KEPT * len(ingredients):
         return extraction
+    # Only containers small enough to be a list of these ingredients are read (the rest are the
+    # page around them): each is read once, and the page's size bounds the work.
+    sizes = _text_sizes(tree)
+    largest = _SIZE_FACTOR * sum(map(len, ingredients)) + _SIZE_SLACK
     qualified: list[tuple[object, list[str]]] = []
     for container in tree.iter(*_LIST_TAGS):
+        if sizes.get(container, 0) > largest:
+            continue
         rows = _rows(container)
         key = _key(" ".join(rows))
         held = [ingredient for ingredient in ingredients if ingredient in key]
@@ -94,20 +104,34 @@ def _rows(container) -> list[str]:
 
 
 def _text(element) -> str:
-    """The element's visible text: scripts and styles (an ad slot's code among the rows) left out."""
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str) and child.tag not in _NOT_TEXT:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
+    """The element's visible text: scripts and styles (an ad slot's code among the rows) left
+    out. Walked without recursion: a page may nest thousands of elements."""
+    parts: list[str] = [element.text or ""]
+    stack = list(reversed(element))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)  # a tail, in its place after the element it follows
+            continue
+        if node.tail:
+            stack.append(node.tail)
+        if isinstance(node.tag, str) and node.tag not in _NOT_TEXT:
+            parts.append(node.text or "")
+            stack.extend(reversed(node))
     return " ".join("".join(parts).split())
+
+
+def _text_sizes(tree) -> dict:
+    """Each element's characters of visible text (markup indentation included), in one pass
+    from the leaves up."""
+    sizes: dict = {}
+    for element in reversed(list(tree.iter())):
+        size = len(element.text or "") if isinstance(element.tag, str) and element.tag not in _NOT_TEXT else 0
+        if size or len(element):
+            for child in element:
+                size += len(child.tail or "") + (sizes.get(child, 0) if child.tag not in _NOT_TEXT else 0)
+        sizes[element] = size
+    return sizes
 
 
 def _hidden(element) -> bool:

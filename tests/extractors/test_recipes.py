@@ -67,3 +67,22 @@ def test_a_hidden_copy_and_a_list_of_other_things_stay_out() -> None:
             "<li>Privacy</li><li>Careers at the bakery and the cafe</li></ul>"
     restored = restore_ingredients(page(RECIPE, hidden + other), Extraction(METHOD, "trafilatura"), markdown=False)
     assert restored.text == METHOD
+
+
+def test_a_deeply_nested_recipe_page_is_read_in_one_pass() -> None:
+    # Thousands of nested blocks around the list: no recursion, no container read twice over.
+    import time
+
+    from cleaner.html import parse_html
+
+    depth = 600
+    nested = "<span>" * 1200 + "</span>" * 1200  # an item nested past Python's recursion limit
+    items = "<ul>" + "".join(f"<li>{i}{nested}</li>" for i in INGREDIENTS) + "</ul>"
+    filler = "<p>" + "Crumbs and notes from the bakery. " * 30 + "</p>"
+    html = ("<html><head><script type='application/ld+json'>" + json.dumps(RECIPE) + "</script></head><body>"
+            + ("<div>" + filler) * depth + items + "</div>" * depth + "</body></html>")
+    tree = parse_html(html)
+    started = time.perf_counter()
+    restored = restore_ingredients(tree, Extraction(METHOD, "trafilatura"), markdown=False)
+    assert restored.text.startswith("125 g flour\n\n65 g sugar")
+    assert time.perf_counter() - started < 30  # linear: well under a second; quadratic: minutes
