@@ -15,6 +15,8 @@ internal module of the standard library; if that ever changes shape, every patte
 
 from __future__ import annotations
 
+import re
+
 # Character classes up to this many characters are spelt out ([a-d], [.…]); larger ones (\w,
 # [^x], [a-z0-9]) stand for any character.
 _MAX_CLASS = 64
@@ -37,13 +39,10 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     if chars is None or nullable:
         return None
-    import re
-
     return frozenset(ch.lower() for ch in chars) if flags & re.IGNORECASE else frozenset(chars)
 
 
 def _ascii_categories() -> dict:
-    import re
     from re import _constants as c
 
     # As Python's engine reads them (its \s takes the ASCII separators \x1c-\x1f too).
@@ -136,8 +135,6 @@ def required_text(pattern: str, flags: int = 0, shortest: int = 3) -> str | None
         run = []
     if len(best) < shortest:
         return None
-    import re
-
     return best.lower() if flags & re.IGNORECASE else best
 
 
@@ -145,8 +142,6 @@ def odd_folding_search():
     """``search(text)`` finding a character that Python's case-insensitive matching pairs with
     another in a way ``str.lower`` does not tell ("ſ" with "s", "K" (Kelvin) with "k", "ς" with
     "σ"): a text holding one is tried on every pattern. Everything when the table is not there."""
-    import re
-
     try:
         import _sre
         from re import _casefix

@@ -12,10 +12,10 @@ from cleaner.document import Document, Findings
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, compile_user_regex, line_removal, register
 from cleaner.kinds.first_chars import first_chars, odd_folding_search, required_text
+from cleaner.kinds.regex_replace import TIMEOUT_WARNING, timeout_seconds
 
 _ODD_FOLDING = odd_folding_search()
 _UNSEEN = object()
-from cleaner.kinds.regex_replace import TIMEOUT_WARNING, timeout_seconds
 
 
 @register
@@ -88,13 +88,12 @@ class LinePattern(Rule):
 
     def _fullmatch(self, line: str, budget):
         first = line[0]
-        if self.case_sensitive:
-            key = first
-        elif _ODD_FOLDING(first):
-            # "ſ" is "s" to the engine, which str.lower does not say: every pattern.
+        if not first.isascii() and (first.isdecimal() or first.isspace()
+                                    or (not self.case_sensitive and _ODD_FOLDING(first))):
+            # A digit or space beyond ASCII (\d and \s take them; first_chars spells out ASCII
+            # only), or "ſ", which is "s" to the engine and not to str.lower: every pattern.
             return self._everything is not None and bool(self._everything(line, timeout=budget))
-        else:
-            key = first.lower()
+        key = first if self.case_sensitive else first.lower()
         matcher = self._for_first.get(key, _UNSEEN)
         if matcher is _UNSEEN:
             matcher = self._for_first[key] = self._matcher(tuple(sorted(self._by_first.get(key, []) + self._anywhere)))

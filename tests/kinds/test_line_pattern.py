@@ -342,7 +342,8 @@ _SAMPLES = ["Share this:EmailFacebookTwitter", "12 Comments", "Lesen Sie auch: N
             "ÜBER UNS", "Über die Fähre", "ſhare", "Related", "  5 min read ", "Story continues below", "-- Print article",
             "The bakery opened.", "Mehr zum Thema", "(Opens in new window)", "¿Ya sabías?", "3 likes", "Ⅻ Comments",
             "“Quoted,” she said.", "\u212a comments", "Lesen ſie auch:", "Info by clicking here.", "ſee more: x",
-            "Learn more by cliccking here", "BY CLICKING HERE", "A b c by clicking here!"]
+            "Learn more by cliccking here", "BY CLICKING HERE", "A b c by clicking here!", "\u0663 comments",
+            "\u0663\u0664 likes", "İnfo", "Ünsere Themen"]
 
 
 @settings(max_examples=200, deadline=None)
