@@ -116,12 +116,11 @@ class HtmlAds(HtmlRule):
     }
 
     def setup(self) -> None:
-        self._words = {w.lower() for w in self.words}
         # What a word of a name must be to name an ad: a configured word, or "ad" + a part
         # ("adslot", "adbox").
-        self._ad_words = frozenset(self._words | {"ad" + tail for tail in _AD_COMPOUND_TAILS})
-        self._cache: dict[str, bool] = {}  # by class or id value
-        self._token_cache: dict[str, bool] = {}  # by one word of a class value
+        self._ad_words = frozenset({w.lower() for w in self.words} | {"ad" + tail for tail in _AD_COMPOUND_TAILS})
+        self._cache: dict[str, bool] = {}  # by class or id value ("col-6 ad-slot")
+        self._token_cache: dict[str, bool] = {}  # by one name of a value ("ad-slot")
         self._hosts = tuple(h.lower() for h in self.ad_hosts)
         self._labels = {_normalise_label(label) for label in self.labels if _normalise_label(label)}
         # The same labels with decoration and blanks deleted: a cheap first test for text nodes.
@@ -160,18 +159,14 @@ class HtmlAds(HtmlRule):
         cached = self._cache.get(name)
         if cached is not None:
             return cached
-        if listed:
-            found = any(token in listed for token in name.split())
-        else:
-            found = False
-        if not found:
-            found = any(self._token_names_an_ad(token) for token in name.split())
+        tokens = name.split()
+        found = any(token in listed for token in tokens) or any(map(self._token_names_an_ad, tokens))
         if len(self._cache) < _CACHE_SIZE:
             self._cache[name] = found
         return found
 
     def _token_names_an_ad(self, token: str) -> bool:
-        # Cached by token as well as by whole value: pages combine the same few thousand class
+        # Cached by name as well as by whole value: pages combine the same few thousand class
         # names ("col-md-6", "entry-content") into values of their own.
         cached = self._token_cache.get(token)
         if cached is not None:
