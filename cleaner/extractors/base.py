@@ -1,4 +1,4 @@
-"""What every extractor returns."""
+"""What every extractor returns, and what the extractors' helpers share."""
 
 from __future__ import annotations
 
@@ -11,3 +11,12 @@ class Extraction:
     extractor: str = ""
     # Said in the document's warnings (and the run's warnings.jsonl) when set.
     warning: str | None = None
+
+
+def hidden_from_readers(node) -> bool:
+    """Whether this element is hidden from readers by its own markup: ``hidden``,
+    ``aria-hidden="true"``, ``display: none`` or ``visibility: hidden`` in its style."""
+    if node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style

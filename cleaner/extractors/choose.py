@@ -22,7 +22,7 @@ import re
 
 from lxml import etree
 
-from cleaner.extractors.base import Extraction
+from cleaner.extractors.base import Extraction, hidden_from_readers
 from cleaner.extractors.readability_extractor import (
     blocks_to_text,
     extract_with_readability,
@@ -304,11 +304,7 @@ def _hidden_or_furniture(element) -> bool:
             return True
     node, depth = element, 0
     while node is not None and depth < _FURNITURE_DEPTH:
-        if node.tag in _FORM_TAGS or node.get("hidden") is not None \
-                or (node.get("aria-hidden") or "").strip().lower() == "true":
-            return True
-        style = (node.get("style") or "").replace(" ", "").lower()
-        if "display:none" in style or "visibility:hidden" in style:
+        if node.tag in _FORM_TAGS or hidden_from_readers(node):
             return True
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
         if names.strip() and _FURNITURE_WORDS.intersection(name_words(names)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-from cleaner.extractors.base import Extraction
+from cleaner.extractors.base import Extraction, hidden_from_readers
 from cleaner.extractors.page_types import LD_JSON
 _NOT_WORD = re.compile(r"[\W_]+")
 # A list is the ingredients' when this share of its letters and digits are ingredients' and it
@@ -138,9 +138,7 @@ def _hidden(element) -> bool:
     """Whether the element is hidden from readers (a print copy of the list, say)."""
     node, depth = element, 0
     while node is not None and depth < _HIDING_DEPTH:
-        style = (node.get("style") or "").replace(" ", "").lower()
-        if node.get("hidden") is not None or (node.get("aria-hidden") or "").strip().lower() == "true" \
-                or "display:none" in style or "visibility:hidden" in style:
+        if hidden_from_readers(node):
             return True
         node, depth = node.getparent(), depth + 1
     return False
