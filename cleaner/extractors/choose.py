@@ -3,8 +3,10 @@
 ``auto`` (the default) runs trafilatura first. Only when its text is missing or suspiciously
 short (under ``MIN_CHARS`` characters, or under ``MIN_SHARE`` of the text of the page's ``<p>``
 elements, where an article's paragraphs live) does readability-lxml run too, and its text wins
-if it is at least twice as long: a short result is the usual sign that trafilatura stopped at
-an inline element and kept only the article's first part. Running readability on every page
+if it is at least twice as long and the same article (failing that, below ``STANDARD_SHARE``,
+trafilatura's standard mode is asked the same way): a short result is the usual sign that
+trafilatura stopped at an inline element, or at one section of several, and kept only part of
+the article. Running readability on every page
 would double the time for the few pages where it helps (on the 181 benchmark pages it runs on
 9 and wins on 2).
 
@@ -34,6 +36,9 @@ from cleaner.kinds.html_ads import name_words
 EXTRACTORS = ("auto", "trafilatura", "readability")
 MIN_CHARS = 250
 MIN_SHARE = 0.5
+# Under this share of the page's paragraph text, with readability no help, trafilatura's standard
+# mode is asked too (about one page in fifty).
+STANDARD_SHARE = 0.25
 # libxml2 merges XPath node sets in quadratic time, and trafilatura asks for "//p//text()" of
 # the whole page: 70,000 paragraphs cost seconds a query, 500,000 several minutes. A page with
 # more <p> than this is no single article (a book, a forum dump, a minified archive page): its
@@ -94,19 +99,30 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     # trafilatura works on a copy of the tree it is given, so readability still sees it whole.
     # Its precision mode prunes comment containers, and on a forum thread the posts stand in
     # them: there its standard mode keeps the thread (precision mode kept the first post).
-    first = extract_with_trafilatura(tree, url=url, output=output, precision=not is_discussion_thread(tree))
+    precise = not is_discussion_thread(tree)
+    first = extract_with_trafilatura(tree, url=url, output=output, precision=precise)
     if first is not None and first.text:
         first = restore_lost_paragraphs(tree, first, markdown=output == "markdown")
     if extractor == "trafilatura":
         return first or Extraction("", "trafilatura")
     got = len(first.text) if first else 0
-    if got >= MIN_CHARS and got >= MIN_SHARE * _paragraph_chars(tree):
+    paragraph_chars = _paragraph_chars(tree)
+    if got >= MIN_CHARS and got >= MIN_SHARE * paragraph_chars:
         return first
+    kept = first.text if first else ""
     second = extract_with_readability(tree, url=url, output=output)
-    if second is not None and len(second.text) >= 2 * max(got, 1) \
-            and _same_article(first.text if first else "", second.text, headline):
+    if second is not None and len(second.text) >= 2 * max(got, 1) and _same_article(kept, second.text, headline):
         second.extractor = "readability (trafilatura found too little)"
         return second
+    # Precision mode kept under STANDARD_SHARE of the page's paragraph text, and readability has
+    # no longer copy of the same article: on a page of several sections precision mode keeps
+    # one, and trafilatura's standard mode, run only here, keeps them all.
+    if precise and got < STANDARD_SHARE * paragraph_chars:
+        standard = extract_with_trafilatura(tree, url=url, output=output, precision=False)
+        if standard is not None and len(standard.text) >= 2 * max(got, 1) \
+                and _same_article(kept, standard.text, headline):
+            standard.extractor = "trafilatura standard mode (precision mode found too little)"
+            return standard
     return first or Extraction("", "trafilatura")
 
 

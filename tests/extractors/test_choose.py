@@ -254,3 +254,32 @@ def test_a_page_that_declares_a_forum_thread_keeps_every_post() -> None:
     # An article with comments under it (no such declaration) keeps the article alone.
     article = extract(lxml.html.document_fromstring(_thread(declared=False)))
     assert "Post 0:" in article.text and "Post 3:" not in article.text
+
+
+def _choose_with_standard(monkeypatch, precise: str, standard: str, headline: str | None = None) -> str:
+    from cleaner.extractors import choose
+    from cleaner.extractors.base import Extraction
+
+    def trafilatura(tree, *, precision=True, **_):
+        return Extraction(precise if precision else standard, "trafilatura")
+
+    monkeypatch.setattr(choose, "extract_with_trafilatura", trafilatura)
+    monkeypatch.setattr(choose, "extract_with_readability", lambda tree, **_: None)
+    monkeypatch.setattr(choose, "restore_lost_paragraphs", lambda tree, extraction, **_: extraction)
+    return choose.extract(tree(), headline=headline).text
+
+
+def test_standard_mode_when_precision_mode_kept_one_section_of_the_article(monkeypatch) -> None:
+    # The page's paragraphs hold eight times what precision mode kept; readability finds nothing.
+    start = f"The ferry returned to service on Monday. {SENTENCE}"
+    sections = start + "\n\n" + "\n\n".join(f"Section {i}: {SENTENCE}" for i in range(6))
+    headline = "Harbour ferry sails again"
+    assert _choose_with_standard(monkeypatch, start, sections, headline) == sections
+    # Another story, however long, does not replace it.
+    assert _choose_with_standard(monkeypatch, start, OTHER_STORY, headline) == start
+
+
+def test_standard_mode_is_not_asked_when_precision_mode_kept_enough(monkeypatch) -> None:
+    kept = "\n\n".join(f"Paragraph {i} tells how the harbour board planned the dredging of the inner basin "
+                       f"over six weeks of winter, with the fishing fleet moved to the outer quay." for i in range(3))
+    assert _choose_with_standard(monkeypatch, kept, kept + "\n\n" + OTHER_STORY) == kept
