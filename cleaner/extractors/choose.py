@@ -106,8 +106,8 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     if extractor == "trafilatura":
         return first or Extraction("", "trafilatura")
     got = len(first.text) if first else 0
-    paragraph_chars = _paragraph_chars(tree)
-    if got >= MIN_CHARS and got >= MIN_SHARE * paragraph_chars:
+    paragraph_chars = _paragraph_chars(tree) if got >= MIN_CHARS else None  # not needed for less
+    if paragraph_chars is not None and got >= MIN_SHARE * paragraph_chars:
         return first
     kept = first.text if first else ""
     second = extract_with_readability(tree, url=url, output=output)
@@ -117,6 +117,8 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     # Precision mode kept under STANDARD_SHARE of the page's paragraph text, and readability has
     # no longer copy of the same article: on a page of several sections precision mode keeps
     # one, and trafilatura's standard mode, run only here, keeps them all.
+    if paragraph_chars is None:
+        paragraph_chars = _paragraph_chars(tree)
     if precise and got < STANDARD_SHARE * paragraph_chars:
         standard = extract_with_trafilatura(tree, url=url, output=output, precision=False)
         if standard is not None and len(standard.text) >= 2 * max(got, 1) \

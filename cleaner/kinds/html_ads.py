@@ -153,6 +153,21 @@ class HtmlAds(HtmlRule):
                     raise RuleSetError(f"invalid CSS selector {selector!r}: {exc}", rule_id=self.id,
                                        field="selectors") from None
         self._markup = etree.XPath(" | ".join(paths)) if paths else None
+        # Without selectors, vendor tags are found by lxml's tag filter (in C, a fraction of an
+        # XPath walk each) and only the attributes by XPath; the whole union, whose document
+        # order nested finds need, only when both kinds are on one page.
+        attribute_paths = [p for p in paths if p.startswith("//@")]
+        self._vendor_tags = tuple(self.vendor_tags) if not self.selectors else ()
+        self._vendor_attributes = etree.XPath(" | ".join(attribute_paths)) \
+            if attribute_paths and not self.selectors else None
+
+    def _vendor_markup(self, root) -> list:
+        """The page's vendor ad markup and selected elements, in document order."""
+        if self.selectors:
+            return self._markup(root)
+        tagged = list(root.getroottree().iter(*self._vendor_tags)) if self._vendor_tags else []
+        attributed = self._vendor_attributes(root) if self._vendor_attributes is not None else []
+        return self._markup(root) if tagged and attributed else tagged or attributed
 
     def names_an_ad(self, name: str, listed: frozenset[str] | set[str] = frozenset()) -> bool:
         """Whether a class or id value names an ad, word by word (or is in the filter list)."""
@@ -201,7 +216,7 @@ class HtmlAds(HtmlRule):
                 doomed.append((element, why))
 
         if self._markup is not None:
-            for element in self._markup(root):
+            for element in self._vendor_markup(root):
                 mark(element, "ad markup")
         # Attribute values and short texts come back as plain strings, judged in Python with a
         # cache; only the few that match are looked up as elements. Making an element object
