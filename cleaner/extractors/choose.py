@@ -76,6 +76,7 @@ _ENDS = 40
 _NEAR = 16
 _NOT_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
+_COUNT_PARAGRAPHS = etree.XPath("count(//p)")  # no element object made for each
 # Headline words this long carry its subject ("ferry", "Lyon"), and the article's opening, this
 # many characters, names it.
 _HEADLINE_WORD = 4
@@ -89,7 +90,7 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
             headline: str | None = None) -> Extraction:
     if extractor not in EXTRACTORS:
         raise ValueError(f"unknown extractor {extractor!r}; choose one of: {', '.join(EXTRACTORS)}")
-    paragraphs = sum(1 for _ in tree.iter("p"))
+    paragraphs = int(_COUNT_PARAGRAPHS(tree))
     if paragraphs > MAX_PARAGRAPHS:
         return Extraction(_page_blocks(tree, markdown=output == "markdown"), "page-text",
                           f"{paragraphs:,} paragraphs, over the {MAX_PARAGRAPHS:,} the extractors take in "

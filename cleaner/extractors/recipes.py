@@ -15,7 +15,7 @@ import json
 import re
 
 from cleaner.extractors.base import Extraction, hidden_from_readers
-from cleaner.extractors.page_types import LD_JSON
+from cleaner.extractors.page_types import ld_json_texts
 _NOT_WORD = re.compile(r"[\W_]+")
 # A list is the ingredients' when this share of its letters and digits are ingredients' and it
 # holds at least two of them; the text holds them already when it holds this share of them.
@@ -71,7 +71,7 @@ def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extr
 def _declared_ingredients(tree) -> list[str]:
     """The keys of the ingredients the page's JSON-LD declares (``recipeIngredient``)."""
     found: list[str] = []
-    for script in LD_JSON(tree):
+    for script in ld_json_texts(tree):
         if "recipeIngredient" not in script or len(script) > _MAX_JSON_CHARS:
             continue
         try:
