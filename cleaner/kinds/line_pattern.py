@@ -63,6 +63,8 @@ class LinePattern(Rule):
         needs = {index: required_text(self.patterns[index], flags_re, shortest=2) for index in anywhere}
         self._anywhere = [index for index in anywhere if needs[index] is None]
         self._needs_text = [(needed, self._matcher((index,))) for index, needed in needs.items() if needed is not None]
+        self._holds_needed_text = re.compile("|".join(re.escape(needed) for needed, _ in self._needs_text)).search \
+            if self._needs_text else None
         self._for_first: dict[str, object] = {}
         if self.engine != "re":
             self._compiled[tuple(range(len(self.patterns)))] = self._pattern.fullmatch
@@ -86,37 +88,44 @@ class LinePattern(Rule):
             return Findings(warnings=[TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms)])
         return Findings(edits)
 
-    def _fullmatch(self, line: str, budget):
+    def _fullmatch(self, line: str, budget) -> bool:
         first = line[0]
         if not first.isascii() and (first.isdecimal() or first.isspace()
                                     or (not self.case_sensitive and _ODD_FOLDING(first))):
             # A digit or space beyond ASCII (\d and \s take them; first_chars spells out ASCII
             # only), or "ſ", which is "s" to the engine and not to str.lower: every pattern.
-            return self._everything is not None and bool(self._everything(line, timeout=budget))
+            return self._tried(self._everything, line, budget)
         key = first if self.case_sensitive else first.lower()
         matcher = self._for_first.get(key, _UNSEEN)
         if matcher is _UNSEEN:
             matcher = self._for_first[key] = self._matcher(tuple(sorted(self._by_first.get(key, []) + self._anywhere)))
-        if matcher is not None and matcher(line, timeout=budget):
+        if self._tried(matcher, line, budget):
             return True
         if self._needs_text:
-            # Patterns that can begin anywhere, each tried only on a line holding its run of text.
+            # Patterns that can begin anywhere, each tried only on a line holding its run of text
+            # (one search for all the runs first: most lines hold none).
             held = line if self.case_sensitive else line.lower()
             folds = not self.case_sensitive and not line.isascii() and _ODD_FOLDING(line)
-            return any((folds or needed in held) and match(line, timeout=budget) for needed, match in self._needs_text)
+            if folds or self._holds_needed_text(held):
+                return any((folds or needed in held) and self._tried(match, line, budget)
+                           for needed, match in self._needs_text)
         return False
 
+    def _tried(self, matcher, line: str, budget) -> bool:
+        if matcher is None:
+            return False
+        return bool(matcher(line, timeout=budget) if self.engine != "re" else matcher(line))
+
     def _matcher(self, indices: tuple[int, ...]):
-        """``fullmatch(line, timeout)`` of the patterns at ``indices`` as one alternation, or
-        None when there are none."""
+        """The ``fullmatch`` of the patterns at ``indices`` as one alternation (given a timeout
+        under the ``regex`` engine), or None when there are none."""
         if not indices:
             return None
         matcher = self._compiled.get(indices)
         if matcher is None:
             combined = "|".join(f"(?:{self.patterns[i]})" for i in indices)
             if self.engine == "re":
-                fast = re.compile(combined, re.IGNORECASE if not self.case_sensitive else 0)
-                matcher = lambda line, timeout: fast.fullmatch(line)  # noqa: E731
+                matcher = re.compile(combined, re.IGNORECASE if not self.case_sensitive else 0).fullmatch
             else:
                 flags = 0 if self.case_sensitive else regex.IGNORECASE
                 matcher = compile_user_regex(combined, flags, source=None, rule_id=self.id, field="patterns").fullmatch
@@ -126,16 +135,24 @@ class LinePattern(Rule):
     def _candidate_lines(self, text: str):
         """``(start, end)`` of the lines worth trying: short enough and, with hints, holding one.
 
-        Hints are found by substring search, one pass per spelling in C, rather than a test of
-        every line in Python; a hint in odd mixed case ("CoOkie") is missed."""
+        Hints are found by substring search, one pass per hint in C over the text lower-cased
+        once, rather than a test of every line in Python. Where lower-casing changes the text's
+        length ("İ"), and so its offsets, and for a case-sensitive rule: one pass per spelling
+        (lower case, Capitalised, UPPER) over the text as it is, which misses a hint in odd mixed
+        case ("CoOkie")."""
         longest = self.max_length + 8  # room for indentation around a short line
         if self._hints:
             starts = set()
-            for hint in self._hint_spellings:
-                pos = text.find(hint)
+            lowered = None if self.case_sensitive else text.lower()
+            if lowered is not None and len(lowered) == len(text):
+                haystack, needles = lowered, self._hints
+            else:
+                haystack, needles = text, self._hint_spellings
+            for hint in needles:
+                pos = haystack.find(hint)
                 while pos != -1:
                     starts.add(text.rfind("\n", 0, pos) + 1)
-                    pos = text.find(hint, pos + 1)
+                    pos = haystack.find(hint, pos + 1)
             for start in sorted(starts):
                 end = text.find("\n", start)
                 end = len(text) if end == -1 else end

@@ -364,3 +364,15 @@ def test_trying_a_line_only_on_the_patterns_its_first_character_allows_changes_n
     expected = [line.strip() for line in text.split("\n")
                 if line.strip() and len(line.strip()) <= rule.max_length and everything.fullmatch(line.strip())]
     assert removed == expected
+
+
+@pytest.mark.parametrize("case_sensitive", [False, True])
+def test_a_hinted_rule_finds_its_lines_in_any_case_and_beside_letters_that_change_length(case_sensitive) -> None:
+    rule = build(patterns=["we use cookies.{0,40}", "We use cookies.{0,40}", "WE USE COOKIES.{0,40}"],
+                 hints=["cookie"], case_sensitive=case_sensitive)
+    # "İ" lower-cases to two characters: the offsets of a lowered copy would be off by one.
+    for before in (BEFORE, "İstanbul harbour opened its second pier on Saturday.\n"):
+        for line in ("We use cookies on this site.", "WE USE COOKIES ON THIS SITE."):
+            assert run(before + line + "\n" + AFTER, rule).text == before + AFTER
+    mixed = BEFORE + "We use CoOkies on this site.\n" + AFTER
+    assert run(mixed, rule).text == (mixed if case_sensitive else BEFORE + AFTER)
