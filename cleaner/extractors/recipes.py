@@ -56,11 +56,12 @@ def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extr
                 and not _hidden(container):
             qualified.append((container, rows))
     # The innermost lists only: a wrapper of two ingredient tables is no list of its own (and
-    # may hold the method too).
-    holders = {id(ancestor) for container, _ in qualified for ancestor in container.iterancestors()}
+    # may hold the method too). Elements, not their ids: an id of an element object that is
+    # gone may come back as another's.
+    holders = {ancestor for container, _ in qualified for ancestor in container.iterancestors()}
     lines: list[str] = []
     for container, rows in qualified:
-        if id(container) not in holders:
+        if container not in holders:
             lines.extend(f"- {row}" if markdown and container.tag != "table" else row for row in rows)
     if not lines:
         return extraction
