@@ -164,6 +164,18 @@ def is_participle(word: str) -> bool:
     return word.endswith("ed") and len(word) > 4 and word not in ED_NON_VERBS
 
 
+# Endings of adverbs made from adjectives ("unfortunately", "seriously", "frankly"); names that
+# end in "-ly" ("Emily", "Kelly", "Beverly") end otherwise.
+_SENTENCE_ADVERB_ENDINGS = ("ally", "ately", "ously", "ively", "fully", "ntly", "ingly", "edly",
+                            "ibly", "ably", "essly", "ctly")
+
+
+def is_sentence_adverb(word: str) -> bool:
+    """Whether a word read alone is an adverb by its ending ("Unfortunately", "Frankly")."""
+    lower = word.lower()
+    return len(lower) >= 6 and lower.endswith(_SENTENCE_ADVERB_ENDINGS)
+
+
 def is_verb(word: str) -> bool:
     """A word that most likely is a verb or an auxiliary (base forms included)."""
     return word.lower() in BASE_VERBS or is_finite_verb(word)

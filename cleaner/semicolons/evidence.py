@@ -18,7 +18,7 @@ from cleaner.semicolons.left import recheck_left
 from cleaner.semicolons.lists import judge_sentence, sentence_contexts
 from cleaner.semicolons.reading import Context, Sentence, read_sentences
 from cleaner.semicolons.right import read_first_part
-from cleaner.semicolons.verdicts import Cue, Site, Strength, Verdict
+from cleaner.semicolons.verdicts import STANDS_ALONE, Cue, Site, Verdict
 
 
 class Treatment(Enum):
@@ -77,10 +77,11 @@ def read_document(text: str, evidence: Evidence, *, every_verdict: bool = True) 
         if evidence.assume_mill and len(sites) >= evidence.min_unread and density >= evidence.min_unread_density:
             return Reading(Treatment.MILL_UNREAD, sites)
         return Reading(Treatment.CLEAN, sites)
-    conclusive = sum(1 for site in sites if site.conclusive)
-    if evidence.assume_mill or conclusive >= evidence.min_conclusive:
+    if evidence.assume_mill:
         return _as_mill(text, sites)
-    return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, sites)
+    if sum(1 for site in sites if site.evidence) >= evidence.min_conclusive:
+        return _as_mill(text, sites)
+    return Reading(Treatment.CONCLUSIVE_ONLY if any(site.conclusive for site in sites) else Treatment.CLEAN, sites)
 
 
 def _read_edited(text: str, evidence: Evidence) -> Reading:
@@ -93,13 +94,13 @@ def _read_edited(text: str, evidence: Evidence) -> Reading:
         contexts = sentence_contexts(text, sentence)
         firsts = [read_first_part(ctx) for ctx in contexts]
         judged = None
-        if any(first is not None and first[1].strength is Strength.CONCLUSIVE and first[0] is not Verdict.KEEP
+        if any(first is not None and first[1].strength in STANDS_ALONE and first[0] is not Verdict.KEEP
                for first in firsts):
             # The whole sentence, for a list that makes its semicolons separators after all.
             judged = judge_sentence(text, sentence, contexts, firsts)
         read.append((sentence, contexts, firsts, judged))
     conclusive = [site for *_, judged in read for site in judged or () if site.conclusive]
-    if len(conclusive) >= evidence.min_conclusive:
+    if sum(1 for site in conclusive if site.evidence) >= evidence.min_conclusive:
         return _as_mill(text, [site for sentence, contexts, firsts, judged in read
                                for site in (judged if judged is not None
                                             else judge_sentence(text, sentence, contexts, firsts))])

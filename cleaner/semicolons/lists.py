@@ -10,7 +10,7 @@ from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.reading import WINDOW_BEFORE, Context, Sentence
 from cleaner.semicolons.right import NOT_ASKED, read_right
-from cleaner.semicolons.verdicts import Cue, Site, Strength, Verdict
+from cleaner.semicolons.verdicts import STANDS_ALONE, Cue, Site, Verdict
 
 
 # Semicolons that make a list too long and too regular to be a spinner's chance: four items or
@@ -76,7 +76,7 @@ def _list_kind(text: str, start: int, positions: list[int], sites: list[Site]) -
     parallel = len(set(compared)) == 1 and compared[0] not in {"relative", "none"}
     # Two semicolons before "and" are a list only if neither is impossible as a separator;
     # "Calder's group; working with ...; and checked" is a mill's sentence, not a list.
-    impossible = any(s.cue in _IMPOSSIBLE_SEPARATORS or s.cue.strength is Strength.CONCLUSIVE for s in sites)
+    impossible = any(s.cue in _IMPOSSIBLE_SEPARATORS or s.cue.strength in STANDS_ALONE for s in sites)
     if parallel and (len(positions) >= 3 or (closes_with_and and not impossible)):
         return Cue.LIST_PLAIN
     return None

@@ -21,6 +21,31 @@ _INTERJECTIONS = frozenset({"yes", "no", "oh", "ah", "well", "okay", "ok", "sure
                             "please", "thanks", "right", "quite", "perhaps", "maybe", "indeed", "why"})
 # Subjects only: a second one on the left means a main clause already stands there.
 _NOMINATIVE = frozenset({"i", "he", "she", "we", "they", "there"})
+# A subject between the subordinator and its verb other than the first word.
+_SUBJECTS = _NOMINATIVE | {"it", "this", "that"}
+# Words after the introductory clause's verb that may open another clause inside it.
+_JOINERS = en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE | en.RELATIVES | {"that"}
+# Words of an introductory clause ("When the last of the ferries had left the harbour") and of
+# an introductory participle phrase ("Worried about the cost"): a longer stretch may hold a
+# main clause the word lists cannot see.
+_LONGEST_CLAUSE = 12
+_LONGEST_PHRASE = 6
+# What may stand in a verb group after its first word: "had left", "is not yet produced".
+_VERB_GROUP_WORDS = frozenset({"not", "never", "yet", "been", "being", "be"})
+
+
+def _past_verb_group(words: list[str], verb_at: int) -> int:
+    """The index of the first word after the verb group that starts at ``verb_at``."""
+    i = verb_at + 1
+    while i < len(words):
+        word, lower, before = words[i], words[i].lower(), words[i - 1].lower()
+        if lower in en.AUXILIARIES or lower in _VERB_GROUP_WORDS or (word.islower() and lower.endswith("ly")):
+            i += 1
+        elif en.is_participle(word) and (before in en.AUXILIARIES or before in _VERB_GROUP_WORDS):
+            i += 1
+        else:
+            break
+    return i
 
 
 def introductory_fragment(ctx: Context) -> Answer:
@@ -56,7 +81,9 @@ def introductory_fragment(ctx: Context) -> Answer:
             return Verdict.COMMA, Cue.AFTER_INTRODUCTION
         return None
     if g.is_introductory_head(head):
-        return Verdict.COMMA, Cue.AFTER_INTRODUCTION
+        return Verdict.COMMA, Cue.AFTER_INTRODUCTION  # "However;"
+    if len(fragment_words) == 1 and en.is_sentence_adverb(head):
+        return Verdict.COMMA, Cue.AFTER_OPENING_ADVERB  # "Unfortunately;"
     if opening >= 0 and g.addresses(fragment_words) and head not in _INTERJECTIONS:
         return Verdict.COMMA, Cue.AFTER_VOCATIVE
     # Capitalised words opening a sentence outside a quotation may be a subject, a title or a
@@ -76,18 +103,25 @@ def introductory_clause(ctx: Context) -> Answer:
         return None
     left = g.words(before)
     following = ctx.following
-    if not 2 <= len(left) <= 6 or not g.opens_subject(following[0]) \
+    head = left[0].lower() if left else ""
+    longest = _LONGEST_CLAUSE if head in INTRODUCING_SUBORDINATORS else _LONGEST_PHRASE
+    if not 2 <= len(left) <= longest or not g.opens_subject(following[0]) \
             or not g.has_finite_verb(ctx.clause_after):
         return None
-    head = left[0].lower()
     if head in INTRODUCING_SUBORDINATORS:
         verb_at = next((i for i, w in enumerate(left[1:], 1) if en.is_verb(w) or g.has_finite_verb(left[i - 1:i + 1])
                         or (w.islower() and w.endswith("ed"))), None)
-        if verb_at is None or len(left) - 1 > 5:
-            return None
-        rest = [w.lower() for w in left[verb_at + 1:]]
-        if any(w in _NOMINATIVE for w in rest) or any(en.is_verb(w) or en.is_finite_verb(w) for w in rest):
+        if verb_at is None or any(w.lower() in _SUBJECTS for w in left[2:verb_at]):
+            return None  # "Although open to the public it is not crowded;": its own clause is elliptical
+        past_verb = _past_verb_group(left, verb_at)
+        rest = [w.lower() for w in left[past_verb:]]
+        if any(w in _NOMINATIVE for w in rest) or any(en.is_verb(w) or en.is_finite_verb(w) for w in rest) \
+                or any(w in _JOINERS for w in rest):
             return None  # "When he came home he was tired;": a main clause already stands before
+        if len(left) > _LONGEST_PHRASE or past_verb > verb_at + 1:
+            # "When the last of the ferries had left the harbour;", "If nothing is produced;":
+            # read past a verb group, or over more words, where a main clause could hide.
+            return Verdict.COMMA, Cue.AFTER_LONGER_INTRODUCTORY_CLAUSE
         return Verdict.COMMA, Cue.AFTER_INTRODUCTORY_CLAUSE
     second = left[1]
     # A gerund may be the subject ("Decanting old wine aerates it;"): any word that could be a

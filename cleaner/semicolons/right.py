@@ -14,12 +14,14 @@ from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
+from cleaner.semicolons.modifiers import participial_preposition, personal_relative
 from cleaner.semicolons.openers import INTRODUCING_SUBORDINATORS, introductory_clause, introductory_fragment
 from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context
 from cleaner.semicolons.verdicts import Cue, Verdict
 
 Answer = tuple[Verdict, Cue] | None
 
+_APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
 _CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
 _MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
@@ -137,23 +139,42 @@ def aside_closed_by_comma(ctx: Context) -> Answer:
 
 
 def subject_before_its_verb(ctx: Context) -> Answer:
-    """ "The Heron, a hybrid boat on the estuary; returned to service on Monday": the sentence
-    so far is a subject with no verb, and the word after the semicolon is a tensed verb with no
-    subject of its own. A semicolon never stands between a subject and its verb."""
+    """ "The Heron, a hybrid boat on the estuary; returned to service on Monday", "The roof
+    spoiler, too; is functional": the sentence so far is a subject with no verb, and the word
+    after the semicolon is a tensed verb with no subject of its own. A semicolon never stands
+    between a subject and its verb."""
     first = ctx.first
     if not ctx.opens_sentence or not first.islower() or not en.is_finite_verb(first) \
-            or g.is_pronoun_subject(first) or first.lower() in en.AUXILIARIES:
-        return None  # an auxiliary may open an elliptical clause or a question
+            or g.is_pronoun_subject(first) or "?" in ctx.after:
+        return None  # "The others in the boat; were they safe?": a question puts its verb first
     before = ctx.before
-    if any(mark in before for mark in OPENING_QUOTES + CLOSING_QUOTES + ":—–"):
+    # An apostrophe inside a word ("the ferry's captain") is no quotation mark.
+    if any(mark in _APOSTROPHES.sub("", before) for mark in OPENING_QUOTES + CLOSING_QUOTES + ":—–"):
         return None
     subject = g.words(before)
     head = subject[0].lower() if subject else ""
     if len(subject) < 2 or not g.opens_subject(subject[0]) or g.is_introductory_head(head) \
-            or head in INTRODUCING_SUBORDINATORS or g.has_finite_verb(subject) \
-            or any(w.islower() and w.endswith(("ed", "s")) and not w.endswith("ss") for w in subject[1:]):
+            or head in INTRODUCING_SUBORDINATORS or en.is_verb(head) or en.is_participle(head) \
+            or g.is_pronoun_subject(head):
+        # "Came home at six; ate alone" (fiction's subjectless sentences), "He rode on to
+        # Cheyenne; threw a party" (a pronoun's verb the lists do not know): two predicates.
         return None
-    return Verdict.COMMA, Cue.SUBJECT_BEFORE_VERB
+    if g.has_verb(subject) or g.has_finite_verb(subject):
+        return None  # a clause before: "The ferry left at six; returned at ten" joins two predicates
+    if first.lower() not in en.AUXILIARIES and not any(_ends_like_a_verb(w) for w in subject[1:]) \
+            and not _APOSTROPHES.search(before):
+        return Verdict.COMMA, Cue.SUBJECT_BEFORE_VERB
+    # "The roof spoiler, too; is", "Seventeen makers, by the report's count; had": an auxiliary
+    # may open an elliptical clause, a word ending like a verb was read as a noun, and "Kent's"
+    # may be "Kent is". Read so only where the subject shows itself one: a determiner, a
+    # number, an aside or a name.
+    if head in en.DETERMINERS or head[:1].isdigit() or "," in before or subject[1][:1].isupper():
+        return Verdict.COMMA, Cue.VERB_AFTER_VERBLESS_SUBJECT
+    return None  # "Woke late; was sorry": a capital alone may open a verb the lists do not know
+
+
+def _ends_like_a_verb(word: str) -> bool:
+    return word.islower() and word.endswith(("ed", "s")) and not word.endswith("ss")
 
 
 def relative(ctx: Context) -> Answer:
@@ -282,6 +303,8 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("conjunctive-phrase", conjunctive_phrase),
     ("attribution", attribution),
     ("aside-closed-by-comma", aside_closed_by_comma),
+    ("personal-relative", personal_relative),
+    ("participial-preposition", participial_preposition),
     ("subject-before-its-verb", subject_before_its_verb),
     ("relative", relative),
     ("fixed-phrases", fixed_phrases),

@@ -15,8 +15,15 @@ class Verdict(Enum):
 class Strength(Enum):
     """How far a cue's verdict can be trusted on its own."""
 
-    # No edited text puts a semicolon there: the verdict stands in any document.
+    # No edited text puts a semicolon there: the verdict stands in any document, and counts as
+    # evidence that the document is a mill's.
     CONCLUSIVE = "conclusive"
+    # No edited text puts a semicolon there either, but the reading rests on a judgment the word
+    # lists can get wrong (a word read as a noun, an adverb known by its ending, a longer
+    # introduction read for a hidden main clause). The verdict stands alone, so a misreading
+    # costs one semicolon; it is not counted as evidence, which turns a whole document over to
+    # the mill treatment.
+    DEFINITE = "definite"
     # Edited prose does put semicolons there now and then ("; but", "; which" in older essays):
     # the verdict stands only in a document shown to be a content mill's.
     LIKELY = "likely"
@@ -58,6 +65,16 @@ class Cue(Enum):
     ATTRIBUTION_CLOSES = ("before the attribution that closes the sentence", Strength.CONCLUSIVE)
     REPORTING_VERB_WITHOUT_SUBJECT = ("before a reporting verb with no subject of its own",
                                       Strength.CONCLUSIVE)
+
+    # Definite: no edited text puts a semicolon there, read through a judgment call.
+    PERSONAL_RELATIVE = ("before 'who' or 'whose' opening a relative clause", Strength.DEFINITE)
+    PARTICIPIAL_PREPOSITION = ("before a preposition made of a participle ('including', 'citing') "
+                               "with no clause after it", Strength.DEFINITE)
+    VERB_AFTER_VERBLESS_SUBJECT = ("between a subject and its verb (the subject's words read as holding "
+                                   "no verb)", Strength.DEFINITE)
+    AFTER_OPENING_ADVERB = ("after an adverb opening the sentence", Strength.DEFINITE)
+    AFTER_LONGER_INTRODUCTORY_CLAUSE = ("after a longer introductory clause, before its main clause",
+                                        Strength.DEFINITE)
 
     # Likely: a comma (or nothing) belongs there in a mill's text.
     QUOTE_CLOSES = ("before a closing quote", Strength.LIKELY)
@@ -118,4 +135,13 @@ class Site:
 
     @property
     def conclusive(self) -> bool:
+        """Whether the semicolon changes in any document (a conclusive or definite cue)."""
+        return self.verdict is not Verdict.KEEP and self.cue.strength in STANDS_ALONE
+
+    @property
+    def evidence(self) -> bool:
+        """Whether the semicolon counts as evidence that its document is a mill's."""
         return self.verdict is not Verdict.KEEP and self.cue.strength is Strength.CONCLUSIVE
+
+
+STANDS_ALONE = frozenset({Strength.CONCLUSIVE, Strength.DEFINITE})

@@ -63,6 +63,19 @@ EDITED = {
     "year-opens-a-clause": "The last flight left on May 5; 1990 was a wet year for the island.\n",
     "gerund-subject": "Decanting old wine aerates it fully; it may also spoil a delicate one.\n",
     "however-inside-clauses": "The doctor's wits had not left him; however, for all his years, he tired fast.\n",
+    "who-in-a-question": "Someone had to tell her; who else would? Nobody; who knows.\n",
+    "whose-in-a-question": "The keys were on the table; whose were they?\n",
+    "who-in-verse": "I stood by thy true side; Who else remained, the night was long.\n",
+    "including-then-a-clause": "Prices rose; including tax, the bill came to ten pounds.\n",
+    "following-then-a-clause": "The board met at noon; following the vote, it adjourned.\n",
+    "according-to-then-a-clause": "Nobody agreed; according to the minutes the vote was close.\n",
+    "adverbs-in-a-series": "Slowly; painfully; he crawled to the door.\n",
+    "long-introduction-with-its-main-clause": (
+        "When he came home from the long war he was tired; she was not.\n"),
+    "subject-then-a-question": "The others in the boat; were they safe?\n",
+    "subjectless-sentences-of-fiction": "Came home at six; ate alone. Woke late; was sorry.\n",
+    "pronoun-with-an-unlisted-verb": "He rode on to Cheyenne; threw a party there that lasted a week.\n",
+    "two-predicates-of-one-subject": "The ferry left at six; returned at ten with the mail.\n",
     "paragraph-ending-in-a-semicolon": (
         "Most powders (the cheap ones) are built on phosphate; some use citrate instead;\n"
         "the rest are liquids.\n"),
@@ -110,6 +123,27 @@ CONCLUSIVE = {
                                 "The lawmakers, however, failed to answer."),
     "subject-before-its-verb": ("The Heron, a hybrid boat on the estuary; returned to service on Monday.",
                                 "The Heron, a hybrid boat on the estuary, returned to service on Monday."),
+    "auxiliary-after-a-subject-and-aside": ("The roof spoiler, too; is functional at speed.",
+                                            "The roof spoiler, too, is functional at speed."),
+    "possessive-in-the-subject": ("Ada Kent, the ferry's first captain; retired on Friday.",
+                                  "Ada Kent, the ferry's first captain, retired on Friday."),
+    "who": ("The fund is run by Ana Ruiz; who joined the bank in 2015.",
+            "The fund is run by Ana Ruiz, who joined the bank in 2015."),
+    "whose": ("The cup went to a grower; whose pears won every class.",
+              "The cup went to a grower, whose pears won every class."),
+    "citing": ("The firm raised its prices; citing the cost of fuel.",
+               "The firm raised its prices, citing the cost of fuel."),
+    "following": ("Ferries were cancelled; following the storm of the night before.",
+                  "Ferries were cancelled, following the storm of the night before."),
+    "including": ("Six towns voted no; including the capital.", "Six towns voted no, including the capital."),
+    "compared-with": ("Sales fell by a tenth; compared with last year.",
+                      "Sales fell by a tenth, compared with last year."),
+    "sentence-adverb": ("Unfortunately; the ticket office had closed.",
+                        "Unfortunately, the ticket office had closed."),
+    "longer-introductory-clause": ("When the last of the ferries had left the harbour; the quay fell silent.",
+                                   "When the last of the ferries had left the harbour, the quay fell silent."),
+    "passive-introductory-clause": ("If nothing is produced; there is no charge.",
+                                    "If nothing is produced, there is no charge."),
     "date-year": ("The ferry last sailed on November 18; 2019, in a storm.",
                   "The ferry last sailed on November 18, 2019, in a storm."),
 }
@@ -134,18 +168,18 @@ def test_a_line_of_code_is_not_read():
 
 
 def test_one_conclusive_stray_leaves_the_likely_ones_alone():
-    text = "The museum; which opened in 1998, drew crowds. Curators were pleased; citing school visits.\n"
+    text = "The museum; which opened in 1998, drew crowds. Curators were pleased; particularly with the schools.\n"
     assert run(text).text == ("The museum, which opened in 1998, drew crowds. Curators were pleased; "
-                              "citing school visits.\n")
+                              "particularly with the schools.\n")
 
 
 def test_enough_conclusive_strays_make_the_document_a_mills():
     text = ("The museum; which opened in 1998, drew crowds. “We are thrilled;” the director said. "
-            "Curators were pleased; citing school visits.\n")
+            "Curators were pleased; particularly with the schools.\n")
     assert run(text).text == ("The museum, which opened in 1998, drew crowds. “We are thrilled,” the "
-                              "director said. Curators were pleased, citing school visits.\n")
+                              "director said. Curators were pleased, particularly with the schools.\n")
     # The threshold is a parameter: with three needed, only the conclusive two change.
-    assert run(text, min_conclusive=3).text.endswith("Curators were pleased; citing school visits.\n")
+    assert run(text, min_conclusive=3).text.endswith("Curators were pleased; particularly with the schools.\n")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -1,0 +1,61 @@
+"""Cues of the chain (:mod:`cleaner.semicolons.right`) for a modifier that opens after the
+semicolon and has no clause of its own: a relative clause on a person ("; who joined in
+2015"), a phrase opened by a preposition made of a participle ("; citing the cost of fuel").
+A semicolon joins clauses or list items; a modifier hangs on the clause before it, and no
+edited text puts a semicolon there (none of the edited corpora's semicolons stands there)."""
+
+from __future__ import annotations
+
+from cleaner.semicolons import english as en
+from cleaner.semicolons.reading import Context
+from cleaner.semicolons.verdicts import Cue, Verdict
+
+Answer = tuple[Verdict, Cue] | None
+
+# "who"/"whose" asking, not relating: "; who knows." "; who cares what they say." A question
+# with its mark is told by the mark.
+_RHETORICAL_VERBS = frozenset({"knows", "cares"})
+# Participles that work as prepositions, with the word they take where they need one
+# ("according to", "compared with"). Not "; using", "; making": a participle may open an
+# author's modifier after a semicolon ("Respawn dares; shooting for something"), these not.
+PARTICIPIAL_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "including": frozenset(), "excluding": frozenset(), "citing": frozenset(), "following": frozenset(),
+    "regarding": frozenset(), "concerning": frozenset(),
+    "according": frozenset({"to"}), "compared": frozenset({"to", "with"}),
+}
+
+
+def personal_relative(ctx: Context) -> Answer:
+    """ "…run by Ana Ruiz; who joined the bank in 2015": "who" and "whose" relate to the person
+    before; "which" may open an older essay's comment on a whole clause ("; which is more than
+    can be said"), so it stays a likely cue (:func:`cleaner.semicolons.right.relative`)."""
+    following = ctx.following
+    if ctx.first not in ("who", "whose") or "?" in ctx.after or len(ctx.clause_after) < 3:
+        return None  # a question ("; who else would?"), or too short to tell ("; who knows.")
+    if following[1].lower() in _RHETORICAL_VERBS:
+        return None
+    return Verdict.COMMA, Cue.PERSONAL_RELATIVE
+
+
+def participial_preposition(ctx: Context) -> Answer:
+    """ "…raised its prices; citing the cost of fuel", "…fell; compared with last year": the
+    phrase hangs on the clause before. Where a clause follows the phrase ("; following the vote,
+    it adjourned") the phrase introduces it, and the semicolon may be the author's."""
+    following = ctx.following
+    takes = PARTICIPIAL_PREPOSITIONS.get(ctx.first)
+    if takes is None or (takes and (len(following) < 2 or following[1].lower() not in takes)):
+        return None
+    if _clause_in(following[1:]):
+        return None
+    return Verdict.COMMA, Cue.PARTICIPIAL_PREPOSITION
+
+
+def _clause_in(phrase: list[str]) -> bool:
+    """Whether a tensed verb stands in the words other than as a noun ("the cost of fuel") or
+    an infinitive ("the need to cut")."""
+    for i, word in enumerate(phrase):
+        if (i == 0 or not word[:1].isupper()) and en.is_finite_verb(word):
+            before = phrase[i - 1].lower() if i else ""
+            if before not in en.DETERMINERS and before not in en.BINDING_PREPOSITIONS:
+                return True
+    return False
