@@ -39,6 +39,12 @@ class StraySemicolon(Rule):
                                "rule to read its grammar; other documents are left alone", minimum=0.0),
         "min_unread": Param(int, 8, "with assume = 'mill', in a language the rule cannot read: "
                             "semicolons needed before all become commas", minimum=1),
+        "min_context_share": Param(float, 0.1, "in a document shown to be a mill's by its evidence "
+                                   "(not assumed one), a likely verdict changes a semicolon only where "
+                                   "semicolons are at least this share of the commas and semicolons before "
+                                   "the same kind of word (lower-case, capitalised, a number, 'and'/'but'/…): "
+                                   "a spinner makes them common where it strikes, an author's stay rare "
+                                   "beside their commas; 0 turns this off", minimum=0.0),
         "min_unread_density": Param(float, 0.35, "with assume = 'mill', in a language the rule cannot "
                                     "read: share of semicolons among semicolons and commas needed",
                                     minimum=0.0),
@@ -47,7 +53,8 @@ class StraySemicolon(Rule):
     def setup(self) -> None:
         self.evidence = Evidence(assume_mill=self.assume == "mill", min_conclusive=self.min_conclusive,
                                  english_share=self.english_share, min_unread=self.min_unread,
-                                 min_unread_density=self.min_unread_density)
+                                 min_unread_density=self.min_unread_density,
+                                 min_context_share=self.min_context_share)
 
     def read(self, text: str) -> Reading:
         """Every prose semicolon's verdict and the document's treatment (for explaining and

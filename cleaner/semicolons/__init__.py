@@ -12,5 +12,6 @@ The rule (``cleaner.kinds.stray_semicolon``) is built from these parts:
   (what opens the sentence before it) and ``modifiers`` (a modifier opening after it);
 - ``lists``: a sentence's semicolons read together as a list's separators;
 - ``left``: the checks of what precedes it, asked in a content mill's document;
-- ``evidence``: whether a whole document is a mill's.
+- ``evidence``: whether a whole document is a mill's, and ``spread``: before which kinds of
+  word its semicolons stand thick, where a spinner struck.
 """

@@ -18,6 +18,7 @@ from cleaner.semicolons.left import recheck_left
 from cleaner.semicolons.lists import judge_sentence, sentence_contexts
 from cleaner.semicolons.reading import Context, Sentence, read_sentences
 from cleaner.semicolons.right import read_first_part
+from cleaner.semicolons.spread import semicolon_shares
 from cleaner.semicolons.verdicts import STANDS_ALONE, Cue, Site, Verdict
 
 
@@ -37,6 +38,7 @@ class Evidence:
     english_share: float = 0.1
     min_unread: int = 8
     min_unread_density: float = 0.35
+    min_context_share: float = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,7 @@ def read_document(text: str, evidence: Evidence, *, every_verdict: bool = True) 
     if evidence.assume_mill:
         return _as_mill(text, sites)
     if sum(1 for site in sites if site.evidence) >= evidence.min_conclusive:
-        return _as_mill(text, sites)
+        return _spared_contexts_kept(text, _as_mill(text, sites), evidence.min_context_share)
     return Reading(Treatment.CONCLUSIVE_ONLY if any(site.conclusive for site in sites) else Treatment.CLEAN, sites)
 
 
@@ -101,9 +103,10 @@ def _read_edited(text: str, evidence: Evidence) -> Reading:
         read.append((sentence, contexts, firsts, judged))
     conclusive = [site for *_, judged in read for site in judged or () if site.conclusive]
     if sum(1 for site in conclusive if site.evidence) >= evidence.min_conclusive:
-        return _as_mill(text, [site for sentence, contexts, firsts, judged in read
+        mill = _as_mill(text, [site for sentence, contexts, firsts, judged in read
                                for site in (judged if judged is not None
                                             else judge_sentence(text, sentence, contexts, firsts))])
+        return _spared_contexts_kept(text, mill, evidence.min_context_share)
     return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, conclusive)
 
 
@@ -113,6 +116,21 @@ def _as_mill(text: str, sites: list[Site]) -> Reading:
     spinner's survivors)."""
     return Reading(Treatment.MILL, [recheck_left(text, site.alone if site.alone is not None else site)
                                     for site in sites])
+
+
+def _spared_contexts_kept(text: str, reading: Reading, min_share: float) -> Reading:
+    """A document shown (not assumed) to be a mill's: a likely verdict stands only where the
+    semicolons stand thick before its kind of word. A spinner that struck only before capitals
+    and numbers left the lower-case contexts alone, so a semicolon there is the author's."""
+    if min_share <= 0:
+        return reading
+    shares, kind_at = semicolon_shares(text)
+    # A plain list's semicolons change in a mill's document too (Reading.edits).
+    sites = [Site(site.pos, Verdict.KEEP, Cue.CONTEXT_SPARED)
+             if ((site.verdict is not Verdict.KEEP and not site.conclusive) or site.cue is Cue.LIST_PLAIN)
+             and shares.get(kind_at.get(site.pos, ""), 1.0) < min_share else site
+             for site in reading.sites]
+    return Reading(reading.treatment, sites)
 
 
 def reads_as_english(text: str, share: float) -> bool:

@@ -52,6 +52,8 @@ class Cue(Enum):
     INDEPENDENT_CLAUSE = ("an independent clause follows", Strength.KEEPS)
     LIST_WITH_COMMAS = ("separates list items that hold commas", Strength.KEEPS)
     LIST_PLAIN = ("separates parallel list items", Strength.KEEPS)
+    CONTEXT_SPARED = ("semicolons are rare before this kind of word in the document: the author's, not a "
+                      "spinner's", Strength.KEEPS)
 
     # Conclusive: a semicolon cannot stand there in any edited text.
     DATE_BEFORE_YEAR = ("between a date and its year", Strength.CONCLUSIVE)

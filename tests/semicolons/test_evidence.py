@@ -62,6 +62,32 @@ def test_a_mills_document_is_read_whole_either_way() -> None:
     assert len(fast.edits()) == 3
 
 
+# Shown to be a mill's by two conclusive semicolons, both before capitals, where the spinner
+# struck; the author's one "; which" stands among a dozen commas before lower-case words.
+STRUCK_BEFORE_CAPITALS = (
+    "When the storm came; Captain Ruiz turned back. After the vote; Councillor Amos resigned. The town had "
+    "grown, as such towns do, by accident, by trade, by the sea, and by luck, slowly, unevenly, noisily, for "
+    "two hundred years, with its mills, its docks, its chapels, its schools; which is more than can be said "
+    "of its neighbours.\n")
+
+
+def test_in_a_document_shown_a_mills_the_contexts_the_spinner_spared_keep_their_semicolons() -> None:
+    text = STRUCK_BEFORE_CAPITALS
+    reading = read_document(text, EDITED.evidence)
+    assert reading.treatment is Treatment.MILL
+    which = text.index("; which")
+    assert [s.pos for s in reading.edits()] == [text.index("; Captain"), text.index("; Councillor")]
+    assert next(s.cue for s in reading.sites if s.pos == which) is Cue.CONTEXT_SPARED
+    assert read_document(text, EDITED.evidence, every_verdict=False).edits() == reading.edits()
+
+
+def test_the_spared_context_share_is_a_parameter_and_an_assumed_mill_ignores_it() -> None:
+    text = STRUCK_BEFORE_CAPITALS
+    off = rule(min_context_share=0.0).evidence
+    assert text.index("; which") in [s.pos for s in read_document(text, off).edits()]
+    assert text.index("; which") in [s.pos for s in read_document(text, rule(assume="mill").evidence).edits()]
+
+
 def test_definite_cues_change_their_semicolon_but_do_not_make_a_document_a_mills() -> None:
     # Two semicolons read through a judgment call ("who", an opening adverb): each is fixed
     # alone, the document stays edited, and its author's "; but" stays.

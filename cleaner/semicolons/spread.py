@@ -1,0 +1,43 @@
+"""Where in a document the semicolons stand thick: a spinner that swaps commas for semicolons
+makes them common before the kinds of word it strikes at (every word, or only capitalised ones
+and numbers, or "and" and "but"), while an author's own semicolons stay rare beside the
+commas before the same kind of word. One pass over the text's commas and semicolons."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# A comma or semicolon, its space, an opening quote or bracket at most, and the next word.
+_MARK_BEFORE_WORD = re.compile(r"([,;])[ \u00a0][\"“‘'(\[]?(\w+)")
+_COORDINATORS = frozenset({"and", "or", "but", "yet", "so", "nor"})
+# The end of an HTML entity ("&amp;"), whose semicolon is no punctuation.
+_ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
+
+
+def word_kind(word: str) -> str:
+    """The kind of word a mark stands before: a number, a capitalised word, a coordinator, or
+    another lower-case word."""
+    if word[0].isdigit():
+        return "number"
+    if word[0].isupper():
+        return "capitalised"
+    return "coordinator" if word.lower() in _COORDINATORS else "lower-case"
+
+
+def semicolon_shares(text: str) -> tuple[dict[str, float], dict[int, str]]:
+    """Per kind of following word, the share of semicolons among the commas and semicolons
+    before it; and the kind each semicolon (by position) stands before."""
+    marks: Counter[str] = Counter()
+    semicolons: Counter[str] = Counter()
+    kind_at: dict[int, str] = {}
+    for m in _MARK_BEFORE_WORD.finditer(text):
+        is_semicolon = m.group(1) == ";"
+        if is_semicolon and _ENTITY_TAIL.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        kind = word_kind(m.group(2))
+        marks[kind] += 1
+        if is_semicolon:
+            semicolons[kind] += 1
+            kind_at[m.start()] = kind
+    return {kind: semicolons[kind] / count for kind, count in marks.items()}, kind_at
