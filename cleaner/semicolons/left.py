@@ -8,7 +8,7 @@ import re
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
-from cleaner.semicolons.reading import SENTENCE_END, WINDOW_BEFORE
+from cleaner.semicolons.reading import WINDOW_BEFORE, sentence_ends
 from cleaner.semicolons.verdicts import Cue, Site, Verdict
 
 # Verdicts that keep a semicolon on the strength of what follows it alone.
@@ -41,8 +41,9 @@ def clause_before(text: str, pos: int) -> str:
     """The text of the clause that ends at ``pos``: from the sentence start, or from a colon,
     a dash, a quotation still open, or a coordinator after a comma ("…; but at this time")."""
     start = max(text.rfind("\n", 0, pos) + 1, pos - WINDOW_BEFORE)
-    for m in SENTENCE_END.finditer(text, start, pos):
-        start = m.end()
+    ends = sentence_ends(text, start, pos)
+    if ends:
+        start = ends[-1].end()
     left = text[start:pos]
     cut = max(left.rfind(": "), left.rfind(" — "), left.rfind(" – "))
     quote = max(left.rfind(q) for q in "“«„")
