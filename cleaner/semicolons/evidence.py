@@ -16,7 +16,7 @@ from cleaner.semicolons import english as en
 from cleaner.semicolons.grammar import WORD
 from cleaner.semicolons.left import recheck_left
 from cleaner.semicolons.lists import judge_sentence, sentence_contexts
-from cleaner.semicolons.reading import Context, Sentence, read_sentences
+from cleaner.semicolons.reading import Sentence, read_sentences
 from cleaner.semicolons.right import read_first_part
 from cleaner.semicolons.spread import semicolon_shares
 from cleaner.semicolons.verdicts import STANDS_ALONE, Cue, Site, Verdict
@@ -90,9 +90,18 @@ def _read_edited(text: str, evidence: Evidence) -> Reading:
     """The reading of a document taken to be edited, as far as its edits need."""
     if not reads_as_english(text, evidence.english_share):
         return Reading(Treatment.CLEAN, [])  # its semicolons are left alone, whatever they say
-    # Per sentence: its contexts and first-part answers, and its sites once judged whole.
-    read: list[tuple[Sentence, list[Context], list, list[Site] | None]] = []
+    # Until the document shows itself a mill's: per sentence, its first-part answers and its
+    # sites once judged whole. Its contexts are not kept (on a document of megabytes they were
+    # most of the memory, and the collector's full passes over them a tenth of the time): the
+    # few sentences read again once the evidence is in are read afresh.
+    pending: list[tuple[Sentence, list, list[Site] | None]] = []
+    conclusive: list[Site] = []
+    shown = 0  # the conclusive sites that count as evidence
+    mill_sites: list[Site] | None = None
     for sentence in read_sentences(text):
+        if mill_sites is not None:
+            mill_sites.extend(judge_sentence(text, sentence))
+            continue
         contexts = sentence_contexts(text, sentence)
         firsts = [read_first_part(ctx) for ctx in contexts]
         judged = None
@@ -100,13 +109,15 @@ def _read_edited(text: str, evidence: Evidence) -> Reading:
                for first in firsts):
             # The whole sentence, for a list that makes its semicolons separators after all.
             judged = judge_sentence(text, sentence, contexts, firsts)
-        read.append((sentence, contexts, firsts, judged))
-    conclusive = [site for *_, judged in read for site in judged or () if site.conclusive]
-    if sum(1 for site in conclusive if site.evidence) >= evidence.min_conclusive:
-        mill = _as_mill(text, [site for sentence, contexts, firsts, judged in read
-                               for site in (judged if judged is not None
-                                            else judge_sentence(text, sentence, contexts, firsts))])
-        return _spared_contexts_kept(text, mill, evidence.min_context_share)
+            conclusive.extend(site for site in judged if site.conclusive)
+            shown += sum(1 for site in judged if site.evidence)
+        pending.append((sentence, firsts, judged))
+        if shown >= evidence.min_conclusive:
+            mill_sites = [site for sentence, firsts, judged in pending
+                          for site in (judged if judged is not None else judge_sentence(text, sentence, None, firsts))]
+            pending = []
+    if mill_sites is not None:
+        return _spared_contexts_kept(text, _as_mill(text, mill_sites), evidence.min_context_share)
     return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, conclusive)
 
 
