@@ -144,3 +144,17 @@ def test_clean_html_takes_the_no_article_and_timeout_its_errors_name(default_cle
         patch.setattr(html, "extract", too_slow)
         with _pytest.raises(ExtractionTooSlow, match="timeout="):
             default_cleaner.clean_html(page, timeout=1)
+
+
+def test_cleaning_leaves_the_garbage_collector_as_the_caller_set_it(monkeypatch, default_cleaner) -> None:
+    # The collector is process-wide: a library that switched it off and on while cleaning raced
+    # with a threaded caller, and turned it back on after a caller had switched it off.
+    import gc
+
+    calls = []
+    monkeypatch.setattr(gc, "disable", lambda: calls.append("disable"))
+    monkeypatch.setattr(gc, "enable", lambda: calls.append("enable"))
+    text = "Google Ads | Google Ads | Google Ads\n\nThe ferry runs twice a day; but the winter timetable is thinner.\n"
+    default_cleaner.clean(text)
+    list(default_cleaner.stages(Document(text)))
+    assert calls == []
