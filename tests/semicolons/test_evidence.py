@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cleaner.document import Document
 from cleaner.kinds.base import validate_params
 from cleaner.kinds.stray_semicolon import StraySemicolon
 from cleaner.semicolons.evidence import Treatment, read_document
@@ -47,10 +48,16 @@ def test_reading_only_what_the_edits_need_gives_the_same_edits(text: str) -> Non
     assert edits(text, every_verdict=False) == edits(text, every_verdict=True)
 
 
-def test_a_document_in_another_language_is_not_read_at_all() -> None:
-    text = "Der Rat tagte am Montag; die Stadt wartete auf das Ergebnis, und die Bürger auch. " * 5
-    assert read_document(text, EDITED.evidence, every_verdict=False).sites == []
-    assert read_document(text, EDITED.evidence, every_verdict=False).treatment is Treatment.CLEAN
+@pytest.mark.parametrize("repeats", [2, 5, 12], ids=["two-semicolons", "a-few", "many-asked-first"])
+def test_a_document_in_another_language_is_left_alone(repeats) -> None:
+    # "However;" would be a conclusive stray in English; the language is asked once it turns
+    # up (or first, where there are many semicolons to read), and the text is left as it is.
+    text = "However; der Rat tagte am Montag, und die Stadt wartete auf das Ergebnis der Bürger. " * repeats
+    for every_verdict in (False, True):
+        reading = read_document(text, EDITED.evidence, every_verdict=every_verdict)
+        assert reading.treatment is Treatment.CLEAN
+        assert reading.edits() == []
+    assert EDITED.find(Document(text)) == []
 
 
 def test_a_mills_document_is_read_whole_either_way() -> None:
