@@ -19,6 +19,8 @@ SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time", 
                          "no matter")
 RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
 _PLURAL_PERSONS = frozenset({"i", "we", "you", "they"})
+# Not "that": "…said that if he…" opens a subordinate clause.
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def words(text: str) -> list[str]:
@@ -148,6 +150,8 @@ def subordinate_tail(phrase: list[str]) -> bool:
         lower = phrase[i].lower()
         if lower in en.LEFT_SUBORDINATORS and lower not in {"as", "since", "after", "before", "once"}:
             before = phrase[i - 1].lower() if i else ""
+            if before in _ARTICLES:
+                continue  # "for a while": a noun after its article, no subordinate clause
             return i == 0 or before in en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE \
                 or before in en.LEFT_SUBORDINATORS or len(phrase) - i <= 12
     return False

@@ -206,14 +206,32 @@ def fixed_phrases(ctx: Context) -> Answer:
 
 def adverb(ctx: Context) -> Answer:
     first, lower = ctx.first, ctx.lower
-    if lower in {"there", "here"} and len(ctx.following) > 1 and en.is_finite_verb(ctx.following[1]):
-        return None  # "; there is only one": a clause, not an adverb
+    if lower in {"there", "here"} and _verb_after_adverbs(ctx.following[1:4]):
+        return None  # "; there is only one", "; there never was": a clause, not an adverb
+    if lower in en.PHRASE_ADVERBS and _clause_opens(ctx.clause_after[1:]):
+        return None  # "; then she turned back": an adverb opening a clause of its own
     if first.islower() and (lower in en.PHRASE_ADVERBS or (lower.endswith("ly") and len(lower) > 4
                                                           and lower not in en.CONJUNCTIVE_ADVERBS)):
         return Verdict.COMMA, Cue.CONTINUING_ADVERB  # "; particularly while…", "; only to find…"
     if lower in en.CONJUNCTIVE_ADVERBS and ctx.after.lstrip()[len(first):].lstrip()[:1] == ",":
         return Verdict.KEEP, Cue.CONJUNCTIVE_ADVERB
     return None
+
+
+def _verb_after_adverbs(words: list[str]) -> bool:
+    """A tensed verb first among the words, after adverbs at most ("never was", "still is")."""
+    for word in words:
+        if en.is_finite_verb(word):
+            return True
+        if not (word.islower() and (word in en.PHRASE_ADVERBS or word.endswith("ly"))):
+            return False
+    return False
+
+
+def _clause_opens(words: list[str]) -> bool:
+    """A subject pronoun and its tensed verb open the words ("she turned", "it was")."""
+    return len(words) > 1 and g.is_pronoun_subject(words[0]) and words[0] != "there" \
+        and _verb_after_adverbs(words[1:4])
 
 
 def coordinator(ctx: Context) -> Answer:

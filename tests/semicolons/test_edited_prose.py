@@ -187,7 +187,9 @@ def test_enough_conclusive_strays_make_the_document_a_mills():
     "It adds remote charging and other features; it'll also control the lights.",
     "We fund them less than they need; this weakens the programme.",
     "There is no spare; there is only the tyre you have.",
-], ids=["passive", "contraction", "demonstrative", "there-is"])
+    "She watched him for a while; then she turned back to the window.",
+    "There is no road past the quarry; there never was.",
+], ids=["passive", "contraction", "demonstrative", "there-is", "adverb-then-clause", "there-adverb-verb"])
 def test_an_authors_clause_join_survives_in_a_mills_document(sentence):
     mill = "Northgate Clinic; the only walk-in centre, will cut its hours. “We tried;” she said. "
     doc = run(mill + sentence + "\n")
@@ -259,3 +261,10 @@ def test_a_mills_plain_list_semicolons_become_commas_with_a_note_that_says_so():
     doc = run(text, assume="mill")
     assert doc.text == "The kit holds a torch, a map, a whistle, and a flask.\n"
     assert {change.note for change in doc.changes} == {"list items without commas of their own"}
+
+
+def test_a_while_after_its_article_is_a_noun_and_that_if_still_opens_a_subordinate_clause():
+    kept = "She watched him for a while; then she turned back.\n"
+    assert run(kept, assume="mill").text == kept
+    spun = "He said that if the ferry ran late again; the council would act.\n"
+    assert run(spun, assume="mill").text == spun.replace("again;", "again,")
