@@ -300,6 +300,14 @@ def clause_or_phrase(ctx: Context) -> Answer:
             stopped_at_relative = True
             break
         phrase.append(word)
+    if lower in {"a", "an"}:
+        # "; a faux-leather made in part from …", "; a group co-founded by …": after an
+        # indefinite noun phrase, a past form before a preposition modifies it; the phrase ends there.
+        for i in range(1, len(phrase) - 1):
+            if (phrase[i].endswith("ed") or phrase[i] in en.IRREGULAR_PARTICIPLES) and phrase[i].islower() \
+                    and phrase[i + 1].lower() in en.BINDING_PREPOSITIONS:
+                phrase = phrase[:i]
+                break
     if g.has_verb(phrase) or g.has_finite_verb(phrase) or \
             (not stopped_at_relative and g.verb_after_aside(ctx.after)):
         # "; the first team, she joked, would settle": the verb may come after an aside.

@@ -268,3 +268,11 @@ def test_a_while_after_its_article_is_a_noun_and_that_if_still_opens_a_subordina
     assert run(kept, assume="mill").text == kept
     spun = "He said that if the ferry ran late again; the council would act.\n"
     assert run(spun, assume="mill").text == spun.replace("again;", "again,")
+
+
+def test_a_participle_after_an_indefinite_noun_phrase_is_no_verb_of_a_clause_in_a_mills_document():
+    text = "Inside there is AppleSkin; a leather made in part from apple peel.\n"
+    assert run(text).text == text
+    assert run(text, assume="mill").text == text.replace("AppleSkin;", "AppleSkin,")
+    clause = "Inside there is AppleSkin; a rival made its name with cork.\n"
+    assert run(clause, assume="mill").text == clause
