@@ -287,6 +287,12 @@ def reporting(ctx: Context) -> Answer:
     return None
 
 
+# Inside a phrase, words that open a clause of their own, whose verb is not the phrase's:
+# "; last month as it faced a cash crunch", "; a 2-liter engine that's lighter".
+# Not "as", "once", "while": "such factors as", "once again", "a while" are no clause.
+_OPENS_EMBEDDED_CLAUSE = frozenset({"although", "though", "whereas", "because", "unless", "if", "that's", "that’s"})
+
+
 def clause_or_phrase(ctx: Context) -> Answer:
     """A pronoun or a noun phrase with a verb opens a clause; a noun phrase without one is an
     appositive."""
@@ -296,7 +302,7 @@ def clause_or_phrase(ctx: Context) -> Answer:
     phrase = []
     stopped_at_relative = False
     for word in ctx.clause_after:
-        if word.lower() in g.RELATIVE_STOP and phrase:
+        if phrase and (word.lower() in g.RELATIVE_STOP or word.lower() in _OPENS_EMBEDDED_CLAUSE):
             stopped_at_relative = True
             break
         phrase.append(word)

@@ -276,3 +276,12 @@ def test_a_participle_after_an_indefinite_noun_phrase_is_no_verb_of_a_clause_in_
     assert run(text, assume="mill").text == text.replace("AppleSkin;", "AppleSkin,")
     clause = "Inside there is AppleSkin; a rival made its name with cork.\n"
     assert run(clause, assume="mill").text == clause
+
+
+def test_a_clause_inside_a_phrase_lends_the_phrase_no_verb_in_a_mills_document():
+    text = "The car gets a new engine; a 2-liter unit that's 20 % lighter than before.\n"
+    assert run(text).text == text
+    assert run(text, assume="mill").text == text.replace("engine;", "engine,")
+    # "once again" is no clause of its own: the verb after it is the clause's.
+    kept = "He begged them not to go; Meynell once again paid his debts.\n"
+    assert run(kept, assume="mill").text == kept
