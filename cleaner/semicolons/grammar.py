@@ -88,13 +88,15 @@ def verb_after_aside(after: str) -> bool:
     return bool(m) and m.group("next").lower() in en.AUXILIARIES
 
 
-def has_finite_verb(phrase: list[str]) -> bool:
+def has_finite_verb(phrase: list[str], *, adjectives: bool = False) -> bool:
     """A tensed verb among the words, by the lists or by shape: a lowercase "-s" word right after
     a short noun phrase that opens like a subject ("The company employs", "this weakens"; not
     "fabric houses", "other crops", whose "-s" words are plural nouns of a list)."""
     # "In May" is a month: a capitalised word past the first is a name, not a verb.
-    if any(en.is_finite_verb(w) for i, w in enumerate(phrase) if i == 0 or not w[:1].isupper()):
-        return True
+    for i, word in enumerate(phrase):
+        if (i == 0 or not word[:1].isupper()) and en.is_finite_verb(word) \
+                and not (adjectives and i and _reads_as_adjective(word, phrase[i - 1])):
+            return True
     if not phrase or not opens_subject(phrase[0]):
         return False
     for i in range(1, min(len(phrase), 4)):
@@ -110,8 +112,20 @@ def has_finite_verb(phrase: list[str]) -> bool:
     return False
 
 
-def has_verb(phrase: list[str]) -> bool:
-    return any(en.is_verb(w) for w in phrase)
+def _reads_as_adjective(word: str, before: str) -> bool:
+    """An "-ed" word the lists do not know as a verb, read as an adjective: after an article
+    or a possessive ("an owned exchange", "their radiated power"), after an adverb in "-ly"
+    ("a terribly overcrowded prison"), or in a compound ("a trade-focused firm")."""
+    if en.is_listed_finite_verb(word):
+        return False
+    return "-" in word or before.lower() in en.DETERMINERS or (before.islower() and before.endswith("ly"))
+
+
+def has_verb(phrase: list[str], *, adjectives: bool = False) -> bool:
+    """A verb of any form among the words; with ``adjectives``, an "-ed" word that reads as an
+    adjective (:func:`_reads_as_adjective`) is none."""
+    return any(en.is_verb(w) and not (adjectives and i and _reads_as_adjective(w, phrase[i - 1]))
+               for i, w in enumerate(phrase))
 
 
 def is_introduction(phrase: list[str]) -> bool:

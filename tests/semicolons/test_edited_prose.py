@@ -285,3 +285,13 @@ def test_a_clause_inside_a_phrase_lends_the_phrase_no_verb_in_a_mills_document()
     # "once again" is no clause of its own: the verb after it is the clause's.
     kept = "He begged them not to go; Meynell once again paid his debts.\n"
     assert run(kept, assume="mill").text == kept
+
+
+@pytest.mark.parametrize("phrase", [
+    "a terribly overcrowded prison in the city", "an owned exchange for group publishers",
+    "a trade-focused consulting firm in Washington", "their radiated power at night",
+], ids=["after-an-adverb", "after-an-article", "compound", "after-a-possessive"])
+def test_an_ed_adjective_is_no_verb_of_the_phrase_after_a_semicolon_in_a_mills_document(phrase):
+    text = f"She was sent to the House of Detention; {phrase}.\n"
+    assert run(text).text == text
+    assert run(text, assume="mill").text == text.replace("Detention;", "Detention,")
