@@ -19,6 +19,8 @@ SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time", 
                          "no matter")
 RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
 _PLURAL_PERSONS = frozenset({"i", "we", "you", "they"})
+# Forms of "be" that never carry a clause's tense.
+_NON_FINITE = frozenset({"being", "been"})
 # Not "that": "…said that if he…" opens a subordinate clause.
 _ARTICLES = frozenset({"a", "an", "the"})
 
@@ -88,14 +90,18 @@ def verb_after_aside(after: str) -> bool:
     return bool(m) and m.group("next").lower() in en.AUXILIARIES
 
 
-def has_finite_verb(phrase: list[str], *, adjectives: bool = False) -> bool:
+def has_finite_verb(phrase: list[str], *, strict: bool = False) -> bool:
     """A tensed verb among the words, by the lists or by shape: a lowercase "-s" word right after
     a short noun phrase that opens like a subject ("The company employs", "this weakens"; not
-    "fabric houses", "other crops", whose "-s" words are plural nouns of a list)."""
+    "fabric houses", "other crops", whose "-s" words are plural nouns of a list).
+
+    ``strict``, for whether a clause follows a semicolon: an "-ed" word read as an adjective
+    (:func:`_reads_as_adjective`), "being" and "been" ("those of the ensemble being generally
+    satisfying") and an "-s" word after a count ("11 rebounds") are no tensed verb."""
     # "In May" is a month: a capitalised word past the first is a name, not a verb.
     for i, word in enumerate(phrase):
         if (i == 0 or not word[:1].isupper()) and en.is_finite_verb(word) \
-                and not (adjectives and i and _reads_as_adjective(word, phrase[i - 1])):
+                and not (strict and _not_a_tense(phrase, i)):
             return True
     if not phrase or not opens_subject(phrase[0]):
         return False
@@ -107,7 +113,7 @@ def has_finite_verb(phrase: list[str], *, adjectives: bool = False) -> bool:
 
         if word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) \
                 and (before not in en.DETERMINERS or before in en.SINGULAR_DEMONSTRATIVES) \
-                and before not in en.BINDING_PREPOSITIONS:
+                and before not in en.BINDING_PREPOSITIONS and not (strict and _is_count(before)):
             return True
     return False
 
@@ -121,11 +127,21 @@ def _reads_as_adjective(word: str, before: str) -> bool:
     return "-" in word or before.lower() in en.DETERMINERS or (before.islower() and before.endswith("ly"))
 
 
-def has_verb(phrase: list[str], *, adjectives: bool = False) -> bool:
-    """A verb of any form among the words; with ``adjectives``, an "-ed" word that reads as an
-    adjective (:func:`_reads_as_adjective`) is none."""
-    return any(en.is_verb(w) and not (adjectives and i and _reads_as_adjective(w, phrase[i - 1]))
-               for i, w in enumerate(phrase))
+def _is_count(word: str) -> bool:
+    """A number that counts ("11", "2,500"), not a year that may be a subject ("2019 marks")."""
+    return word[:1].isdigit() and not (len(word) == 4 and word.isdigit())
+
+
+def has_verb(phrase: list[str], *, strict: bool = False) -> bool:
+    """A verb of any form among the words; ``strict`` as in :func:`has_finite_verb`."""
+    return any(en.is_verb(w) and not (strict and _not_a_tense(phrase, i)) for i, w in enumerate(phrase))
+
+
+def _not_a_tense(phrase: list[str], i: int) -> bool:
+    """Whether the verb-like word at ``i`` carries no tense, read strictly: "being", "been", an
+    "-ed" adjective."""
+    word = phrase[i]
+    return word.lower() in _NON_FINITE or (i > 0 and _reads_as_adjective(word, phrase[i - 1]))
 
 
 def is_introduction(phrase: list[str]) -> bool:

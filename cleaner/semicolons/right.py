@@ -314,7 +314,7 @@ def clause_or_phrase(ctx: Context) -> Answer:
                     and phrase[i + 1].lower() in en.BINDING_PREPOSITIONS:
                 phrase = phrase[:i]
                 break
-    if g.has_verb(phrase, adjectives=True) or g.has_finite_verb(phrase, adjectives=True) or \
+    if g.has_verb(phrase, strict=True) or g.has_finite_verb(phrase, strict=True) or \
             (not stopped_at_relative and g.verb_after_aside(ctx.after)):
         # "; the first team, she joked, would settle": the verb may come after an aside.
         return Verdict.KEEP, Cue.INDEPENDENT_CLAUSE

@@ -295,3 +295,16 @@ def test_an_ed_adjective_is_no_verb_of_the_phrase_after_a_semicolon_in_a_mills_d
     text = f"She was sent to the House of Detention; {phrase}.\n"
     assert run(text).text == text
     assert run(text, assume="mill").text == text.replace("Detention;", "Detention,")
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("James finished with 25 points; 11 rebounds and 10 assists.\n",
+     "James finished with 25 points, 11 rebounds and 10 assists.\n"),
+    ("The performances were variable; those of the full ensemble being generally satisfying.\n",
+     "The performances were variable, those of the full ensemble being generally satisfying.\n"),
+    ("It was a hard decade for the port; 2019 marks the end of it.\n",
+     "It was a hard decade for the port; 2019 marks the end of it.\n"),
+], ids=["plural-after-a-count", "being", "a-year-is-a-subject"])
+def test_counts_and_being_lend_the_phrase_after_a_semicolon_no_verb_in_a_mills_document(text, fixed):
+    assert run(text).text == text
+    assert run(text, assume="mill").text == fixed
