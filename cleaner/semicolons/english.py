@@ -82,6 +82,12 @@ REPORTING_VERBS = frozenset({
     "acknowledged", "estimated", "predicted", "joked", "replied", "concluded", "conceded",
     "stressed", "emphasised", "emphasized", "observed", "cautioned", "tweeted",
 })
+# Verbs of a short parenthesis after a clause ("…, I fear.", "…, you know,", "…, she knew ("):
+# a pronoun and one of these, with nothing after it before the next mark.
+PARENTHETICAL_VERBS = frozenset({
+    "believe", "believed", "think", "thought", "know", "knew", "fear", "feared", "suppose", "supposed",
+    "guess", "imagine", "understand", "hope", "expect", "suspect", "mean", "see", "promised", "agreed",
+})
 # Reporting verbs that take what was said as their object, so that standing last with nothing
 # after them ("…; the company said.") they can only be an attribution. Not "replied", "wrote",
 # "warned": "She wrote; he replied." joins two clauses.

@@ -308,3 +308,12 @@ def test_an_ed_adjective_is_no_verb_of_the_phrase_after_a_semicolon_in_a_mills_d
 def test_counts_and_being_lend_the_phrase_after_a_semicolon_no_verb_in_a_mills_document(text, fixed):
     assert run(text).text == text
     assert run(text, assume="mill").text == fixed
+
+
+def test_a_short_parenthesis_after_a_semicolon_is_no_clause_of_its_own_in_a_mills_document():
+    text = "It was a poor plan for the port; I fear. Such a policy would also; we believe; prove useful.\n"
+    assert run(text).text == text
+    assert run(text, assume="mill").text == ("It was a poor plan for the port, I fear. Such a policy would also, "
+                                             "we believe, prove useful.\n")
+    clause = "It was a poor plan for the port; I knew it from the start.\n"
+    assert run(clause, assume="mill").text == clause
