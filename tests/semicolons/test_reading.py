@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -47,21 +45,19 @@ def test_a_sentence_end_whose_blanks_hold_line_breaks_counts_once() -> None:
     assert sentence.start == text.index("Greiner")
 
 
-# The code-line test as one alternation with word boundaries, as it was written first: the
-# faster form must read every line the same.
-_CODE_LINE_AS_ONE_PATTERN = re.compile(
-    r"[{}]|\bfor\s*\(|==|!=|\+\+|:=|\b(?:var|let|const|int|return)\s+\w+\s*[=;]")
-_STATEMENT_AT_END = re.compile(r"\w\(|=|^\s*(?:import|use|using|package|#include)\b")
-CODE_PIECES = ["for", "for (", "int x;", "xint y;", "return home;", "var a = 1", "let", "const_b =", "_int c;",
-               "éint d;", "intint e;", "{", "}", "==", "!", "=", "+", ":", "(", ")", ";", " ", "  ", "\t", "a",
-               "the point", "before", "letter", "forum(", "importer", "import x", "f(x)", "é", "1"]
-code_lines = st.lists(st.sampled_from(CODE_PIECES), max_size=12).map("".join)
+@pytest.mark.parametrize("line", [
+    "for (i = 0; i < n; i++) {", "    int count;", "let total = 0;", "if (ok) return value;", "x := 1;",
+    "while (a == b) step();", "import os;", "The loop for (i = 0; i < n; i++) sums the values.",
+], ids=["c-for", "declaration", "let", "return-after-paren", "assignment", "comparison", "import", "inline-for"])
+def test_a_line_of_code_is_told(line: str) -> None:
+    assert is_code_line(line)
 
 
-@pytest.mark.property
-@fuzz
-@given(code_lines)
-def test_the_code_line_test_reads_every_line_as_the_one_pattern_does(line: str) -> None:
-    expected = bool(_CODE_LINE_AS_ONE_PATTERN.search(line)) or (
-        line.rstrip().endswith(";") and bool(_STATEMENT_AT_END.search(line)))
-    assert is_code_line(line) == expected
+@pytest.mark.parametrize("line", [
+    "At a nod of his head they let go; turning to cup their ears against the roar.",
+    "On a return trip; the aviator would fly low over the farms.",
+    "The union asks for (and accepts) increases; the board agrees in the end.",
+    "The integer was small; the letter was late; the point was made.",
+], ids=["let-after-a-word", "return-after-an-article", "for-with-parentheses", "keywords-inside-words"])
+def test_prose_with_a_keyword_of_code_is_no_code(line: str) -> None:
+    assert not is_code_line(line)
