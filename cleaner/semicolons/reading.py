@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from html.entities import html5
 from dataclasses import dataclass
 
 from cleaner.code_regions import fenced_blocks
@@ -27,7 +28,10 @@ SENTENCE_END = re.compile(
     r"(?=[.!?…])(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bMrs)(?<!\bGen)(?<!\bGov)"
     r"(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<!\bRev)(?<!\bNo)(?<!\bvs)"
     r"[.!?…][”\"’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
-_ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
+# The start of an HTML entity that a semicolon would close: a number, or a name that HTML
+# defines ("&amp", "&nbsp"); "AT&T; Comcast" and "B&H; shoppers" are prose.
+_ENTITY_TAIL = re.compile(r"&(#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,6}|[0-9A-Za-z]{1,32})$")
+_ENTITY_REACH = 34
 # A line of code: braces, a C-style for, comparison or increment operators, a statement ending
 # the line with ";" (an assignment, a call "f(x);", an import), or a declaration. A ")" before a
 # semicolon in prose is not enough, and neither is a paragraph or list item ending in ";".
@@ -159,12 +163,18 @@ def is_prose_semicolon(text: str, pos: int, line_start: int) -> bool:
         # A semicolon after a blank is no prose mark, unless it stands between words as a
         # scraper's spacing leaves one ("Yobe North ; Ahmad Lawan").
         return False
-    if _ENTITY_TAIL.search(text, max(line_start, pos - 12), pos):
+    if closes_an_entity(text, pos, line_start):
         return False
     # A semicolon followed by a space is outside any URL (URLs hold no spaces), but one
     # before a web address introduces it: "Limited seating; www.example.org".
     nxt = text[pos + 1: pos + 40].split(None, 1)
     return not (nxt and _URLISH.search(nxt[0].lstrip("(\"“‘'[<")))
+
+
+def closes_an_entity(text: str, pos: int, start: int = 0) -> bool:
+    """Whether the semicolon at ``pos`` ends an HTML entity left in the text ("&amp;")."""
+    m = _ENTITY_TAIL.search(text, max(start, pos - _ENTITY_REACH), pos)
+    return bool(m) and (m.group(1)[0] == "#" or m.group(1) + ";" in html5)
 
 
 class _once:

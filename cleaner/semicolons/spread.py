@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from cleaner.semicolons.reading import closes_an_entity
+
 # A comma or semicolon, its space, an opening quote or bracket at most, and the next word.
 _MARK_BEFORE_WORD = re.compile(r"([,;])[ \u00a0][\"“‘'(\[]?(\w+)")
 _COORDINATORS = frozenset({"and", "or", "but", "yet", "so", "nor"})
-# The end of an HTML entity ("&amp;"), whose semicolon is no punctuation.
-_ENTITY_TAIL = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
 
 
 def word_kind(word: str) -> str:
@@ -33,7 +33,7 @@ def semicolon_shares(text: str) -> tuple[dict[str, float], dict[int, str]]:
     kind_at: dict[int, str] = {}
     for m in _MARK_BEFORE_WORD.finditer(text):
         is_semicolon = m.group(1) == ";"
-        if is_semicolon and _ENTITY_TAIL.search(text, max(0, m.start() - 12), m.start()):
+        if is_semicolon and closes_an_entity(text, m.start()):
             continue
         kind = word_kind(m.group(2))
         marks[kind] += 1

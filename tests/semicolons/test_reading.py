@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.semicolons.reading import SENTENCE_END, is_code_line, read_sentences
+from cleaner.semicolons.reading import SENTENCE_END, closes_an_entity, is_code_line, read_sentences
 from tests.strategies import fuzz
 
 
@@ -61,3 +61,14 @@ def test_a_line_of_code_is_told(line: str) -> None:
 ], ids=["let-after-a-word", "return-after-an-article", "for-with-parentheses", "keywords-inside-words"])
 def test_prose_with_a_keyword_of_code_is_no_code(line: str) -> None:
     assert not is_code_line(line)
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Tom &amp; Jerry", True), ("a &nbsp; gap", True), ("it&#39; s", True), ("x &#x27; y", True),
+    ("calls with AT&T; Comcast and others", False), ("Meanwhile, at B&H; shoppers save", False),
+    ("R&D; the rest", False),
+], ids=["amp", "nbsp", "decimal", "hex", "at-and-t", "b-and-h", "r-and-d"])
+def test_a_semicolon_closes_an_entity_only_where_html_defines_one(text, entity) -> None:
+    pos = text.index(";")
+    assert closes_an_entity(text, pos) is entity
+    assert (pos in [p for s in read_sentences(text) for p in s.positions]) is not entity
