@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
-from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context
+from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context, without_apostrophes
 from cleaner.semicolons.verdicts import Cue, Verdict
 
 Answer = tuple[Verdict, Cue] | None
@@ -38,11 +38,13 @@ def _past_verb_group(words: list[str], verb_at: int) -> int:
     """The index of the first word after the verb group that starts at ``verb_at``."""
     i = verb_at + 1
     while i < len(words):
-        word, lower, before = words[i], words[i].lower(), words[i - 1].lower()
+        # Contractions with either apostrophe ("didn't", "didn’t").
+        word, lower, before = words[i], words[i].lower().replace("’", "'"), words[i - 1].lower().replace("’", "'")
         if lower in en.AUXILIARIES or lower in _VERB_GROUP_WORDS or (word.islower() and lower.endswith("ly")):
             i += 1
-        elif en.is_participle(word) and (before in en.AUXILIARIES or before in _VERB_GROUP_WORDS):
-            i += 1
+        elif (en.is_participle(word) or en.is_verb(word) or word in en.BASE_VERBS) and word.islower() \
+                and (before in en.AUXILIARIES or before in _VERB_GROUP_WORDS):
+            i += 1  # "had left", "is not produced", "didn't go"
         else:
             break
     return i
@@ -99,8 +101,11 @@ def introductory_clause(ctx: Context) -> Answer:
     if not ctx.opens_sentence or not ctx.last_in_sentence:
         return None
     before = ctx.before
-    if any(mark in before for mark in ",:—–()" + OPENING_QUOTES + CLOSING_QUOTES):
+    plain = without_apostrophes(before)
+    if any(mark in plain for mark in ",:—–()" + OPENING_QUOTES + CLOSING_QUOTES):
         return None
+    # Read through a contraction ("When it’s cold", "didn’t go"), the reading is a judgment.
+    alone = Cue.AFTER_INTRODUCTORY_CLAUSE if plain == before else Cue.AFTER_LONGER_INTRODUCTORY_CLAUSE
     left = g.words(before)
     following = ctx.following
     head = left[0].lower() if left else ""
@@ -122,7 +127,7 @@ def introductory_clause(ctx: Context) -> Answer:
             # "When the last of the ferries had left the harbour;", "If nothing is produced;":
             # read past a verb group, or over more words, where a main clause could hide.
             return Verdict.COMMA, Cue.AFTER_LONGER_INTRODUCTORY_CLAUSE
-        return Verdict.COMMA, Cue.AFTER_INTRODUCTORY_CLAUSE
+        return Verdict.COMMA, alone
     second = left[1]
     # A gerund may be the subject ("Decanting old wine aerates it;"): any word that could be a
     # tensed verb makes the phrase a clause.
@@ -132,5 +137,5 @@ def introductory_clause(ctx: Context) -> Answer:
     if second.islower() and not verb_like and (
             (head.endswith("ing") and en.is_participle(head))
             or (en.is_participle(head) and second in en.BINDING_PREPOSITIONS)):
-        return Verdict.COMMA, Cue.AFTER_INTRODUCTORY_CLAUSE
+        return Verdict.COMMA, alone
     return None

@@ -171,6 +171,15 @@ def is_prose_semicolon(text: str, pos: int, line_start: int) -> bool:
     return not (nxt and _URLISH.search(nxt[0].lstrip("(\"“‘'[<")))
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
+def without_apostrophes(text: str) -> str:
+    """The text without apostrophes inside words ("didn’t", "the ferry's"), which share their
+    marks with closing quotes."""
+    return _APOSTROPHE.sub("", text) if "'" in text or "’" in text else text
+
+
 def closes_an_entity(text: str, pos: int, start: int = 0) -> bool:
     """Whether the semicolon at ``pos`` ends an HTML entity left in the text ("&amp;")."""
     m = _ENTITY_TAIL.search(text, max(start, pos - _ENTITY_REACH), pos)

@@ -16,12 +16,11 @@ from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.modifiers import participial_preposition, personal_relative
 from cleaner.semicolons.openers import INTRODUCING_SUBORDINATORS, introductory_clause, introductory_fragment
-from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context
+from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context, without_apostrophes
 from cleaner.semicolons.verdicts import Cue, Verdict
 
 Answer = tuple[Verdict, Cue] | None
 
-_APOSTROPHES = re.compile(r"(?<=\w)['’](?=\w)")
 _CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
 _MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
@@ -149,7 +148,7 @@ def subject_before_its_verb(ctx: Context) -> Answer:
         return None  # "The others in the boat; were they safe?": a question puts its verb first
     before = ctx.before
     # An apostrophe inside a word ("the ferry's captain") is no quotation mark.
-    if any(mark in _APOSTROPHES.sub("", before) for mark in OPENING_QUOTES + CLOSING_QUOTES + ":—–"):
+    if any(mark in without_apostrophes(before) for mark in OPENING_QUOTES + CLOSING_QUOTES + ":—–"):
         return None
     subject = g.words(before)
     head = subject[0].lower() if subject else ""
@@ -162,7 +161,7 @@ def subject_before_its_verb(ctx: Context) -> Answer:
     if g.has_verb(subject) or g.has_finite_verb(subject):
         return None  # a clause before: "The ferry left at six; returned at ten" joins two predicates
     if first.lower() not in en.AUXILIARIES and not any(_ends_like_a_verb(w) for w in subject[1:]) \
-            and not _APOSTROPHES.search(before):
+            and without_apostrophes(before) == before:
         return Verdict.COMMA, Cue.SUBJECT_BEFORE_VERB
     # "The roof spoiler, too; is", "Seventeen makers, by the report's count; had": an auxiliary
     # may open an elliptical clause, a word ending like a verb was read as a noun, and "Kent's"

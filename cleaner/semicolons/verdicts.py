@@ -75,8 +75,8 @@ class Cue(Enum):
     VERB_AFTER_VERBLESS_SUBJECT = ("between a subject and its verb (the subject's words read as holding "
                                    "no verb)", Strength.DEFINITE)
     AFTER_OPENING_ADVERB = ("after an adverb opening the sentence", Strength.DEFINITE)
-    AFTER_LONGER_INTRODUCTORY_CLAUSE = ("after a longer introductory clause, before its main clause",
-                                        Strength.DEFINITE)
+    AFTER_LONGER_INTRODUCTORY_CLAUSE = ("after an introductory clause read past a verb group, six words "
+                                        "or a contraction, before its main clause", Strength.DEFINITE)
 
     # Likely: a comma (or nothing) belongs there in a mill's text.
     QUOTE_CLOSES = ("before a closing quote", Strength.LIKELY)

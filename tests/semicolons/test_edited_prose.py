@@ -317,3 +317,12 @@ def test_a_short_parenthesis_after_a_semicolon_is_no_clause_of_its_own_in_a_mill
                                              "we believe, prove useful.\n")
     clause = "It was a poor plan for the port; I knew it from the start.\n"
     assert run(clause, assume="mill").text == clause
+
+
+def test_an_introductory_clause_read_through_a_contraction_is_fixed_alone_but_is_no_evidence():
+    text = "When the music didn’t go away; Steenburgen realised she had to write it down.\n"
+    doc = run(text)
+    assert doc.text == text.replace("away;", "away,")
+    assert [change.note for change in doc.changes] == [Cue.AFTER_LONGER_INTRODUCTORY_CLAUSE.value]
+    kept = "When he didn’t come home he was missed; she was not.\n"
+    assert run(kept).text == kept
