@@ -57,6 +57,7 @@ class Cue(Enum):
 
     # Conclusive: a semicolon cannot stand there in any edited text.
     DATE_BEFORE_YEAR = ("between a date and its year", Strength.CONCLUSIVE)
+    WEEKDAY_BEFORE_DATE = ("between a weekday and its date", Strength.CONCLUSIVE)
     INSIDE_CLOSING_QUOTE = ("before a closing quote the sentence goes on after", Strength.CONCLUSIVE)
     ASIDE_CLOSED_BY_COMMA = ("opens an aside closed by a comma before the verb", Strength.CONCLUSIVE)
     SUBJECT_BEFORE_VERB = ("between a subject and its verb", Strength.CONCLUSIVE)

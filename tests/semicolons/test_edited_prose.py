@@ -72,6 +72,7 @@ EDITED = {
     "adverbs-in-a-series": "Slowly; painfully; he crawled to the door.\n",
     "long-introduction-with-its-main-clause": (
         "When he came home from the long war he was tired; she was not.\n"),
+    "weekday-then-a-clause": "We met on Friday; May 18 was too late for the others.\n",
     "subject-then-a-question": "The others in the boat; were they safe?\n",
     "subjectless-sentences-of-fiction": "Came home at six; ate alone. Woke late; was sorry.\n",
     "pronoun-with-an-unlisted-verb": "He rode on to Cheyenne; threw a party there that lasted a week.\n",
@@ -144,6 +145,7 @@ CONCLUSIVE = {
                                    "When the last of the ferries had left the harbour, the quay fell silent."),
     "passive-introductory-clause": ("If nothing is produced; there is no charge.",
                                     "If nothing is produced, there is no charge."),
+    "weekday-date": ("The tour opens on Saturday; May 18, in Leeds.", "The tour opens on Saturday, May 18, in Leeds."),
     "date-year": ("The ferry last sailed on November 18; 2019, in a storm.",
                   "The ferry last sailed on November 18, 2019, in a storm."),
 }
