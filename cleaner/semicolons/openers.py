@@ -50,6 +50,19 @@ def _past_verb_group(words: list[str], verb_at: int) -> int:
     return i
 
 
+# "Earlier this month", "Last week", "Late on Friday": a time phrase opening a sentence.
+_TIME_HEADS = frozenset({"earlier", "later", "last", "next", "this", "early", "late"})
+_TIME_NOUNS = frozenset("""
+day days week weeks weekend month months year years morning afternoon evening night season spring
+summer autumn fall winter decade century hour hours monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december
+""".split())
+
+
+def _is_time_phrase(words: list[str]) -> bool:
+    return words[0].lower() in _TIME_HEADS and any(w.lower() in _TIME_NOUNS for w in words[1:])
+
+
 def introductory_fragment(ctx: Context) -> Answer:
     """The fragment since the sentence or an open quotation began: "However;", "In 2020;", a
     vocative “Vladimir Vladimirovich;”. No clause fits there, so no semicolon does, unless the
@@ -72,6 +85,9 @@ def introductory_fragment(ctx: Context) -> Answer:
     following = ctx.following
     if following[0].lower() in en.COORDINATORS_PHRASE | en.COORDINATORS_CLAUSE:
         return None  # "Of man's first disobedience; and the fruit": a verse, a series
+    if len(fragment_words) <= 4 and _is_time_phrase(fragment_words) and g.opens_subject(following[0]) \
+            and g.has_finite_verb(ctx.clause_after):
+        return Verdict.COMMA, Cue.AFTER_TIME_PHRASE  # "Earlier this month; NASA announced"
     next_item = g.words(ctx.after.partition(";")[0])
     if g.head_class(following) == g.head_class(fragment_words) or \
             (not ctx.last_in_sentence and not g.has_verb(next_item)):

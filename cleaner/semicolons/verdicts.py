@@ -76,6 +76,7 @@ class Cue(Enum):
     VERB_AFTER_VERBLESS_SUBJECT = ("between a subject and its verb (the subject's words read as holding "
                                    "no verb)", Strength.DEFINITE)
     AFTER_OPENING_ADVERB = ("after an adverb opening the sentence", Strength.DEFINITE)
+    AFTER_TIME_PHRASE = ("after a time phrase opening the sentence", Strength.DEFINITE)
     AFTER_LONGER_INTRODUCTORY_CLAUSE = ("after an introductory clause read past a verb group, six words "
                                         "or a contraction, before its main clause", Strength.DEFINITE)
 

@@ -72,6 +72,7 @@ EDITED = {
     "adverbs-in-a-series": "Slowly; painfully; he crawled to the door.\n",
     "long-introduction-with-its-main-clause": (
         "When he came home from the long war he was tired; she was not.\n"),
+    "days-in-a-series": "Last week; this week; next week: the same answer.\n",
     "weekday-then-a-clause": "We met on Friday; May 18 was too late for the others.\n",
     "subject-then-a-question": "The others in the boat; were they safe?\n",
     "subjectless-sentences-of-fiction": "Came home at six; ate alone. Woke late; was sorry.\n",
@@ -145,6 +146,7 @@ CONCLUSIVE = {
                                    "When the last of the ferries had left the harbour, the quay fell silent."),
     "passive-introductory-clause": ("If nothing is produced; there is no charge.",
                                     "If nothing is produced, there is no charge."),
+    "time-phrase": ("Earlier this month; NASA announced a new lander.", "Earlier this month, NASA announced a new lander."),
     "weekday-date": ("The tour opens on Saturday; May 18, in Leeds.", "The tour opens on Saturday, May 18, in Leeds."),
     "date-year": ("The ferry last sailed on November 18; 2019, in a storm.",
                   "The ferry last sailed on November 18, 2019, in a storm."),
