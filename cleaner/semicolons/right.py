@@ -9,47 +9,24 @@ conclusive, "“It is;” Marta" only likely.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.modifiers import participial_preposition, personal_relative
+from cleaner.semicolons.numbers import numbers
 from cleaner.semicolons.openers import INTRODUCING_SUBORDINATORS, introductory_clause, introductory_fragment
 from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context, without_apostrophes
 from cleaner.semicolons.verdicts import Cue, Verdict
 
 Answer = tuple[Verdict, Cue] | None
 
-_CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
-_MONTH_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
-    r"August|September|October|November|December)\.? \d{1,2}$")
-_WEEKDAY_END = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
-_DATE_START = re.compile(
-    r"\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
-    r"August|September|October|November|December)\.? \d{1,2}\b")
-# The year closes the date: punctuation follows it ("November 18; 2019, in a storm"). A year
-# that goes on into a clause ("…on May 5; 1990 was a wet year") may open one.
-_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d(?=[,.;:)]|\s*$)(?![\d,.:]\d)")
 # The longest introductory idiom ("having said that") fits well inside this many characters.
 _IDIOM_REACH = 40
+
+
 def no_words(ctx: Context) -> Answer:
     return (Verdict.KEEP, Cue.NO_WORDS_FOLLOW) if not ctx.following else None
-
-
-def numbers(ctx: Context) -> Answer:
-    if ctx.text[ctx.pos - 1].isdigit() and ctx.first[:1].isdigit():
-        if _MONTH_DAY.search(ctx.text, max(0, ctx.pos - 16), ctx.pos) and _YEAR.match(ctx.after):
-            return Verdict.COMMA, Cue.DATE_BEFORE_YEAR  # "November 18; 2019"
-        if _CITATION_TAIL.match(ctx.after):
-            return Verdict.KEEP, Cue.CITATION  # "2015; 28: 685-690": year; volume: pages
-        return Verdict.KEEP, Cue.BETWEEN_NUMBERS
-    if ctx.text[ctx.pos - 1] in "yY" and _WEEKDAY_END.search(ctx.text, max(0, ctx.pos - 10), ctx.pos) \
-            and _DATE_START.match(ctx.after) and not g.has_finite_verb(ctx.clause_after[2:]):
-        # "on Saturday; May 18", "Friday; Dec. 6"; not "on Friday; May 18 was too late".
-        return Verdict.COMMA, Cue.WEEKDAY_BEFORE_DATE
-    return None
 
 
 def closing_quote(ctx: Context) -> Answer:

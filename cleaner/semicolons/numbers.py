@@ -1,0 +1,39 @@
+"""The cue of the chain (:mod:`cleaner.semicolons.right`) for numbers and dates on either side
+of a semicolon: scores and figures ("6-4; 7-6"), citations ("2015; 28: 685-690"), and the
+places no edited text puts one, inside a date ("November 18; 2019", "Saturday; May 18")."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.semicolons import grammar as g
+from cleaner.semicolons.reading import Context
+from cleaner.semicolons.verdicts import Cue, Verdict
+
+Answer = tuple[Verdict, Cue] | None
+
+_CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
+_MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
+    r"August|September|October|November|December)\.? \d{1,2}$")
+_WEEKDAY_END = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
+_DATE_START = re.compile(
+    r"\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
+    r"August|September|October|November|December)\.? \d{1,2}\b")
+# The year closes the date: punctuation follows it ("November 18; 2019, in a storm"). A year
+# that goes on into a clause ("…on May 5; 1990 was a wet year") may open one.
+_YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d(?=[,.;:)]|\s*$)(?![\d,.:]\d)")
+
+
+def numbers(ctx: Context) -> Answer:
+    if ctx.text[ctx.pos - 1].isdigit() and ctx.first[:1].isdigit():
+        if _MONTH_DAY.search(ctx.text, max(0, ctx.pos - 16), ctx.pos) and _YEAR.match(ctx.after):
+            return Verdict.COMMA, Cue.DATE_BEFORE_YEAR  # "November 18; 2019"
+        if _CITATION_TAIL.match(ctx.after):
+            return Verdict.KEEP, Cue.CITATION  # "2015; 28: 685-690": year; volume: pages
+        return Verdict.KEEP, Cue.BETWEEN_NUMBERS
+    if ctx.text[ctx.pos - 1] in "yY" and _WEEKDAY_END.search(ctx.text, max(0, ctx.pos - 10), ctx.pos) \
+            and _DATE_START.match(ctx.after) and not g.has_finite_verb(ctx.clause_after[2:]):
+        # "on Saturday; May 18", "Friday; Dec. 6"; not "on Friday; May 18 was too late".
+        return Verdict.COMMA, Cue.WEEKDAY_BEFORE_DATE
+    return None
