@@ -103,6 +103,12 @@ def has_finite_verb(phrase: list[str], *, strict: bool = False) -> bool:
         if (i == 0 or not word[:1].isupper()) and en.is_finite_verb(word) \
                 and not (strict and _not_a_tense(phrase, i)):
             return True
+    return finite_by_shape(phrase, strict=strict)
+
+
+def finite_by_shape(phrase: list[str], *, strict: bool = False) -> bool:
+    """The part of :func:`has_finite_verb` that knows a verb by its shape and place: a base form
+    after a plural person ("we fund"), an "-s" word after a short subject ("this weakens")."""
     if not phrase or not opens_subject(phrase[0]):
         return False
     for i in range(1, min(len(phrase), 4)):

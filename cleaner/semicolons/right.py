@@ -49,10 +49,10 @@ def opening_quote(ctx: Context) -> Answer:
 
 
 def two_commands(ctx: Context) -> Answer:
-    if not ctx.opens_sentence:
+    if not ctx.opens_sentence or ctx.lower not in en.IMPERATIVES:
         return None
     opening = g.words(ctx.before[:40])
-    if opening and opening[0].lower() in en.IMPERATIVES and ctx.lower in en.IMPERATIVES:
+    if opening and opening[0].lower() in en.IMPERATIVES:
         return Verdict.KEEP, Cue.TWO_COMMANDS
     return None
 
@@ -82,8 +82,10 @@ def attribution(ctx: Context) -> Answer:
                                                  and len(g.clause_words(tail)) <= 3):
             return Verdict.COMMA, Cue.REPORTING_VERB_WITHOUT_SUBJECT
         return None
-    clause = g.clause_words(rest)
-    if "," in rest or not 2 <= len(clause) <= 4 or len(clause) != len(following):
+    if "," in rest or not 2 <= len(following) <= 4:
+        return None
+    clause = ctx.clause_after  # the words of ``rest`` up to its first stop
+    if len(clause) != len(following):
         return None
     verb_at = next((i for i, w in enumerate(clause) if w.lower() in en.CLAUSE_TAKING_REPORTING_VERBS), None)
     if verb_at is not None and verb_at == len(clause) - 1 and g.opens_subject(clause[0]):
@@ -298,7 +300,8 @@ def clause_or_phrase(ctx: Context) -> Answer:
                     and phrase[i + 1].lower() in en.BINDING_PREPOSITIONS:
                 phrase = phrase[:i]
                 break
-    if g.has_verb(phrase, strict=True) or g.has_finite_verb(phrase, strict=True) or \
+    # Every verb the lists know is in has_verb; has_finite_verb adds those known by shape.
+    if g.has_verb(phrase, strict=True) or g.finite_by_shape(phrase, strict=True) or \
             (not stopped_at_relative and g.verb_after_aside(ctx.after)):
         # "; the first team, she joked, would settle": the verb may come after an aside.
         return Verdict.KEEP, Cue.INDEPENDENT_CLAUSE
