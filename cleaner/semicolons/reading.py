@@ -231,6 +231,9 @@ class Context:
         """The text after the semicolon (past a closing quote) to the end of its sentence."""
         after = self.raw_after[1:] if self.quote_closes else self.raw_after
         end = first_sentence_end(after)
+        if not self.quote_closes:
+            # The same search answers ends_sentence_in_window: stored as that property would be.
+            self.__dict__["ends_sentence_in_window"] = end is not None or len(after) < WINDOW_AFTER
         return after[: end.start() + 1] if end else after
 
     @_once
