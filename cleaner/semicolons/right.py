@@ -82,7 +82,13 @@ def attribution(ctx: Context) -> Answer:
                                                  and len(g.clause_words(tail)) <= 3):
             return Verdict.COMMA, Cue.REPORTING_VERB_WITHOUT_SUBJECT
         return None
-    if "," in rest or not 2 <= len(following) <= 4:
+    if "," in rest:
+        return None
+    if 3 <= len(following) <= 9:
+        answer = _attribution_with_a_time(following)
+        if answer is not None:
+            return answer
+    if not 2 <= len(following) <= 4:
         return None
     clause = ctx.clause_after  # the words of ``rest`` up to its first stop
     if len(clause) != len(following):
@@ -91,6 +97,30 @@ def attribution(ctx: Context) -> Answer:
     if verb_at is not None and verb_at == len(clause) - 1 and g.opens_subject(clause[0]):
         return Verdict.COMMA, Cue.ATTRIBUTION_CLOSES  # the verb ends the sentence: "; the company said."
     return None
+
+
+# Verbs of saying that never stand without what was said: after them, only its when and where.
+_SAYING = frozenset({"said", "says", "added", "noted", "stated"})
+
+
+def _attribution_with_a_time(following: list[str]) -> Answer:
+    """ "; Kan said on Wednesday.", "; the mayor added in a statement.": a subject, a verb of
+    saying and when or where it was said, closing the sentence (definite: the subject and the
+    tail are read by the lists)."""
+    verb_at = next((i for i, w in enumerate(following) if w.lower() in _SAYING), None)
+    if verb_at is None or not 1 <= verb_at <= 4 or verb_at == len(following) - 1:
+        return None
+    subject, tail = following[:verb_at], following[verb_at + 1:]
+    if not g.opens_subject(subject[0]) or g.has_verb(subject) or g.has_finite_verb(tail) or g.has_verb(tail):
+        return None
+    opener = tail[0].lower()
+    if opener in en.BINDING_PREPOSITIONS or opener in en.ADVERBIAL_PREPOSITIONS or opener in _WHEN:
+        return Verdict.COMMA, Cue.ATTRIBUTION_WITH_A_TIME
+    return None
+
+
+_WHEN = frozenset({"yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "last", "earlier", "later", "recently", "afterwards"})
 
 
 def aside_closed_by_comma(ctx: Context) -> Answer:

@@ -73,6 +73,8 @@ EDITED = {
     "long-introduction-with-its-main-clause": (
         "When he came home from the long war he was tired; she was not.\n"),
     "days-in-a-series": "Last week; this week; next week: the same answer.\n",
+    "saying-with-its-object": "The vote was close; the clerk noted in the minutes what each member said.\n",
+    "reported-on": "The war went badly; the paper reported on the losses every week.\n",
     "weekday-then-a-clause": "We met on Friday; May 18 was too late for the others.\n",
     "subject-then-a-question": "The others in the boat; were they safe?\n",
     "subjectless-sentences-of-fiction": "Came home at six; ate alone. Woke late; was sorry.\n",
@@ -147,6 +149,7 @@ CONCLUSIVE = {
     "passive-introductory-clause": ("If nothing is produced; there is no charge.",
                                     "If nothing is produced, there is no charge."),
     "time-phrase": ("Earlier this month; NASA announced a new lander.", "Earlier this month, NASA announced a new lander."),
+    "attribution-with-a-time": ("Turnout was low; Kan said on Wednesday.", "Turnout was low, Kan said on Wednesday."),
     "weekday-date": ("The tour opens on Saturday; May 18, in Leeds.", "The tour opens on Saturday, May 18, in Leeds."),
     "date-year": ("The ferry last sailed on November 18; 2019, in a storm.",
                   "The ferry last sailed on November 18, 2019, in a storm."),
