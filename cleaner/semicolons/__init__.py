@@ -9,8 +9,8 @@ The rule (``cleaner.kinds.stray_semicolon``) is built from these parts:
 - ``grammar``: small tests of English grammar without a tagger (is this a clause, a phrase,
   an introduction);
 - ``right``: the ordered chain of cues that read what follows a semicolon, with ``openers``
-  (what opens the sentence before it), ``modifiers`` (a modifier opening after it) and
-  ``numbers`` (numbers and dates on either side);
+  (what opens the sentence before it), ``modifiers`` (a modifier opening after it),
+  ``attributions`` (an attribution after it) and ``numbers`` (numbers and dates on either side);
 - ``lists``: a sentence's semicolons read together as a list's separators;
 - ``left``: the checks of what precedes it, asked in a content mill's document;
 - ``evidence``: whether a whole document is a mill's, and ``spread``: before which kinds of

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
+from cleaner.semicolons.attributions import attribution, reporting
 from cleaner.semicolons.modifiers import participial_preposition, personal_relative
 from cleaner.semicolons.numbers import numbers
 from cleaner.semicolons.openers import INTRODUCING_SUBORDINATORS, introductory_clause, introductory_fragment
@@ -63,64 +64,6 @@ def conjunctive_phrase(ctx: Context) -> Answer:
     if comma and " ".join(head.split()).lower() in en.INTRO_IDIOMS:
         return Verdict.KEEP, Cue.CONJUNCTIVE_PHRASE
     return None
-
-
-def attribution(ctx: Context) -> Answer:
-    """ "; the company said." "; according to the police." "; said Tom Alvarez, a steward.":
-    an attribution has no clause of its own to stand beside the one before it."""
-    if not ctx.ends_sentence_in_window:
-        return None
-    following, lower = ctx.following, ctx.lower
-    rest = ctx.after.lstrip()
-    if lower == "according" and len(following) > 1 and following[1].lower() == "to" and "," not in rest \
-            and len(following) <= 8 and not g.has_finite_verb(following[2:]):
-        # Not "; according to him the plan was sound": there a clause follows the phrase.
-        return Verdict.COMMA, Cue.ATTRIBUTION_CLOSES
-    if ctx.first.islower() and lower in en.REPORTING_VERBS:
-        tail = rest[len(ctx.first):].lstrip()
-        if tail[:1] in ",:" + OPENING_QUOTES or (len(following) > 1 and following[1][:1].isupper()
-                                                 and len(g.clause_words(tail)) <= 3):
-            return Verdict.COMMA, Cue.REPORTING_VERB_WITHOUT_SUBJECT
-        return None
-    if "," in rest:
-        return None
-    if 3 <= len(following) <= 9:
-        answer = _attribution_with_a_time(following)
-        if answer is not None:
-            return answer
-    if not 2 <= len(following) <= 4:
-        return None
-    clause = ctx.clause_after  # the words of ``rest`` up to its first stop
-    if len(clause) != len(following):
-        return None
-    verb_at = next((i for i, w in enumerate(clause) if w.lower() in en.CLAUSE_TAKING_REPORTING_VERBS), None)
-    if verb_at is not None and verb_at == len(clause) - 1 and g.opens_subject(clause[0]):
-        return Verdict.COMMA, Cue.ATTRIBUTION_CLOSES  # the verb ends the sentence: "; the company said."
-    return None
-
-
-# Verbs of saying that never stand without what was said: after them, only its when and where.
-_SAYING = frozenset({"said", "says", "added", "noted", "stated"})
-
-
-def _attribution_with_a_time(following: list[str]) -> Answer:
-    """ "; Kan said on Wednesday.", "; the mayor added in a statement.": a subject, a verb of
-    saying and when or where it was said, closing the sentence (definite: the subject and the
-    tail are read by the lists)."""
-    verb_at = next((i for i, w in enumerate(following) if w.lower() in _SAYING), None)
-    if verb_at is None or not 1 <= verb_at <= 4 or verb_at == len(following) - 1:
-        return None
-    subject, tail = following[:verb_at], following[verb_at + 1:]
-    if not g.opens_subject(subject[0]) or g.has_verb(subject) or g.has_finite_verb(tail) or g.has_verb(tail):
-        return None
-    opener = tail[0].lower()
-    if opener in en.BINDING_PREPOSITIONS or opener in en.ADVERBIAL_PREPOSITIONS or opener in _WHEN:
-        return Verdict.COMMA, Cue.ATTRIBUTION_WITH_A_TIME
-    return None
-
-
-_WHEN = frozenset({"yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-                   "saturday", "sunday", "last", "earlier", "later", "recently", "afterwards"})
 
 
 def aside_closed_by_comma(ctx: Context) -> Answer:
@@ -295,12 +238,6 @@ def preposition(ctx: Context) -> Answer:
             # "complained; with good reason, about the noise": an aside needs both commas.
             return Verdict.COMMA, Cue.OPENS_ASIDE
     return Verdict.DROP, Cue.CONTINUING_PREPOSITION
-
-
-def reporting(ctx: Context) -> Answer:
-    if g.reporting_clause(ctx.clause_after):
-        return Verdict.COMMA, Cue.REPORTING_CLAUSE  # "...above the minimum; the company said in May."
-    return None
 
 
 # Inside a phrase, words that open a clause of their own, whose verb is not the phrase's:
