@@ -270,62 +270,6 @@ def test_a_mills_plain_list_semicolons_become_commas_with_a_note_that_says_so():
     assert {change.note for change in doc.changes} == {"list items without commas of their own"}
 
 
-def test_a_while_after_its_article_is_a_noun_and_that_if_still_opens_a_subordinate_clause():
-    kept = "She watched him for a while; then she turned back.\n"
-    assert run(kept, assume="mill").text == kept
-    spun = "He said that if the ferry ran late again; the council would act.\n"
-    assert run(spun, assume="mill").text == spun.replace("again;", "again,")
-
-
-def test_a_participle_after_an_indefinite_noun_phrase_is_no_verb_of_a_clause_in_a_mills_document():
-    text = "Inside there is AppleSkin; a leather made in part from apple peel.\n"
-    assert run(text).text == text
-    assert run(text, assume="mill").text == text.replace("AppleSkin;", "AppleSkin,")
-    clause = "Inside there is AppleSkin; a rival made its name with cork.\n"
-    assert run(clause, assume="mill").text == clause
-
-
-def test_a_clause_inside_a_phrase_lends_the_phrase_no_verb_in_a_mills_document():
-    text = "The car gets a new engine; a 2-liter unit that's 20 % lighter than before.\n"
-    assert run(text).text == text
-    assert run(text, assume="mill").text == text.replace("engine;", "engine,")
-    # "once again" is no clause of its own: the verb after it is the clause's.
-    kept = "He begged them not to go; Meynell once again paid his debts.\n"
-    assert run(kept, assume="mill").text == kept
-
-
-@pytest.mark.parametrize("phrase", [
-    "a terribly overcrowded prison in the city", "an owned exchange for group publishers",
-    "a trade-focused consulting firm in Washington", "their radiated power at night",
-], ids=["after-an-adverb", "after-an-article", "compound", "after-a-possessive"])
-def test_an_ed_adjective_is_no_verb_of_the_phrase_after_a_semicolon_in_a_mills_document(phrase):
-    text = f"She was sent to the House of Detention; {phrase}.\n"
-    assert run(text).text == text
-    assert run(text, assume="mill").text == text.replace("Detention;", "Detention,")
-
-
-@pytest.mark.parametrize("text, fixed", [
-    ("James finished with 25 points; 11 rebounds and 10 assists.\n",
-     "James finished with 25 points, 11 rebounds and 10 assists.\n"),
-    ("The performances were variable; those of the full ensemble being generally satisfying.\n",
-     "The performances were variable, those of the full ensemble being generally satisfying.\n"),
-    ("It was a hard decade for the port; 2019 marks the end of it.\n",
-     "It was a hard decade for the port; 2019 marks the end of it.\n"),
-], ids=["plural-after-a-count", "being", "a-year-is-a-subject"])
-def test_counts_and_being_lend_the_phrase_after_a_semicolon_no_verb_in_a_mills_document(text, fixed):
-    assert run(text).text == text
-    assert run(text, assume="mill").text == fixed
-
-
-def test_a_short_parenthesis_after_a_semicolon_is_no_clause_of_its_own_in_a_mills_document():
-    text = "It was a poor plan for the port; I fear. Such a policy would also; we believe; prove useful.\n"
-    assert run(text).text == text
-    assert run(text, assume="mill").text == ("It was a poor plan for the port, I fear. Such a policy would also, "
-                                             "we believe, prove useful.\n")
-    clause = "It was a poor plan for the port; I knew it from the start.\n"
-    assert run(clause, assume="mill").text == clause
-
-
 def test_an_introductory_clause_read_through_a_contraction_is_fixed_alone_but_is_no_evidence():
     text = "When the music didn’t go away; Steenburgen realised she had to write it down.\n"
     doc = run(text)
