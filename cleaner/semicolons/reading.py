@@ -142,8 +142,10 @@ def _opens_statement(pattern: re.Pattern, line: str) -> bool:
     """Whether the pattern matches where a statement opens: at the line's start or after one of
     ``{};()`` and blanks."""
     for m in pattern.finditer(line):
-        before = line[:m.start()].rstrip()
-        if not before or before[-1] in _STATEMENT_OPENERS:
+        i = m.start() - 1
+        while i >= 0 and line[i].isspace():  # back over the blanks before it only: linear in all
+            i -= 1
+        if i < 0 or line[i] in _STATEMENT_OPENERS:
             return True
     return False
 
