@@ -6,9 +6,11 @@ commas), make it a comma (a relative pronoun, a participle, an appositive, an at
 or drop it (a preposition that continues the phrase).
 
 Edited prose uses semicolons in many places a mill also puts them ("; but", "; which" in an
-older essay), so a verdict is trusted alone only where no editor puts a semicolon at all; the
-rest wait for a document that shows a mill's hand, or for ``assume = "mill"`` on an archive
-known to be one. Clean and edited text is never made worse.
+older essay), so a verdict is trusted alone only where no editor puts a semicolon at all
+(conclusive, and definite where the reading is a judgment of the word lists); the rest wait
+for a document that shows a mill's hand (conclusive strays, and then only where the spinner
+struck), or for ``assume = "mill"`` on an archive known to be one. Clean and edited text is
+never made worse.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ class StraySemicolon(Rule):
                         "mill's: every stray-looking semicolon changes; a kept one needs a clause on "
                         "both sides)", choices=("edited", "mill")),
         "min_conclusive": Param(int, 2, "semicolons no editor puts anywhere (“We won;” she said, "
-                                "'However; the') that show a document is a mill's", minimum=1),
+                                "'However; the') that show a document is a mill's; definite ones, read "
+                                "through a judgment of the word lists ('; who', 'Unfortunately;'), change "
+                                "alone and do not count", minimum=1),
         "english_share": Param(float, 0.1, "share of English function words a document needs for the "
                                "rule to read its grammar; other documents are left alone", minimum=0.0),
         "min_unread": Param(int, 8, "with assume = 'mill', in a language the rule cannot read: "
