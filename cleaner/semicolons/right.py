@@ -108,7 +108,8 @@ def subject_before_its_verb(ctx: Context) -> Answer:
         return None  # "The others in the boat; were they safe?": a question puts its verb first
     before = ctx.before
     # An apostrophe inside a word ("the ferry's captain") is no quotation mark.
-    if any(mark in without_apostrophes(before) for mark in OPENING_QUOTES + CLOSING_QUOTES + ":—–"):
+    plain = without_apostrophes(before)
+    if any(mark in plain for mark in OPENING_QUOTES + CLOSING_QUOTES + ":—–"):
         return None
     subject = g.words(before)
     head = subject[0].lower() if subject else ""
@@ -121,7 +122,7 @@ def subject_before_its_verb(ctx: Context) -> Answer:
     if g.has_verb(subject) or g.has_finite_verb(subject):
         return None  # a clause before: "The ferry left at six; returned at ten" joins two predicates
     if first.lower() not in en.AUXILIARIES and not any(_ends_like_a_verb(w) for w in subject[1:]) \
-            and without_apostrophes(before) == before:
+            and plain == before:
         return Verdict.COMMA, Cue.SUBJECT_BEFORE_VERB
     # "The roof spoiler, too; is", "Seventeen makers, by the report's count; had": an auxiliary
     # may open an elliptical clause, a word ending like a verb was read as a noun, and "Kent's"
