@@ -74,3 +74,32 @@ def reporting(ctx: Context) -> Answer:
     if g.reporting_clause(ctx.clause_after):
         return Verdict.COMMA, Cue.REPORTING_CLAUSE  # "...above the minimum; the company said in May."
     return None
+
+
+# Object pronouns a verb of saying may take in an attribution ("Sarah told her.").
+_TOLD = frozenset({"her", "him", "them", "me", "us", "you"})
+
+
+def attribution_after_a_quotation(ctx: Context) -> Answer:
+    """ “Oh no”; Harold said, shocked. “Get a basket”; Sarah told her.: a quotation, then its
+    speaker and the verb of saying, with nothing more of a clause. The comma that stood after
+    the quotation became the semicolon (definite: the verb is read from the lists)."""
+    before = ctx.text[max(0, ctx.pos - 2):ctx.pos].rstrip()
+    if not before or before[-1] not in "”’\"'":
+        return None
+    words = ctx.clause_after
+    if not 2 <= len(words) <= 5 or not g.opens_subject(words[0]):
+        return None
+    verb_at = next((i for i, w in enumerate(words) if w.lower() in _SPEAKING), None)
+    if verb_at is None or verb_at == 0 or verb_at > 3:
+        return None
+    rest = [w.lower() for w in words[verb_at + 1:]]
+    if rest and not (len(rest) == 1 and rest[0] in _TOLD):
+        return None
+    if any(en.is_finite_verb(w) and w.lower() not in en.AUXILIARIES for w in words[1:verb_at]):
+        return None  # "; the family called it home": a clause with a verb of its own
+    return Verdict.COMMA, Cue.ATTRIBUTION_AFTER_QUOTATION
+
+
+_SPEAKING = en.QUOTING_VERBS | frozenset({"told", "replied", "cried", "murmured", "snapped", "proclaimed",
+                                          "intoned", "protested", "agreed", "began"})
