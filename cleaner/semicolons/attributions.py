@@ -103,3 +103,16 @@ def attribution_after_a_quotation(ctx: Context) -> Answer:
 
 _SPEAKING = en.QUOTING_VERBS | frozenset({"told", "replied", "cried", "murmured", "snapped", "proclaimed",
                                           "intoned", "protested", "agreed", "began"})
+
+
+def parenthesis_closing_the_sentence(ctx: Context) -> Answer:
+    """ "Call the Vouillemont; I guess.", "It was a poor plan; I fear.": a pronoun and a verb of
+    thinking, and the sentence ends (definite: the verb is read from the lists)."""
+    words = ctx.following
+    if len(words) != 2 or words[0].lower() not in en.PARENTHETICAL_SUBJECTS \
+            or words[1].lower() not in en.PARENTHETICAL_VERBS:
+        return None
+    tail = ctx.after.lstrip()[len(words[0]):].lstrip()[len(words[1]):]
+    if tail.strip(" ”’\"')") in ("", ".", "!"):
+        return Verdict.COMMA, Cue.PARENTHESIS_CLOSES
+    return None

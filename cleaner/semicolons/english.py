@@ -84,6 +84,8 @@ REPORTING_VERBS = frozenset({
 })
 # Verbs of a short parenthesis after a clause ("…, I fear.", "…, you know,", "…, she knew ("):
 # a pronoun and one of these, with nothing after it before the next mark.
+# Who speaks such a parenthesis: a person, bare ("I fear"; not "it's fear", a clause).
+PARENTHETICAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 PARENTHETICAL_VERBS = frozenset({
     "believe", "believed", "think", "thought", "know", "knew", "fear", "feared", "suppose", "supposed",
     "guess", "imagine", "understand", "hope", "expect", "suspect", "mean", "see", "promised", "agreed",

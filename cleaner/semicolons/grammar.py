@@ -198,7 +198,8 @@ def reporting_clause(following: list[str]) -> bool:
     military said in a statement", "say officials": a short attribution closing the sentence."""
     if following and following[0].lower() in en.REPORTING_VERBS and len(following) <= 5:
         return True
-    if len(following) == 2 and is_pronoun_subject(following[0]) and following[1].lower() in en.PARENTHETICAL_VERBS:
+    if len(following) == 2 and following[0].lower() in en.PARENTHETICAL_SUBJECTS \
+            and following[1].lower() in en.PARENTHETICAL_VERBS:
         return True  # "; we believe; prove", "; you know.": a parenthesis, with nothing after its verb
     if 2 <= len(following) <= 3 and following[-1].islower() and following[-1].endswith("ed") \
             and following[0][:1].isupper():

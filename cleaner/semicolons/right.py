@@ -13,7 +13,12 @@ from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
-from cleaner.semicolons.attributions import attribution, attribution_after_a_quotation, reporting
+from cleaner.semicolons.attributions import (
+    attribution,
+    attribution_after_a_quotation,
+    parenthesis_closing_the_sentence,
+    reporting,
+)
 from cleaner.semicolons.modifiers import participial_preposition, personal_relative
 from cleaner.semicolons.numbers import numbers
 from cleaner.semicolons.openers import INTRODUCING_SUBORDINATORS, introductory_clause, introductory_fragment
@@ -290,6 +295,7 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("conjunctive-phrase", conjunctive_phrase),
     ("attribution", attribution),
     ("attribution-after-a-quotation", attribution_after_a_quotation),
+    ("parenthesis-closing-the-sentence", parenthesis_closing_the_sentence),
     ("aside-closed-by-comma", aside_closed_by_comma),
     ("personal-relative", personal_relative),
     ("participial-preposition", participial_preposition),

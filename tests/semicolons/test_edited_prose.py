@@ -154,6 +154,7 @@ CONCLUSIVE = {
     "attribution-with-a-time": ("Turnout was low; Kan said on Wednesday.", "Turnout was low, Kan said on Wednesday."),
     "quotation-then-its-speaker": ("“Oh no”; Harold said, shocked.", "“Oh no”, Harold said, shocked."),
     "quotation-then-told": ("“Get a basket”; Sarah told her.", "“Get a basket”, Sarah told her."),
+    "parenthesis-closes": ("Call the ferry office; I guess.", "Call the ferry office, I guess."),
     "weekday-date": ("The tour opens on Saturday; May 18, in Leeds.", "The tour opens on Saturday, May 18, in Leeds."),
     "date-year": ("The ferry last sailed on November 18; 2019, in a storm.",
                   "The ferry last sailed on November 18, 2019, in a storm."),

@@ -46,8 +46,9 @@ MILL_READINGS = {
               "The performances were variable, those of the full ensemble being generally satisfying.\n"),
     "a-year-is-a-subject": ("It was a hard decade for the port; 2019 marks the end of it.\n", None),
     # A pronoun and a verb of thinking with nothing after it is a parenthesis.
-    "short-parenthesis": ("It was a poor plan; I fear. Such a policy would also; we believe; prove useful.\n",
-                          "It was a poor plan, I fear. Such a policy would also, we believe, prove useful.\n"),
+    # (One closing the sentence, "; I fear.", changes under the default set too: test_edited_prose.)
+    "short-parenthesis": ("Such a policy would also; we believe; prove useful.\n",
+                          "Such a policy would also, we believe, prove useful.\n"),
     "clause-with-an-object": ("It was a poor plan for the port; I knew it from the start.\n", None),
 }
 
