@@ -6,8 +6,10 @@ edited text puts a semicolon there (none of the edited corpora's semicolons stan
 
 from __future__ import annotations
 
+import re
+
 from cleaner.semicolons import english as en
-from cleaner.semicolons.reading import Context
+from cleaner.semicolons.reading import OPENING_QUOTES, Context
 from cleaner.semicolons.verdicts import Cue, Verdict
 
 Answer = tuple[Verdict, Cue] | None
@@ -59,3 +61,26 @@ def _clause_in(phrase: list[str]) -> bool:
             if before not in en.DETERMINERS and before not in en.BINDING_PREPOSITIONS:
                 return True
     return False
+
+
+# Titles a speaker addresses someone by.
+_TITLES = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "madam", "madame", "ma'am", "doctor", "professor",
+                     "captain", "sergeant", "colonel", "general", "father", "sister", "mister"})
+# The title, up to three capitalised words, then the quotation's or the sentence's end. Not a
+# comma: "; Mr. Smith, the chairman, abstained" goes on into a clause.
+_TITLES_ALONE = frozenset({"sir", "madam", "madame", "ma'am"})
+_VOCATIVE = re.compile(r"\s*([A-Z][a-z']*)\.?((?:\s+[A-Z][\w'’-]*){0,3})\s*([”’\"'.!?])")
+
+
+def vocative_in_a_quotation(ctx: Context) -> Answer:
+    """ “I don't know what we're going to do; Miss Sarah.”, “Come in; Mr. Hale!”: inside a
+    quotation, a title and a name spoken to, closing the quotation or the sentence. A name
+    spoken to is set off by a comma (definite: the title is read from a list)."""
+    m = _VOCATIVE.match(ctx.after)
+    if not m or m.group(1).lower() not in _TITLES or not (m.group(2) or m.group(1).lower() in _TITLES_ALONE):
+        return None  # "Mr." with no name: its own dot is no end
+    before = ctx.before
+    opening = max(before.rfind(q) for q in OPENING_QUOTES)
+    if opening < 0 or any(q in before[opening:] for q in "”»"):
+        return None  # not inside a quotation
+    return Verdict.COMMA, Cue.VOCATIVE_IN_QUOTATION

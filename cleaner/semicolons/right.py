@@ -19,7 +19,7 @@ from cleaner.semicolons.attributions import (
     parenthesis_closing_the_sentence,
     reporting,
 )
-from cleaner.semicolons.modifiers import participial_preposition, personal_relative
+from cleaner.semicolons.modifiers import participial_preposition, personal_relative, vocative_in_a_quotation
 from cleaner.semicolons.numbers import numbers
 from cleaner.semicolons.openers import INTRODUCING_SUBORDINATORS, introductory_clause, introductory_fragment
 from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context, without_apostrophes
@@ -298,6 +298,7 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("parenthesis-closing-the-sentence", parenthesis_closing_the_sentence),
     ("aside-closed-by-comma", aside_closed_by_comma),
     ("personal-relative", personal_relative),
+    ("vocative-in-a-quotation", vocative_in_a_quotation),
     ("participial-preposition", participial_preposition),
     ("subject-before-its-verb", subject_before_its_verb),
     ("relative", relative),

@@ -77,6 +77,7 @@ class Cue(Enum):
                                    "no verb)", Strength.DEFINITE)
     AFTER_OPENING_ADVERB = ("after an adverb opening the sentence", Strength.DEFINITE)
     AFTER_TIME_PHRASE = ("after a time phrase opening the sentence", Strength.DEFINITE)
+    VOCATIVE_IN_QUOTATION = ("before a name spoken to in a quotation", Strength.DEFINITE)
     ATTRIBUTION_AFTER_QUOTATION = ("between a quotation and its speaker", Strength.DEFINITE)
     PARENTHESIS_CLOSES = ("before a parenthesis ('I fear') that closes the sentence", Strength.DEFINITE)
     ATTRIBUTION_WITH_A_TIME = ("before an attribution with its time or place that closes the sentence",
