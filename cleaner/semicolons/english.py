@@ -94,7 +94,7 @@ PARENTHETICAL_VERBS = frozenset({
 # after them ("…; the company said.") they can only be an attribution. Not "replied", "wrote",
 # "warned": "She wrote; he replied." joins two clauses.
 CLAUSE_TAKING_REPORTING_VERBS = frozenset({
-    "said", "says", "added", "noted", "stated", "explained", "confirmed", "announced", "reported",
+    "said", "says", "say", "added", "noted", "stated", "explained", "confirmed", "announced", "reported",
     "insisted", "claimed", "argued", "acknowledged", "estimated", "stressed", "emphasised", "emphasized",
     "tweeted",
 })
