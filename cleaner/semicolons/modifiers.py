@@ -36,6 +36,10 @@ def personal_relative(ctx: Context) -> Answer:
         return None  # a question ("; who else would?"), or too short to tell ("; who knows.")
     if following[1].lower() in _RHETORICAL_VERBS:
         return None
+    # "The men, who worked the fields; who fed the town": a series of relative clauses.
+    last_part = ctx.text[ctx.clause_start:ctx.pos].rpartition(",")[2].split(None, 1)
+    if last_part and last_part[0].lower() == ctx.first:
+        return None
     return Verdict.COMMA, Cue.PERSONAL_RELATIVE
 
 

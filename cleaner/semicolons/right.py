@@ -124,6 +124,10 @@ def subject_before_its_verb(ctx: Context) -> Answer:
         # "Came home at six; ate alone" (fiction's subjectless sentences), "He rode on to
         # Cheyenne; threw a party" (a pronoun's verb the lists do not know): two predicates.
         return None
+    if _subject_and_its_relative_clause(before):
+        # "Kidd, who did it against 28 teams; has served as a model": the relative clause's
+        # verb is not the sentence's; its closing comma became the semicolon.
+        return Verdict.COMMA, Cue.VERB_AFTER_VERBLESS_SUBJECT
     if g.has_verb(subject) or g.has_finite_verb(subject):
         return None  # a clause before: "The ferry left at six; returned at ten" joins two predicates
     if first.lower() not in en.AUXILIARIES and not any(_ends_like_a_verb(w) for w in subject[1:]) \
@@ -136,6 +140,17 @@ def subject_before_its_verb(ctx: Context) -> Answer:
     if head in en.DETERMINERS or head[:1].isdigit() or "," in before or subject[1][:1].isupper():
         return Verdict.COMMA, Cue.VERB_AFTER_VERBLESS_SUBJECT
     return None  # "Woke late; was sorry": a capital alone may open a verb the lists do not know
+
+
+def _subject_and_its_relative_clause(before: str) -> bool:
+    """Whether the words are a noun phrase with no verb, a comma, and one relative clause on it
+    ("who", "which", "whose") running to the end, with no comma of its own."""
+    noun_phrase, comma, relative = before.partition(",")
+    if not comma or "," in relative:
+        return False
+    phrase, clause = g.words(noun_phrase), g.words(relative)
+    return bool(phrase) and len(clause) >= 2 and clause[0] in ("who", "which", "whose") \
+        and not (g.has_verb(phrase) or g.has_finite_verb(phrase))
 
 
 def _ends_like_a_verb(word: str) -> bool:
