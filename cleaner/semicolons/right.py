@@ -128,10 +128,13 @@ def subject_before_its_verb(ctx: Context) -> Answer:
         # "Kidd, who did it against 28 teams; has served as a model": the relative clause's
         # verb is not the sentence's; its closing comma became the semicolon.
         return Verdict.COMMA, Cue.VERB_AFTER_VERBLESS_SUBJECT
-    if g.has_verb(subject) or g.has_finite_verb(subject):
+    if g.has_verb(subject, strict=True) or g.has_finite_verb(subject, strict=True):
         return None  # a clause before: "The ferry left at six; returned at ten" joins two predicates
+    # Read strictly, "-ed" adjectives ("a London-based think tank") are no verbs; read so, the
+    # reading is a judgment.
+    adjectives = g.has_verb(subject) or g.has_finite_verb(subject)
     if first.lower() not in en.AUXILIARIES and not any(_ends_like_a_verb(w) for w in subject[1:]) \
-            and plain == before:
+            and plain == before and not adjectives:
         return Verdict.COMMA, Cue.SUBJECT_BEFORE_VERB
     # "The roof spoiler, too; is", "Seventeen makers, by the report's count; had": an auxiliary
     # may open an elliptical clause, a word ending like a verb was read as a noun, and "Kent's"

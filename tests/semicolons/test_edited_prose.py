@@ -163,6 +163,8 @@ CONCLUSIVE = {
     "attribution-with-say": ("A deal is near; White House advisers say.", "A deal is near, White House advisers say."),
     "subject-and-its-relative-clause": ("Kidd, who did it against 28 teams; has served as a model since.",
                                         "Kidd, who did it against 28 teams, has served as a model since."),
+    "subject-with-an-ed-adjective": ("The Centre, a well-funded research group; concluded that costs rose.",
+                                     "The Centre, a well-funded research group, concluded that costs rose."),
     "weekday-date": ("The tour opens on Saturday; May 18, in Leeds.", "The tour opens on Saturday, May 18, in Leeds."),
     "date-year": ("The ferry last sailed on November 18; 2019, in a storm.",
                   "The ferry last sailed on November 18, 2019, in a storm."),
