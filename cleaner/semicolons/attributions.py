@@ -66,8 +66,7 @@ def _attribution_with_a_time(following: list[str]) -> Answer:
     return None
 
 
-_WHEN = frozenset({"yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-                   "saturday", "sunday", "last", "earlier", "later", "recently", "afterwards"})
+_WHEN = frozenset({"yesterday", "today", "tonight", "last", "earlier", "later", "recently", "afterwards"}) | en.WEEKDAYS
 
 
 def reporting(ctx: Context) -> Answer:

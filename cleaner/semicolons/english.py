@@ -129,6 +129,12 @@ the a an and or but of in on at to for with from by as is are was were be been i
 these those he she they we you i his her their our not no have has had do does did will would can
 could should may might must there which who what when where than then so if about into over after
 """.split())
+# The calendar, lower case, and a month as dates spell it ("Jan", "Sept.", "January").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+MONTH_PATTERN = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
+                 r"June|July|August|September|October|November|December)")
 # Verbs that commonly open a command; "Go for the leek; stay for the tart" joins two.
 IMPERATIVES = frozenset("""
 go stay come try order skip book visit read watch take make get keep let see ask call check avoid

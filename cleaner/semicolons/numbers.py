@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.reading import Context
 from cleaner.semicolons.verdicts import Cue, Verdict
@@ -13,13 +14,9 @@ from cleaner.semicolons.verdicts import Cue, Verdict
 Answer = tuple[Verdict, Cue] | None
 
 _CITATION_TAIL = re.compile(r"\s*\d+\s*(?:\(\d+\)\s*)?:")
-_MONTH_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
-    r"August|September|October|November|December)\.? \d{1,2}$")
+_MONTH_DAY = re.compile(rf"\b{en.MONTH_PATTERN}\.? \d{{1,2}}$")
 _WEEKDAY_END = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
-_DATE_START = re.compile(
-    r"\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
-    r"August|September|October|November|December)\.? \d{1,2}\b")
+_DATE_START = re.compile(rf"\s*{en.MONTH_PATTERN}\.? \d{{1,2}}\b")
 # The year closes the date: punctuation follows it ("November 18; 2019, in a storm"). A year
 # that goes on into a clause ("…on May 5; 1990 was a wet year") may open one.
 _YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d(?=[,.;:)]|\s*$)(?![\d,.:]\d)")

@@ -54,9 +54,8 @@ def _past_verb_group(words: list[str], verb_at: int) -> int:
 _TIME_HEADS = frozenset({"earlier", "later", "last", "next", "this", "early", "late"})
 _TIME_NOUNS = frozenset("""
 day days week weeks weekend month months year years morning afternoon evening night season spring
-summer autumn fall winter decade century hour hours monday tuesday wednesday thursday friday
-saturday sunday january february march april may june july august september october november december
-""".split())
+summer autumn fall winter decade century hour hours
+""".split()) | en.WEEKDAYS | en.MONTHS
 
 
 def _is_time_phrase(words: list[str]) -> bool:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from cleaner.semicolons import english as en
 from cleaner.semicolons.reading import closes_an_entity
 
 # A comma or semicolon, its space, an opening quote or bracket at most, and the next word.
 _MARK_BEFORE_WORD = re.compile(r"([,;])[ \u00a0][\"“‘'(\[]?(\w+)")
-_COORDINATORS = frozenset({"and", "or", "but", "yet", "so", "nor"})
+_COORDINATORS = en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE
 
 
 def word_kind(word: str) -> str:
