@@ -111,7 +111,16 @@ def parenthesis_closing_the_sentence(ctx: Context) -> Answer:
     if len(words) != 2 or words[0].lower() not in en.PARENTHETICAL_SUBJECTS \
             or words[1].lower() not in en.PARENTHETICAL_VERBS:
         return None
+    if words[1].lower() in _WHOLE_CLAUSE_VERBS and words[0].lower() != "you":
+        return None  # "It's over; I know.", "He asked for time; they agreed.": a clause of its own
     tail = ctx.after.lstrip()[len(words[0]):].lstrip()[len(words[1]):]
-    if tail.strip(" ”’\"')") in ("", ".", "!"):
+    # The line break that ends a text is no part of the sentence.
+    if tail.strip(" \t\r\n”’\"')") in ("", ".", "!"):
         return Verdict.COMMA, Cue.PARENTHESIS_CLOSES
     return None
+
+
+# Verbs that make a whole clause with a pronoun alone ("I know.", "we saw.", "they agreed."),
+# so that after a semicolon they may be the author's second clause. Said to the reader ("you
+# know", "you see") they are the parenthesis still.
+_WHOLE_CLAUSE_VERBS = frozenset({"know", "knew", "see", "saw", "understand", "agreed", "promised"})

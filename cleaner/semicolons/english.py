@@ -85,6 +85,9 @@ REPORTING_VERBS = frozenset({
 # Verbs of a short parenthesis after a clause ("…, I fear.", "…, you know,", "…, she knew ("):
 # a pronoun and one of these, with nothing after it before the next mark.
 # Who speaks such a parenthesis: a person, bare ("I fear"; not "it's fear", a clause).
+# Titles a speaker addresses someone by ("Mr. Hale", "Sir", "Doctor").
+TITLES = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "madam", "madame", "ma'am", "doctor", "professor",
+                    "captain", "sergeant", "colonel", "general", "father", "sister", "mister"})
 PARENTHETICAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 PARENTHETICAL_VERBS = frozenset({
     "believe", "believed", "think", "thought", "know", "knew", "fear", "feared", "suppose", "supposed",

@@ -36,11 +36,42 @@ def personal_relative(ctx: Context) -> Answer:
         return None  # a question ("; who else would?"), or too short to tell ("; who knows.")
     if following[1].lower() in _RHETORICAL_VERBS:
         return None
+    if _opens_a_noun_clause(following):
+        return None  # "; who he was I never learned", "; whose side she took depended on the day"
     # "The men, who worked the fields; who fed the town": a series of relative clauses.
     last_part = ctx.text[ctx.clause_start:ctx.pos].rpartition(",")[2].split(None, 1)
     if last_part and last_part[0].lower() == ctx.first:
         return None
     return Verdict.COMMA, Cue.PERSONAL_RELATIVE
+
+
+def _opens_a_noun_clause(following: list[str]) -> bool:
+    """Whether "who"/"whose" opens a clause with a subject of its own, which makes the clause a
+    noun (the subject or a fronted object of what follows), not a relative clause on the person
+    before: "who he was", "who the stranger was", "whose side she took". A relative "who" is its
+    clause's subject ("who joined"); a relative "whose" takes a noun and then the verb ("whose
+    pears won")."""
+    if following[0].lower() == "who":
+        return _opens_subject(following[1])
+    # "whose", its noun (or an adjective and its noun), then a subject before any verb.
+    for word in following[2:4]:
+        if en.is_finite_verb(word) or word.lower() in _CLAUSE_OPENERS:
+            return False  # "whose mother was a teacher", "whose mind, although he…, was"
+        if _opens_subject(word):
+            return True
+    return False
+
+
+def _opens_subject(word: str) -> bool:
+    lower = word.lower()
+    return lower in _NOMINATIVE or lower in _ARTICLES
+
+
+_NOMINATIVE = frozenset({"i", "he", "she", "we", "they", "it", "there"})
+# Words that open a clause inside the relative clause, before its verb.
+_CLAUSE_OPENERS = en.SUBORDINATORS | en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE | en.RELATIVES
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our", "their",
+                       "my", "your"})
 
 
 def participial_preposition(ctx: Context) -> Answer:
@@ -58,18 +89,27 @@ def participial_preposition(ctx: Context) -> Answer:
 
 def _clause_in(phrase: list[str]) -> bool:
     """Whether a tensed verb stands in the words other than as a noun ("the cost of fuel") or
-    an infinitive ("the need to cut")."""
+    an infinitive ("the need to cut"). After a word that also stands alone as a pronoun
+    ("them all would take", "no one objected", "many died") the verb is a verb; so is an
+    auxiliary no noun shares a spelling with ("all had doubled")."""
     for i, word in enumerate(phrase):
         if (i == 0 or not word[:1].isupper()) and en.is_finite_verb(word):
             before = phrase[i - 1].lower() if i else ""
+            if before in _PRONOUN_QUANTIFIERS or (word.lower() in _ONLY_AUXILIARIES and before != "that"):
+                return True  # not "the roads that were built": a relative clause inside the phrase
             if before not in en.DETERMINERS and before not in en.BINDING_PREPOSITIONS:
                 return True
     return False
 
 
-# Titles a speaker addresses someone by.
-_TITLES = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "madam", "madame", "ma'am", "doctor", "professor",
-                     "captain", "sergeant", "colonel", "general", "father", "sister", "mister"})
+# Determiners that also stand alone as a subject ("all of them had", "no one objected").
+_PRONOUN_QUANTIFIERS = frozenset({"all", "both", "each", "either", "neither", "few", "many", "most", "several",
+                                  "some", "one", "any"})
+# Auxiliaries that are never a noun after a determiner (unlike "a can", "the will", "a must").
+_ONLY_AUXILIARIES = en.AUXILIARIES - {"can", "will", "may", "might", "must", "do", "be"}
+
+
+_TITLES = en.TITLES
 # The title, up to three capitalised words, then the quotation's or the sentence's end. Not a
 # comma: "; Mr. Smith, the chairman, abstained" goes on into a clause.
 _TITLES_ALONE = frozenset({"sir", "madam", "madame", "ma'am"})

@@ -5,6 +5,8 @@ unless the fragment is the first item of a series."""
 
 from __future__ import annotations
 
+import re
+
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
 from cleaner.semicolons.reading import CLOSING_QUOTES, OPENING_QUOTES, Context, without_apostrophes
@@ -50,6 +52,39 @@ def _past_verb_group(words: list[str], verb_at: int) -> int:
     return i
 
 
+# Words after which a noun phrase goes on rather than a new one starting: "of the town",
+# "than a third", "almost a decade", "the New York Times".
+_PHRASE_GOES_ON = (en.BINDING_PREPOSITIONS | en.ADVERBIAL_PREPOSITIONS | en.COORDINATORS_PHRASE
+                   | (en.DETERMINERS - {"then", "now"})
+                   | {"of", "to", "than", "half", "only", "just", "even", "nearly", "almost", "about", "around",
+                      "roughly", "some", "over", "under"})
+# Words that open a subject: a determiner, a number, a capitalised name ("that" may open a
+# clause inside the phrase instead).
+_OPENS_A_SUBJECT = en.DETERMINERS - {"then", "now", "that", "current", "former"}
+
+
+def _subject_after_a_phrase(left: list[str], verb_at: int) -> bool:
+    """Whether, before the first verb, a new noun phrase starts after a word that ends a phrase:
+    the word that opened the sentence ("after", "since", "before", "until", "when", "if") opened
+    a phrase ("after the vote", "since then", "before long", "when in doubt", "if nothing else"),
+    and the subject of the main clause follows it without a comma. A subordinate clause's
+    subject comes right after its subordinator ("After the council voted")."""
+    for j in range(2, verb_at):
+        word, before = left[j], left[j - 1]
+        opens = word.lower() in _OPENS_A_SUBJECT or word[:1].isdigit() or (word[:1].isupper() and word != "I")
+        if not opens or before.lower() in _PHRASE_GOES_ON or before[:1].isdigit():
+            continue
+        if before.islower() and (before.endswith("ing") or en.is_verb(before)):
+            continue  # the object of a verb or gerund: "After questioning the patient"
+        if word[:1].isupper() and before[:1].isupper():
+            continue  # one name of several words ("New York")
+        if before.islower() and before.endswith("s") and not before.endswith("ss") \
+                and left[j - 2].lower() not in _PHRASE_GOES_ON:
+            continue  # "When the husband drops the case": a verb the lists do not know, maybe
+        return True
+    return False
+
+
 # "Earlier this month", "Last week", "Late on Friday": a time phrase opening a sentence.
 _TIME_HEADS = frozenset({"earlier", "later", "last", "next", "this", "early", "late"})
 _TIME_NOUNS = frozenset("""
@@ -60,6 +95,19 @@ summer autumn fall winter decade century hour hours
 
 def _is_time_phrase(words: list[str]) -> bool:
     return words[0].lower() in _TIME_HEADS and any(w.lower() in _TIME_NOUNS for w in words[1:])
+
+
+# How far around a quotation's first word the text is searched for it inside a sentence: a
+# name spoken to is used in the narration near by ("“Laura; what…” Laura did not answer").
+_NAME_REACH = 3000
+
+
+def _a_name_nearby(ctx: Context, word: str) -> bool:
+    """Whether ``word`` stands capitalised after a lower-case word or a comma near the semicolon,
+    as a name does wherever it stands; "Good", "Nonsense" are capitalised only to open a
+    sentence. The search is bounded, so a text full of quotations is still read in linear time."""
+    pattern = re.compile(r"(?<=[a-z,;] )" + re.escape(word) + r"\b")
+    return pattern.search(ctx.text, max(0, ctx.pos - _NAME_REACH), ctx.pos + _NAME_REACH) is not None
 
 
 def introductory_fragment(ctx: Context) -> Answer:
@@ -88,7 +136,9 @@ def introductory_fragment(ctx: Context) -> Answer:
             and g.has_finite_verb(ctx.clause_after):
         return Verdict.COMMA, Cue.AFTER_TIME_PHRASE  # "Earlier this month; NASA announced"
     next_item = g.words(ctx.after.partition(";")[0])
-    if g.head_class(following) == g.head_class(fragment_words) or \
+    # The same opening word again is a series of two, however its class reads: "Hence the
+    # confusion; hence the anger".
+    if g.head_class(following) == g.head_class(fragment_words) or following[0].lower() == head or \
             (not ctx.last_in_sentence and not g.has_verb(next_item)):
         return None  # a series: the other cues read it
     if len(fragment_words) > 3:
@@ -101,7 +151,11 @@ def introductory_fragment(ctx: Context) -> Answer:
         return Verdict.COMMA, Cue.AFTER_INTRODUCTION  # "However;"
     if len(fragment_words) == 1 and en.is_sentence_adverb(head):
         return Verdict.COMMA, Cue.AFTER_OPENING_ADVERB  # "Unfortunately;"
-    if opening >= 0 and g.addresses(fragment_words) and head not in _INTERJECTIONS:
+    if opening >= 0 and g.addresses(fragment_words) and head not in _INTERJECTIONS \
+            and (len(fragment_words) > 1 or head in en.TITLES or _a_name_nearby(ctx, fragment_words[0])):
+        # One capitalised word opening a quotation may be a name ("Marta;") or any word a
+        # speaker starts with ("Good; then we agree.", "Nonsense; he was here"): it counts as a
+        # name where the text also capitalises it inside a sentence.
         return Verdict.COMMA, Cue.AFTER_VOCATIVE
     # Capitalised words opening a sentence outside a quotation may be a subject, a title or a
     # list's first item ("Wiley Online Library; 2007"): the other cues read them.
@@ -133,6 +187,8 @@ def introductory_clause(ctx: Context) -> Answer:
                         or (w.islower() and w.endswith("ed"))), None)
         if verb_at is None or any(w.lower() in _SUBJECTS for w in left[2:verb_at]):
             return None  # "Although open to the public it is not crowded;": its own clause is elliptical
+        if _subject_after_a_phrase(left, verb_at):
+            return None  # "Since then the town has grown;", "After the vote the council adjourned;"
         past_verb = _past_verb_group(left, verb_at)
         rest = [w.lower() for w in left[past_verb:]]
         if any(w in _NOMINATIVE for w in rest) or any(en.is_verb(w) or en.is_finite_verb(w) for w in rest) \

@@ -9,6 +9,8 @@ conclusive, "“It is;” Marta" only likely.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 
 from cleaner.semicolons import english as en
@@ -48,10 +50,21 @@ def opening_quote(ctx: Context) -> Answer:
     """She said; “We will win.”: a quotation is introduced with a comma (or a colon)."""
     if ctx.after.lstrip()[:1] not in OPENING_QUOTES:
         return None
-    said = g.words(ctx.text[max(ctx.clause_start, ctx.pos - 60):ctx.pos])[-6:]
-    if said and said[-1].lower() in en.QUOTING_VERBS:
+    segment = ctx.text[max(ctx.clause_start, ctx.pos - 60):ctx.pos]
+    said = g.words(segment)[-6:]
+    if said and said[-1].lower() in en.QUOTING_VERBS and not _interrupts_a_quotation(segment):
         return Verdict.COMMA, Cue.INTRODUCES_QUOTATION
     return None
+
+
+# A quotation's own mark, its closing quote, then up to five words of attribution.
+_ATTRIBUTION_AFTER_QUOTE = re.compile(r"[,!?…][”\"’']\s+(?:[\w’'.-]+\s+){0,4}[\w’'-]+\s*$")
+
+
+def _interrupts_a_quotation(segment: str) -> bool:
+    """ “You're wrong,” she said; “you always were.”: the attribution splits one speaker's words,
+    and the semicolon stands where the quotation itself had one, before its second clause."""
+    return bool(_ATTRIBUTION_AFTER_QUOTE.search(segment))
 
 
 def two_commands(ctx: Context) -> Answer:

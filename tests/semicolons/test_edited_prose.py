@@ -87,6 +87,37 @@ EDITED = {
     "paragraph-ending-in-a-semicolon": (
         "Most powders (the cheap ones) are built on phosphate; some use citrate instead;\n"
         "the rest are liquids.\n"),
+    # A word that can open a subordinate clause ("after", "since", "before", "until", "when",
+    # "if") opens a phrase here, and the main clause follows it without a comma: its subject
+    # starts a new noun phrase after the phrase's last word.
+    "preposition-phrase-then-main-clause": "After the vote the council adjourned; the mayor stayed behind.\n",
+    "adverb-after-since-then-main-clause": "Since then the town has grown; the schools have not.\n",
+    "idiom-then-main-clause": "Before long the rain came; we ran for shelter.\n",
+    "quantified-phrase-then-main-clause": "After all the fuss the party was dull; nobody danced.\n",
+    "adverb-after-until-then-main-clause": "Until recently the house stood empty; now it is a school.\n",
+    "phrase-then-a-named-subject": "Since the war Britain has declined; France has not.\n",
+    "elliptical-clause-then-main-clause": "When in doubt the captain always waited for daylight; the crew grumbled.\n",
+    "if-idiom-then-main-clause": "If nothing else the plan is cheap; it is also quick.\n",
+    "number-phrase-then-main-clause": "After ten years of talks the deal collapsed; nobody was surprised.\n",
+    # A participle-preposition opening a phrase that is the subject of a clause, or that
+    # introduces one after a comma, with a pronoun subject ("no one", "all").
+    "gerund-phrase-subject": "There were many reasons; including them all would take a book.\n",
+    "according-to-then-a-pronoun-clause": "The plan failed; according to the minutes, no one objected.\n",
+    "compared-with-then-a-quantifier-clause": "Costs rose; compared with last year, all of them had doubled.\n",
+    "attribution-splitting-a-quotation": "“You're wrong,” she said; “you always were.”\n",
+    "attribution-splitting-a-straight-quotation": "\"Sit down,\" he told her; \"we need to talk.\"\n",
+    # One capitalised word opening a quotation: a word the speaker starts with, not a name.
+    "one-word-opening-a-quotation": ("“Good; then we agree.” “Nonsense; he was here all day.” "
+                                     "“Odd; the door was locked.”\n"),
+    "series-opened-by-one-word": "Hence the confusion; hence the anger.\n",
+    # Verbs of knowing and seeing make a whole clause with a pronoun alone.
+    "clause-of-knowing": "It's over; I know.\n",
+    "clause-of-seeing": "The door was open; we saw.\n",
+    "clause-of-agreeing": "He asked for more time; they agreed.\n",
+    # "who" and "whose" opening a clause that is a noun (a subject, a fronted object), not a
+    # relative clause on the person before.
+    "who-opening-a-fronted-object": "I met the man; who he was I never learned.\n",
+    "whose-opening-a-subject-clause": "She had many friends; whose side she took depended on the day.\n",
 }
 
 
@@ -95,6 +126,13 @@ def test_edited_prose_keeps_every_semicolon(text):
     doc = run(text)
     assert doc.text == text
     assert doc.changes == []
+
+
+@pytest.mark.parametrize("text", EDITED.values(), ids=EDITED.keys())
+def test_edited_prose_keeps_every_semicolon_at_the_end_of_a_text(text):
+    # The same sentence with no line break after it, as the last line of a text.
+    doc = run(text.rstrip("\n"))
+    assert doc.text == text.rstrip("\n")
 
 
 def test_edited_texts_together_keep_every_semicolon():
@@ -110,7 +148,10 @@ CONCLUSIVE = {
     "longer-introduction": ("During the long winter of 1998; the mill shut down.",
                             "During the long winter of 1998, the mill shut down."),
     "inside-closing-quote": ("“We will rebuild;” the mayor said.", "“We will rebuild,” the mayor said."),
-    "vocative": ("“Marta; the boat is here,” he called.", "“Marta, the boat is here,” he called."),
+    "vocative": ("“Marta Vell; the boat is here,” he called.", "“Marta Vell, the boat is here,” he called."),
+    "vocative-title": ("“Doctor; the boat is here,” he called.", "“Doctor, the boat is here,” he called."),
+    "vocative-named-in-the-narration": ("“Marta; the boat is here,” he called to Marta.",
+                                        "“Marta, the boat is here,” he called to Marta."),
     "introduces-quotation": ("The mayor said; “We will rebuild.”", "The mayor said, “We will rebuild.”"),
     "asked-before-quotation": ("Then the girl asked; “Could it live in the lake?”",
                                "Then the girl asked, “Could it live in the lake?”"),
@@ -177,6 +218,13 @@ def test_a_semicolon_no_editor_puts_there_is_fixed_alone(before, after):
     doc = run(text)
     assert doc.text == "It was late; the shop had closed. " + after + " We walked home; nobody spoke.\n"
     assert len(doc.changes) == 1
+
+
+@pytest.mark.parametrize("before, after", CONCLUSIVE.values(), ids=CONCLUSIVE.keys())
+def test_a_semicolon_no_editor_puts_there_is_fixed_at_the_end_of_a_paragraph(before, after):
+    # The sentence ends its line: the line break after it is no word of the sentence.
+    doc = run(before + "\n\nWe walked home; nobody spoke.\n")
+    assert doc.text == after + "\n\nWe walked home; nobody spoke.\n"
 
 
 def test_a_prose_paragraph_ending_in_a_semicolon_is_still_read():
