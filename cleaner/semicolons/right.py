@@ -41,7 +41,11 @@ def closing_quote(ctx: Context) -> Answer:
     """ “We will win;” she said: the quotation's own comma, inside the quote."""
     if not ctx.quote_closes:
         return None
-    if ctx.first[:1].islower() or g.reporting_clause(ctx.clause_after):
+    if g.reporting_clause(ctx.clause_after):
+        return Verdict.COMMA, Cue.INSIDE_CLOSING_QUOTE
+    if ctx.first[:1].islower():
+        if g.opens_subject(ctx.first) and g.has_finite_verb(ctx.clause_after):
+            return None  # He called it “home;” we called it…: a clause of its own follows
         return Verdict.COMMA, Cue.INSIDE_CLOSING_QUOTE
     return Verdict.COMMA, Cue.QUOTE_CLOSES
 

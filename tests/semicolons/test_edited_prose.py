@@ -109,6 +109,8 @@ EDITED = {
     # One capitalised word opening a quotation: a word the speaker starts with, not a name.
     "one-word-opening-a-quotation": ("“Good; then we agree.” “Nonsense; he was here all day.” "
                                      "“Odd; the door was locked.”\n"),
+    # The semicolon set inside the closing quote, as many writers do, before a clause of its own.
+    "semicolon-inside-a-quote-before-a-clause": "He called it “home;” we called it something else.\n",
     "series-opened-by-one-word": "Hence the confusion; hence the anger.\n",
     # Verbs of knowing and seeing make a whole clause with a pronoun alone.
     "clause-of-knowing": "It's over; I know.\n",
