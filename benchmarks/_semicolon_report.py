@@ -13,7 +13,21 @@ def report_configuration(name: str, figures: dict, show: int, genres: dict[str, 
     print(f"\n\n######## Configuration {name} (rule sets: {', '.join(figures['rule_sets'])}; "
           f"measured in {figures['seconds']:.0f} s) ########")
     report_edited(figures["edited"], show, genres)
+    report_defects(figures.get("defects", {}), show)
     report_spin(figures["spin"])
+
+
+def report_defects(defects: dict[str, dict], show: int) -> None:
+    """The author's semicolons changed in edited documents given a few strays of their own."""
+    if not defects:
+        return
+    print("\n== Edited corpora with strays added: the author's semicolons changed (target: none) ==")
+    print_table(["corpus", "strays added", "own semicolons", "changed", "documents changed"],
+                [[name.partition("+")[0], d["defects"], d["semicolons"], d["changed"], d["documents_changed"]]
+                 for name, d in defects.items()])
+    for name, d in defects.items():
+        for example in d["examples"][:min(show, 5)]:
+            print(f"  {name} {example['document']}: …{example['context']}…")
 
 
 def report_edited(edited: dict[str, dict], show: int, genres: dict[str, str]) -> None:

@@ -11,7 +11,11 @@ rule-set configurations side by side, in one run.
 2. Spin recipes (``_spin.py``: sparse, dense, lists-and-conjunctions, capitalised-or-number)
    over the articles and the Brown samples: the share of spun semicolons the rule turns back
    into a comma or removes (recall), and the share of the documents' own semicolons it keeps.
-3. Configurations: ``--config NAME=SET[,SET…]`` (repeatable) names the rule sets of
+3. Edited corpora with strays of their own (``_semicolon_defects.py``): each document gets two
+   invented sentences whose semicolon no editor puts there, and the author's own semicolons
+   changed are counted (target: none; a document is read as a mill's on such evidence, and
+   an edited article with two slips is still edited text).
+4. Configurations: ``--config NAME=SET[,SET…]`` (repeatable) names the rule sets of
    ``Cleaner.from_rules``; by default ``default=default`` and ``mill=mill`` if that set exists.
    The summary puts every measurement in a row and every configuration in a column.
 
@@ -35,6 +39,8 @@ from pathlib import Path
 # _common puts this checkout on sys.path, so it is imported before cleaner.
 from _common import checkout_state, write_json
 from _semicolon_corpora import BROWN_GENRES, Corpus, load_corpora
+from _semicolon_defects import COUNTS as DEFECT_COUNTS
+from _semicolon_defects import measure_defects
 from _semicolon_report import report_configuration, report_summary
 from _semicolon_trace import RULE_ID, context, reason_for, trace, why_missed
 from _spin import RECIPES, spin_corpus
@@ -198,8 +204,10 @@ def analyse_missed(records: list[dict], top: int = 10) -> dict:
 
 
 def measure_configuration(cleaner: Cleaner, edited: list[Corpus], bases: list[Corpus],
-                          spun: dict[tuple[str, str], list], used_notes: set) -> dict:
-    figures = {"edited": {c.name: measure_edited(cleaner, c, used_notes) for c in edited}, "spin": {}}
+                          spun: dict[tuple[str, str], list], used_notes: set, seed: int = 0) -> dict:
+    figures = {"edited": {c.name: measure_edited(cleaner, c, used_notes) for c in edited}, "spin": {},
+               "defects": {f"{c.name}+{k}": measure_defects(cleaner, c.name, c.documents, k, seed)
+                           for c in edited for k in DEFECT_COUNTS}}
     originals = {base.name: base.documents for base in bases}
     for recipe in RECIPES:
         by_base = {base.name: measure_spin(cleaner, spun[recipe, base.name], originals[base.name])
@@ -224,6 +232,11 @@ def summary_rows(results: dict[str, dict]) -> list[dict]:
                      "at_most": True,
                      "values": {c: r["edited"][name]["unexplained"] for c, r in results.items()},
                      "noted": {c: r["edited"][name]["noted"] for c, r in results.items()}})
+    for name, defects in first.get("defects", {}).items():
+        corpus, _, count = name.partition("+")
+        rows.append({"measurement": f"{corpus} with {count} strays added: own semicolons changed",
+                     "target": TARGET_CHANGED, "at_most": True,
+                     "values": {c: r["defects"][name]["changed"] for c, r in results.items()}})
     spin_figures = (("recall", "recall", TARGET_RECALL), ("original_kept", "own semicolons kept", TARGET_KEPT))
     for figure, label, target in spin_figures:
         for recipe, spin in first["spin"].items():
@@ -287,7 +300,7 @@ def main() -> None:
     results, used_notes = {}, set()
     for name, cleaner in cleaners.items():
         config_started = time.perf_counter()
-        results[name] = measure_configuration(cleaner, edited, bases, spun, used_notes)
+        results[name] = measure_configuration(cleaner, edited, bases, spun, used_notes, args.seed)
         results[name]["rule_sets"] = configs[name]
         results[name]["seconds"] = time.perf_counter() - config_started
         report_configuration(name, results[name], args.show, BROWN_GENRES)
