@@ -49,6 +49,16 @@ class StraySemicolon(Rule):
                                    "the same kind of word (lower-case, capitalised, a number, 'and'/'but'/…): "
                                    "a spinner makes them common where it strikes, an author's stay rare "
                                    "beside their commas; 0 turns this off", minimum=0.0),
+        "thin_document_share": Param(float, 0.25, "a document shown to be a mill's whose semicolons are under "
+                                     "this share of all its commas and semicolons reads like edited prose "
+                                     "with a slip or two (an editor's semicolons are few beside the commas): "
+                                     "there thin_context_share applies instead of min_context_share; 0 "
+                                     "turns this off", minimum=0.0),
+        "thin_context_share": Param(float, 0.5, "in such a document, a likely verdict changes a semicolon only "
+                                    "where semicolons are at least this share of the marks before its kind of "
+                                    "word: the majority a spinner that struck only there leaves (before "
+                                    "capitals, before numbers), and an author's own use rarely does",
+                                    minimum=0.0),
         "min_unread_density": Param(float, 0.35, "with assume = 'mill', in a language the rule cannot "
                                     "read: share of semicolons among semicolons and commas needed",
                                     minimum=0.0),
@@ -58,7 +68,9 @@ class StraySemicolon(Rule):
         self.evidence = Evidence(assume_mill=self.assume == "mill", min_conclusive=self.min_conclusive,
                                  english_share=self.english_share, min_unread=self.min_unread,
                                  min_unread_density=self.min_unread_density,
-                                 min_context_share=self.min_context_share)
+                                 min_context_share=self.min_context_share,
+                                 thin_document_share=self.thin_document_share,
+                                 thin_context_share=self.thin_context_share)
 
     def read(self, text: str) -> Reading:
         """Every prose semicolon's verdict and the document's treatment (for explaining and

@@ -39,6 +39,8 @@ class Evidence:
     min_unread: int = 8
     min_unread_density: float = 0.35
     min_context_share: float = 0.1
+    thin_document_share: float = 0.25
+    thin_context_share: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ def read_document(text: str, evidence: Evidence, *, every_verdict: bool = True) 
     if evidence.assume_mill:
         return _as_mill(text, sites)
     if sum(1 for site in sites if site.evidence) >= evidence.min_conclusive:
-        return _spared_contexts_kept(text, _as_mill(text, sites), evidence.min_context_share)
+        return _spared_contexts_kept(text, _as_mill(text, sites), evidence)
     return Reading(Treatment.CONCLUSIVE_ONLY if any(site.conclusive for site in sites) else Treatment.CLEAN, sites)
 
 
@@ -135,7 +137,7 @@ def _read_edited(text: str, evidence: Evidence) -> Reading:
                           for site in (judged if judged is not None else judge_sentence(text, sentence, None, firsts))]
             pending = []
     if mill_sites is not None:
-        return _spared_contexts_kept(text, _as_mill(text, mill_sites), evidence.min_context_share)
+        return _spared_contexts_kept(text, _as_mill(text, mill_sites), evidence)
     return Reading(Treatment.CONCLUSIVE_ONLY if conclusive else Treatment.CLEAN, conclusive)
 
 
@@ -147,13 +149,19 @@ def _as_mill(text: str, sites: list[Site]) -> Reading:
                                     for site in sites])
 
 
-def _spared_contexts_kept(text: str, reading: Reading, min_share: float) -> Reading:
+def _spared_contexts_kept(text: str, reading: Reading, evidence: Evidence) -> Reading:
     """A document shown (not assumed) to be a mill's: a likely verdict stands only where the
     semicolons stand thick before its kind of word. A spinner that struck only before capitals
     and numbers left the lower-case contexts alone, so a semicolon there is the author's."""
-    if min_share <= 0:
+    min_share = evidence.min_context_share
+    if min_share <= 0 and evidence.thin_document_share <= 0:
         return reading
-    shares, kind_at = semicolon_shares(text)
+    shares, kind_at, overall = semicolon_shares(text)
+    if overall < evidence.thin_document_share:
+        # Semicolons few beside the commas, as an editor leaves them: two slips ("After the
+        # vote;") are thin evidence, and a likely verdict needs the spinner's majority of
+        # semicolons before its kind of word.
+        min_share = max(min_share, evidence.thin_context_share)
     # A plain list's semicolons change in a mill's document too (Reading.edits).
     sites = [Site(site.pos, Verdict.KEEP, Cue.CONTEXT_SPARED)
              if ((site.verdict is not Verdict.KEEP and not site.conclusive) or site.cue is Cue.LIST_PLAIN)

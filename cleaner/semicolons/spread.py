@@ -26,7 +26,7 @@ def word_kind(word: str) -> str:
     return "coordinator" if word.lower() in _COORDINATORS else "lower-case"
 
 
-def semicolon_shares(text: str) -> tuple[dict[str, float], dict[int, str]]:
+def semicolon_shares(text: str) -> tuple[dict[str, float], dict[int, str], float]:
     """Per kind of following word, the share of semicolons among the commas and semicolons
     before it; and the kind each semicolon (by position) stands before."""
     marks: Counter[str] = Counter()
@@ -41,4 +41,5 @@ def semicolon_shares(text: str) -> tuple[dict[str, float], dict[int, str]]:
         if is_semicolon:
             semicolons[kind] += 1
             kind_at[m.start()] = kind
-    return {kind: semicolons[kind] / count for kind, count in marks.items()}, kind_at
+    overall = sum(semicolons.values()) / max(1, sum(marks.values()))
+    return {kind: semicolons[kind] / count for kind, count in marks.items()}, kind_at, overall

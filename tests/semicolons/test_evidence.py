@@ -90,7 +90,7 @@ def test_in_a_document_shown_a_mills_the_contexts_the_spinner_spared_keep_their_
 
 def test_the_spared_context_share_is_a_parameter_and_an_assumed_mill_ignores_it() -> None:
     text = STRUCK_BEFORE_CAPITALS
-    off = rule(min_context_share=0.0).evidence
+    off = rule(min_context_share=0.0, thin_document_share=0.0).evidence
     assert text.index("; which") in [s.pos for s in read_document(text, off).edits()]
     assert text.index("; which") in [s.pos for s in read_document(text, rule(assume="mill").evidence).edits()]
 

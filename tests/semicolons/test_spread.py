@@ -17,14 +17,15 @@ def test_each_word_has_one_kind(word, kind):
 
 def test_shares_count_commas_and_semicolons_before_each_kind_of_word():
     text = "Leeds; York; Hull, Bath. It rained, and we stayed; we read, slept, “talked” and (ate); 2, 3; 4."
-    shares, kind_at = semicolon_shares(text)
+    shares, kind_at, overall = semicolon_shares(text)
     assert shares == {"capitalised": 2 / 3, "coordinator": 0.0, "lower-case": 1 / 3, "number": 2 / 3}
+    assert overall == 5 / 10  # of all the marks, whatever the word after
     assert kind_at == {text.index("; York"): "capitalised", text.index("; Hull"): "capitalised",
                        text.index("; we"): "lower-case", text.index("; 2"): "number", text.index("; 4"): "number"}
 
 
 def test_an_entity_or_a_semicolon_without_a_space_after_it_is_not_counted():
     text = "a;b x; c;\nTom &amp; the end, as; planned"
-    shares, kind_at = semicolon_shares(text)
+    shares, kind_at, _ = semicolon_shares(text)
     assert kind_at == {text.index("; c"): "lower-case", text.index("; planned"): "lower-case"}
     assert shares == {"lower-case": 2 / 3}
