@@ -44,8 +44,11 @@ def closing_quote(ctx: Context) -> Answer:
     if g.reporting_clause(ctx.clause_after):
         return Verdict.COMMA, Cue.INSIDE_CLOSING_QUOTE
     if ctx.first[:1].islower():
-        if g.opens_subject(ctx.first) and g.has_finite_verb(ctx.clause_after):
-            return None  # He called it “home;” we called it…: a clause of its own follows
+        # He called it “home;” we called it…, “I'm sorry;” and she meant it: a clause of its own.
+        clause = ctx.clause_after[1:] if ctx.lower in en.COORDINATORS_PHRASE | en.COORDINATORS_CLAUSE \
+            else ctx.clause_after
+        if clause and g.opens_subject(clause[0]) and g.has_finite_verb(clause):
+            return None
         return Verdict.COMMA, Cue.INSIDE_CLOSING_QUOTE
     return Verdict.COMMA, Cue.QUOTE_CLOSES
 

@@ -111,6 +111,7 @@ EDITED = {
                                      "“Odd; the door was locked.”\n"),
     # The semicolon set inside the closing quote, as many writers do, before a clause of its own.
     "semicolon-inside-a-quote-before-a-clause": "He called it “home;” we called it something else.\n",
+    "semicolon-inside-a-quote-before-and-a-clause": "“I'm sorry;” and she meant it.\n",
     "series-opened-by-one-word": "Hence the confusion; hence the anger.\n",
     # Verbs of knowing and seeing make a whole clause with a pronoun alone.
     "clause-of-knowing": "It's over; I know.\n",
