@@ -61,6 +61,8 @@ def _attribution_with_a_time(following: list[str]) -> Answer:
     if not g.opens_subject(subject[0]) or g.has_verb(subject) or g.has_finite_verb(tail) or g.has_verb(tail):
         return None
     opener = tail[0].lower()
+    if opener == "as":
+        return None  # "; his brother said as much yesterday": what was said, not when
     if opener in en.BINDING_PREPOSITIONS or opener in en.ADVERBIAL_PREPOSITIONS or opener in _WHEN:
         return Verdict.COMMA, Cue.ATTRIBUTION_WITH_A_TIME
     return None

@@ -159,8 +159,10 @@ def subject_before_its_verb(ctx: Context) -> Answer:
     # "The roof spoiler, too; is", "Seventeen makers, by the report's count; had": an auxiliary
     # may open an elliptical clause, a word ending like a verb was read as a noun, and "Kent's"
     # may be "Kent is". Read so only where the subject shows itself one: a determiner, a
-    # number, an aside or a name.
-    if head in en.DETERMINERS or head[:1].isdigit() or "," in before or subject[1][:1].isupper():
+    # number, an aside or a name; and where no word stands after a plural as its verb would
+    # ("His hands shook; came the voice": "shook" is a verb the lists do not know).
+    if (head in en.DETERMINERS or head[:1].isdigit() or "," in before or subject[1][:1].isupper()) \
+            and not _word_after_a_plural(g.words(before.rpartition(",")[2])):
         return Verdict.COMMA, Cue.VERB_AFTER_VERBLESS_SUBJECT
     return None  # "Woke late; was sorry": a capital alone may open a verb the lists do not know
 
@@ -174,6 +176,20 @@ def _subject_and_its_relative_clause(before: str) -> bool:
     phrase, clause = g.words(noun_phrase), g.words(relative)
     return bool(phrase) and len(clause) >= 2 and clause[0] in ("who", "which", "whose") \
         and not (g.has_verb(phrase) or g.has_finite_verb(phrase))
+
+
+def _word_after_a_plural(words: list[str]) -> bool:
+    """Whether the words end in a lower-case plural and a word that is no function word (with an
+    adverb in "-ly" after it at most): a noun phrase does not end with a word after a plural
+    ("hands shook", "men wept bitterly"), a clause with a verb the lists do not know does."""
+    if len(words) >= 3 and words[-1].endswith("ly"):
+        words = words[:-1]
+    if len(words) < 2:
+        return False
+    prev, word = words[-2], words[-1]
+    return (prev.islower() and len(prev) > 3 and prev.endswith("s") and not prev.endswith(("ss", "us", "is"))
+            and "'" not in prev and "’" not in prev  # a possessive: "the ferry's captain"
+            and word.islower() and word not in en.FUNCTION_WORDS and not word.endswith(("ly", "ing")))
 
 
 def _ends_like_a_verb(word: str) -> bool:

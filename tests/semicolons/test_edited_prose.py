@@ -112,6 +112,9 @@ EDITED = {
     # The semicolon set inside the closing quote, as many writers do, before a clause of its own.
     "semicolon-inside-a-quote-before-a-clause": "He called it “home;” we called it something else.\n",
     "semicolon-inside-a-quote-before-and-a-clause": "“I'm sorry;” and she meant it.\n",
+    # A verb the lists do not know after a plural subject ("hands shook"), then an inverted clause.
+    "unlisted-verb-after-a-plural-then-inversion": "His hands shook; came the voice again from the dark.\n",
+    "saying-with-an-object": "He had been there; his brother said as much yesterday.\n",
     "series-opened-by-one-word": "Hence the confusion; hence the anger.\n",
     # Verbs of knowing and seeing make a whole clause with a pronoun alone.
     "clause-of-knowing": "It's over; I know.\n",
