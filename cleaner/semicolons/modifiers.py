@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from cleaner.semicolons import english as en
+from cleaner.semicolons.grammar import words
 from cleaner.semicolons.reading import OPENING_QUOTES, Context
 from cleaner.semicolons.verdicts import Cue, Verdict
 
@@ -84,6 +85,9 @@ def participial_preposition(ctx: Context) -> Answer:
         return None
     if _clause_in(following[1:]):
         return None
+    opening = words(ctx.before[:40])[:1]
+    if opening and opening[0].lower() in PARTICIPIAL_PREPOSITIONS:
+        return None  # "Including tax, the bill was ten pounds; excluding it, eight": two parallel halves
     return Verdict.COMMA, Cue.PARTICIPIAL_PREPOSITION
 
 

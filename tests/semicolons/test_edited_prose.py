@@ -116,6 +116,9 @@ EDITED = {
     "unlisted-verb-after-a-plural-then-inversion": "His hands shook; came the voice again from the dark.\n",
     "saying-with-an-object": "He had been there; his brother said as much yesterday.\n",
     "series-opened-by-one-word": "Hence the confusion; hence the anger.\n",
+    # Two halves opened alike, the second elliptical: parallel, not a modifier hanging on the first.
+    "parallel-participial-phrases": ("Including tax, the bill was ten pounds; excluding it, eight. Compared "
+                                     "with his brother he was rich; compared with his father, poor.\n"),
     # Verbs of knowing and seeing make a whole clause with a pronoun alone.
     "clause-of-knowing": "It's over; I know.\n",
     "clause-of-seeing": "The door was open; we saw.\n",
