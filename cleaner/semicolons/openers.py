@@ -102,6 +102,22 @@ def _is_time_phrase(words: list[str]) -> bool:
 _NAME_REACH = 3000
 
 
+def _addresses_someone(ctx: Context, word: str) -> bool:
+    """Whether one capitalised word opening a quotation is said to someone: a title or a word of
+    address ("Sir;", "Darling;"), a plural ("Friends;", "Gentlemen;" is listed), or a name, which
+    the text near by capitalises inside a sentence too ("Marta;" beside "…called to Marta").
+    Any other word a speaker may start with ("Good; then we agree.", "Nonsense; he was here")."""
+    lower = word.lower()
+    return lower in en.TITLES or lower in _ADDRESS_WORDS or (lower.endswith("s") and not lower.endswith("ss")
+                                                              and len(lower) > 3) \
+        or _a_name_nearby(ctx, word)
+
+
+# Words of address that are no title (plurals in "-s" are read by their ending).
+_ADDRESS_WORDS = frozenset({"darling", "sweetheart", "honey", "son", "boy", "girl", "lad", "buddy", "gentlemen",
+                            "children", "men", "women", "people", "everyone", "everybody"})
+
+
 def _a_name_nearby(ctx: Context, word: str) -> bool:
     """Whether ``word`` stands capitalised after a lower-case word or a comma near the semicolon,
     as a name does wherever it stands; "Good", "Nonsense" are capitalised only to open a
@@ -152,10 +168,7 @@ def introductory_fragment(ctx: Context) -> Answer:
     if len(fragment_words) == 1 and en.is_sentence_adverb(head):
         return Verdict.COMMA, Cue.AFTER_OPENING_ADVERB  # "Unfortunately;"
     if opening >= 0 and g.addresses(fragment_words) and head not in _INTERJECTIONS \
-            and (len(fragment_words) > 1 or head in en.TITLES or _a_name_nearby(ctx, fragment_words[0])):
-        # One capitalised word opening a quotation may be a name ("Marta;") or any word a
-        # speaker starts with ("Good; then we agree.", "Nonsense; he was here"): it counts as a
-        # name where the text also capitalises it inside a sentence.
+            and (len(fragment_words) > 1 or _addresses_someone(ctx, fragment_words[0])):
         return Verdict.COMMA, Cue.AFTER_VOCATIVE
     # Capitalised words opening a sentence outside a quotation may be a subject, a title or a
     # list's first item ("Wiley Online Library; 2007"): the other cues read them.

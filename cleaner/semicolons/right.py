@@ -48,10 +48,15 @@ def closing_quote(ctx: Context) -> Answer:
         # He called it “home;” we called it…, “I'm sorry;” and she meant it: a clause of its own.
         clause = ctx.clause_after[1:] if ctx.lower in en.COORDINATORS_PHRASE | en.COORDINATORS_CLAUSE \
             else ctx.clause_after
-        if clause and g.opens_subject(clause[0]) and g.has_finite_verb(clause):
+        if clause and g.opens_subject(clause[0]) and g.has_finite_verb(clause) and not _speaker_and_verb(clause):
             return None
         return Verdict.COMMA, Cue.INSIDE_CLOSING_QUOTE
     return Verdict.COMMA, Cue.QUOTE_CLOSES
+
+
+def _speaker_and_verb(clause: list[str]) -> bool:
+    """Whether the clause opens with a speaker and a verb of saying: “…;” he said when I asked."""
+    return any(word.lower() in en.QUOTING_VERBS for word in clause[1:4])
 
 
 def opening_quote(ctx: Context) -> Answer:
