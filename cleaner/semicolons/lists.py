@@ -45,7 +45,8 @@ def judge_sentence(text: str, sentence: Sentence, contexts: list[Context] | None
         # semicolons; in a mill's document they were commas.
         alone = Site(pos, Verdict.COMMA, cue) if cue is Cue.BETWEEN_NUMBERS else None
         sites.append(Site(pos, verdict, cue, alone=alone))
-    if len(positions) >= 2:
+    if len(positions) >= 2 and not any(site.cue is Cue.ENUMERATED_ITEM for site in sites):
+        # (An enumeration's labelled items are the author's list as they stand.)
         kind = _list_kind(text, sentence.start, positions, sites)
         if kind is not None:
             serial = g.words(text[positions[-1] + 1: positions[-1] + 20])[:1]

@@ -22,6 +22,19 @@ _DATE_START = re.compile(rf"\s*{en.MONTH_PATTERN}\.? \d{{1,2}}\b")
 _YEAR = re.compile(r"\s*(?:1[5-9]|20)\d\d(?=[,.;:)]|\s*$)(?![\d,.:]\d)")
 
 
+# The label of an enumerated item, after "and"/"or" or not: "(2)", "(ii)", "b)", "2)", "B --". A
+# spinner swaps commas; it does not number what it spins, so the semicolons between such items
+# are the author's.
+_ITEM_LABEL = re.compile(r"\s*(?:(?:and|or)\s+)?(?:\((?:\d{1,2}|[a-zA-Z]|[ivx]{2,4})\)|(?:\d{1,2}|[a-z])\)"
+                         r"|[A-Z] *(?:--|—|–))\s")
+
+
+def enumerated_item(ctx: Context) -> Answer:
+    if _ITEM_LABEL.match(ctx.raw_after):
+        return Verdict.KEEP, Cue.ENUMERATED_ITEM
+    return None
+
+
 def numbers(ctx: Context) -> Answer:
     if ctx.text[ctx.pos - 1].isdigit() and ctx.first[:1].isdigit():
         if _MONTH_DAY.search(ctx.text, max(0, ctx.pos - 16), ctx.pos) and _YEAR.match(ctx.after):

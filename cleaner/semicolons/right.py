@@ -22,7 +22,7 @@ from cleaner.semicolons.attributions import (
     reporting,
 )
 from cleaner.semicolons.modifiers import participial_preposition, personal_relative, vocative_in_a_quotation
-from cleaner.semicolons.numbers import numbers
+from cleaner.semicolons.numbers import enumerated_item, numbers
 from cleaner.semicolons.openers import introductory_clause, introductory_fragment
 from cleaner.semicolons.reading import OPENING_QUOTES, Context
 from cleaner.semicolons.subjects import aside_closed_by_comma, subject_before_its_verb
@@ -242,6 +242,7 @@ def clause_or_phrase(ctx: Context) -> Answer:
 CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("no-words", no_words),
     ("numbers", numbers),
+    ("enumerated-item", enumerated_item),
     ("closing-quote", closing_quote),
     ("opening-quote", opening_quote),
     ("introductory-fragment", introductory_fragment),

@@ -44,6 +44,7 @@ class Cue(Enum):
     NO_WORDS_FOLLOW = ("no words follow", Strength.KEEPS)
     CITATION = ("a citation", Strength.KEEPS)
     BETWEEN_NUMBERS = ("between numbers", Strength.KEEPS)
+    ENUMERATED_ITEM = ("before the label of an enumerated item", Strength.KEEPS)
     TWO_COMMANDS = ("joins two commands", Strength.KEEPS)
     CONJUNCTIVE_PHRASE = ("before a conjunctive phrase", Strength.KEEPS)
     CONJUNCTIVE_ADVERB = ("before a conjunctive adverb", Strength.KEEPS)

@@ -308,6 +308,20 @@ def test_an_authors_clause_join_survives_in_a_mills_document(sentence):
     assert run(mill + sentence + "\n", assume="mill").text.endswith(sentence + "\n")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The board shall (1) publish its accounts; (2) hold a meeting each year; and (3) keep a register.",
+    "Drivers may a) slow down; b) move to the left; or c) stop on the shoulder.",
+    "The course covers four areas: A -- The Faith; B -- History of the Church; C -- Duties; D -- Programme.",
+    "The town must (i) repair the bridge; (ii) reopen the school.",
+], ids=["numbers", "letters", "capital-and-dash", "roman"])
+def test_an_enumeration_keeps_its_semicolons_even_in_a_mills_document(sentence):
+    # A label before each item ("(2)", "b)", "B --") is the author's: a spinner swaps commas, it
+    # does not number what it spins.
+    mill = "Northgate Clinic; the only walk-in centre, will cut its hours. “We tried;” she said. "
+    assert run(mill + sentence + "\n").text.endswith(sentence + "\n")
+    assert run(mill + sentence + "\n", assume="mill").text.endswith(sentence + "\n")
+
+
 def test_assume_mill_fixes_a_sparse_spun_document():
     text = "The ferry runs twice a day; but the winter timetable is thinner. Fares rose in May.\n"
     assert run(text).text == text
