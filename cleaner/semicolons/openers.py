@@ -5,6 +5,7 @@ unless the fragment is the first item of a series."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from cleaner.semicolons import english as en
@@ -100,6 +101,7 @@ def _is_time_phrase(words: list[str]) -> bool:
 # How far around a quotation's first word the text is searched for it inside a sentence: a
 # name spoken to is used in the narration near by ("“Laura; what…” Laura did not answer").
 _NAME_REACH = 3000
+_NAME_TRIES = 20
 
 
 def _addresses_someone(ctx: Context, word: str) -> bool:
@@ -122,8 +124,14 @@ def _a_name_nearby(ctx: Context, word: str) -> bool:
     """Whether ``word`` stands capitalised after a lower-case word or a comma near the semicolon,
     as a name does wherever it stands; "Good", "Nonsense" are capitalised only to open a
     sentence. The search is bounded, so a text full of quotations is still read in linear time."""
-    pattern = re.compile(r"(?<=[a-z,;] )" + re.escape(word) + r"\b")
-    return pattern.search(ctx.text, max(0, ctx.pos - _NAME_REACH), ctx.pos + _NAME_REACH) is not None
+    # The word first, so the engine looks for its letters; what stands before it is checked after,
+    # for its first few occurrences only (a text repeating one word need not be read further).
+    text, offset = ctx.text, max(0, ctx.pos - _NAME_REACH)
+    for m in itertools.islice(re.finditer(re.escape(word) + r"\b", text[offset:ctx.pos + _NAME_REACH]), _NAME_TRIES):
+        start = m.start() + offset
+        if start >= 2 and text[start - 1] == " " and (text[start - 2] in ",;" or text[start - 2].islower()):
+            return True
+    return False
 
 
 def introductory_fragment(ctx: Context) -> Answer:
