@@ -1,8 +1,10 @@
 """Lines repeated within one document: the title printed again below the header, a pull quote.
 
 The first occurrence stays. Which repeats go: a line first seen in the head of the document
-(where the title stands), a line equal to the title in the metadata, and a whole paragraph
-printed twice by the page (right after itself, or within a run of paragraphs copied in order).
+(where the title stands) or equal to the title in the metadata, printed again once near the top
+or as a paragraph of its own (a title that comes back again and again among the lines of its
+stanzas is a refrain), and a whole paragraph printed twice by the page (right after itself, or
+within a run of paragraphs copied in order).
 A paragraph that comes back alone further down (a refrain, a repeated instruction) stays. Body lines of structured content (a meal plan's "Drink during your workout", a
 product box's "Available from Amazon") repeat by design and stay, as do short and list-like
 lines (bullets, table rows, one-word answers in a dialogue).
@@ -46,11 +48,14 @@ class RepeatedLine(Rule):
         # Long sentence-final lines by where they stand among the non-blank lines, for copies.
         paragraphs: dict[str, int] = {}
         copies: dict[int, tuple[int, int, int]] = {}  # block -> (block of the original, start, end)
+        # Later copies of a head line: (start, end, near the top, a paragraph of its own).
+        head_copies: dict[str, list[tuple[int, int, bool, bool]]] = {}
         # Most lines can be neither a repeat of the head nor a copied paragraph: only lines
         # whose length is in reach of a droppable key, or long ones, get a normalised key.
         lo, hi = _length_range(droppable)
         start = 0
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
             end = start + len(line) + 1
             line_start, start = start, end
             if len(line) < self.min_length:
@@ -69,10 +74,11 @@ class RepeatedLine(Rule):
                 if key.count(" ") + 1 < self.min_words:
                     continue
                 if key in droppable:
-                    if key in seen:
-                        edits.append(line_removal(line_start, min(end, len(text))))
-                    else:
+                    if key not in seen:
                         seen.add(key)  # the title from the metadata, met for the first time
+                    else:
+                        head_copies.setdefault(key, []).append(
+                            (line_start, min(end, len(text)), non_blank <= _HEAD_REACH, _stands_alone(lines, index)))
                     continue
                 if in_head:
                     droppable.add(key)
@@ -85,10 +91,28 @@ class RepeatedLine(Rule):
                     copies[non_blank] = (paragraphs[stripped], line_start, min(end, len(text)))
                 else:
                     paragraphs[stripped] = non_blank
+        for found in head_copies.values():
+            # The headline printed again: once, near the top, or as a paragraph of its own. A line
+            # that comes back again and again inside runs of lines is a refrain.
+            edits.extend(line_removal(start, end) for start, end, near_top, alone in found
+                         if alone or (near_top and len(found) == 1))
         edits.extend(line_removal(start, end) for block, (_, start, end) in copies.items()
                      if _doubled(block, copies))
         edits.sort(key=lambda edit: edit.start)
         return edits
+
+
+# Non-blank lines from the top within which a page prints its headline again (date, banner,
+# title, section, title): a single copy there goes even inside a run of lines.
+_HEAD_REACH = 6
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """Whether the line is a paragraph of its own, as a headline printed again is; a line among
+    the lines of a stanza is a refrain ("Carry me down to the river" in every verse)."""
+    before = index == 0 or not lines[index - 1].strip()
+    after = index + 1 >= len(lines) or not lines[index + 1].strip()
+    return before and after
 
 
 def _doubled(block: int, copies: dict[int, tuple[int, int, int]]) -> bool:

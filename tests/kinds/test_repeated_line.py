@@ -123,6 +123,15 @@ def test_short_title_coming_back_as_a_refrain_is_kept():
     assert run(text).text == text
 
 
+def test_a_refrain_equal_to_the_title_inside_its_stanzas_is_kept():
+    # A song or poem whose title is its refrain: each copy stands among the lines of a stanza,
+    # deep in the text, where no page prints its headline again.
+    text = ("Carry me down to the river\n\nVerse 1\nI walked the road from Ashby town\nwith nothing but my "
+            "name\nCarry me down to the river\ncarry me home again\n\nVerse 2\nThe fields were gold, the "
+            "sky was grey\nand no one knew my face\nCarry me down to the river\ncarry me home again\n")
+    assert run(text).text == text
+
+
 @pytest.mark.parametrize("item", [
     "- Bring a water bottle to every session",
     "* Bring a water bottle to every session",
