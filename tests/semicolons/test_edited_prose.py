@@ -293,6 +293,10 @@ def test_enough_conclusive_strays_make_the_document_a_mills():
     assert run(text, min_conclusive=3).text.endswith("Curators were pleased; particularly with the schools.\n")
 
 
+# Two conclusive strays: what follows is read as a mill's document.
+MILL_OPENING = "Northgate Clinic; the only walk-in centre, will cut its hours. “We tried;” she said. "
+
+
 @pytest.mark.parametrize("sentence", [
     "The grille, the sills and the diffuser are painted; the calipers can be finished in red.",
     "It adds remote charging and other features; it'll also control the lights.",
@@ -302,7 +306,7 @@ def test_enough_conclusive_strays_make_the_document_a_mills():
     "There is no road past the quarry; there never was.",
 ], ids=["passive", "contraction", "demonstrative", "there-is", "adverb-then-clause", "there-adverb-verb"])
 def test_an_authors_clause_join_survives_in_a_mills_document(sentence):
-    mill = "Northgate Clinic; the only walk-in centre, will cut its hours. “We tried;” she said. "
+    mill = MILL_OPENING
     doc = run(mill + sentence + "\n")
     assert doc.text.endswith(sentence + "\n")
     assert run(mill + sentence + "\n", assume="mill").text.endswith(sentence + "\n")
@@ -317,7 +321,7 @@ def test_an_authors_clause_join_survives_in_a_mills_document(sentence):
 def test_an_enumeration_keeps_its_semicolons_even_in_a_mills_document(sentence):
     # A label before each item ("(2)", "b)", "B --") is the author's: a spinner swaps commas, it
     # does not number what it spins.
-    mill = "Northgate Clinic; the only walk-in centre, will cut its hours. “We tried;” she said. "
+    mill = MILL_OPENING
     assert run(mill + sentence + "\n").text.endswith(sentence + "\n")
     assert run(mill + sentence + "\n", assume="mill").text.endswith(sentence + "\n")
 
