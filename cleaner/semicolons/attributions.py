@@ -83,23 +83,36 @@ _TOLD = frozenset({"her", "him", "them", "me", "us", "you"})
 
 def attribution_after_a_quotation(ctx: Context) -> Answer:
     """ “Oh no”; Harold said, shocked. “Get a basket”; Sarah told her.: a quotation, then its
-    speaker and the verb of saying, with nothing more of a clause. The comma that stood after
-    the quotation became the semicolon (definite: the verb is read from the lists)."""
+    speaker and the verb of saying, with nothing more of a clause than how or when it was said
+    (“…”; she added as she stood up.). The comma that stood after the quotation became the
+    semicolon (definite: the verb is read from the lists)."""
     before = ctx.text[max(0, ctx.pos - 2):ctx.pos].rstrip()
     if not before or before[-1] not in "”’\"'":
         return None
     words = ctx.clause_after
-    if not 2 <= len(words) <= 5 or not g.opens_subject(words[0]):
+    if len(words) < 2 or not g.opens_subject(words[0]):
         return None
-    verb_at = next((i for i, w in enumerate(words) if w.lower() in _SPEAKING), None)
-    if verb_at is None or verb_at == 0 or verb_at > 3:
+    verb_at = next((i for i, w in enumerate(words[:4]) if w.lower() in _SPEAKING), None)
+    if verb_at is None or verb_at == 0:
         return None
     rest = [w.lower() for w in words[verb_at + 1:]]
-    if rest and not (len(rest) == 1 and rest[0] in _TOLD):
+    if rest and not (len(rest) == 1 and rest[0] in _TOLD) and not _how_or_when(rest):
         return None
     if any(en.is_finite_verb(w) and w.lower() not in en.AUXILIARIES for w in words[1:verb_at]):
         return None  # "; the family called it home": a clause with a verb of its own
     return Verdict.COMMA, Cue.ATTRIBUTION_AFTER_QUOTATION
+
+
+def _how_or_when(rest: list[str]) -> bool:
+    """Whether the words after the verb of saying tell only how or when it was said: an adverb
+    ("quietly") closing the sentence, or a clause of time ("as she stood up")."""
+    if len(rest) == 1:
+        return rest[0].endswith("ly") and len(rest[0]) > 4
+    return rest[0] in _OPENS_A_CLAUSE_OF_TIME
+
+
+# (Read from the words up to the clause's first stop, so what follows runs to the sentence's end.)
+_OPENS_A_CLAUSE_OF_TIME = frozenset({"as", "while", "when", "before", "after", "until", "once"})
 
 
 _SPEAKING = en.QUOTING_VERBS | frozenset({"told", "replied", "cried", "murmured", "snapped", "proclaimed",
