@@ -82,12 +82,12 @@ REPORTING_VERBS = frozenset({
     "acknowledged", "estimated", "predicted", "joked", "replied", "concluded", "conceded",
     "stressed", "emphasised", "emphasized", "observed", "cautioned", "tweeted",
 })
-# Verbs of a short parenthesis after a clause ("…, I fear.", "…, you know,", "…, she knew ("):
-# a pronoun and one of these, with nothing after it before the next mark.
-# Who speaks such a parenthesis: a person, bare ("I fear"; not "it's fear", a clause).
 # Titles a speaker addresses someone by ("Mr. Hale", "Sir", "Doctor").
 TITLES = frozenset({"mr", "mrs", "miss", "ms", "dr", "sir", "madam", "madame", "ma'am", "doctor", "professor",
                     "captain", "sergeant", "colonel", "general", "father", "sister", "mister"})
+# Verbs of a short parenthesis after a clause ("…, I fear.", "…, you know,", "…, she knew ("):
+# a pronoun and one of these, with nothing after it before the next mark.
+# Who speaks such a parenthesis: a person, bare ("I fear"; not "it's fear", a clause).
 PARENTHETICAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 PARENTHETICAL_VERBS = frozenset({
     "believe", "believed", "think", "thought", "know", "knew", "fear", "feared", "suppose", "supposed",
@@ -104,6 +104,12 @@ CLAUSE_TAKING_REPORTING_VERBS = frozenset({
 # Verbs that introduce a quotation ("Malaska asked; “Could it live there?”").
 QUOTING_VERBS = REPORTING_VERBS | frozenset({"asked", "answered", "shouted", "whispered", "yelled", "exclaimed",
                                             "remarked", "responded", "continued", "declared", "wondered"})
+# Their forms in "-ing", which introduce a quotation as well ("…, saying, “I see”"); not those
+# that are nouns too ("He gave no warning; “Run!” came the shout", "his writing").
+QUOTING_PARTICIPLES = frozenset({
+    "saying", "asking", "adding", "replying", "shouting", "whispering", "declaring", "explaining",
+    "announcing", "insisting", "exclaiming", "yelling",
+})
 # Adverbs that carry a sentence on rather than open a clause ("; only to find", "; then trimmed").
 PHRASE_ADVERBS = frozenset({
     "only", "then", "even", "ever", "just", "also", "too", "perhaps", "maybe", "mostly", "often",

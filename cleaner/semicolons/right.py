@@ -65,7 +65,8 @@ def opening_quote(ctx: Context) -> Answer:
         return None
     segment = ctx.text[max(ctx.clause_start, ctx.pos - 60):ctx.pos]
     said = g.words(segment)[-6:]
-    if said and said[-1].lower() in en.QUOTING_VERBS and not _interrupts_a_quotation(segment):
+    if said and (said[-1].lower() in en.QUOTING_VERBS or said[-1].lower() in en.QUOTING_PARTICIPLES) \
+            and not _interrupts_a_quotation(segment):
         return Verdict.COMMA, Cue.INTRODUCES_QUOTATION
     return None
 

@@ -115,6 +115,7 @@ EDITED = {
     # A verb the lists do not know after a plural subject ("hands shook"), then an inverted clause.
     "unlisted-verb-after-a-plural-then-inversion": "His hands shook; came the voice again from the dark.\n",
     "saying-with-an-object": "He had been there; his brother said as much yesterday.\n",
+    "quotation-after-a-noun-in-ing": "He gave no warning; “Run!” came the shout from the yard.\n",
     "series-opened-by-one-word": "Hence the confusion; hence the anger.\n",
     # Two halves opened alike, the second elliptical: parallel, not a modifier hanging on the first.
     "parallel-participial-phrases": ("Including tax, the bill was ten pounds; excluding it, eight. Compared "
@@ -166,6 +167,8 @@ CONCLUSIVE = {
     "vocative-named-in-the-narration": ("“Marta; the boat is here,” he called to Marta.",
                                         "“Marta, the boat is here,” he called to Marta."),
     "introduces-quotation": ("The mayor said; “We will rebuild.”", "The mayor said, “We will rebuild.”"),
+    "participle-of-saying-before-quotation": ("He listened and took notes, saying; “I see” now and then.",
+                                              "He listened and took notes, saying, “I see” now and then."),
     "asked-before-quotation": ("Then the girl asked; “Could it live in the lake?”",
                                "Then the girl asked, “Could it live in the lake?”"),
     "according-to": ("Turnout was low; according to the clerk.", "Turnout was low, according to the clerk."),
