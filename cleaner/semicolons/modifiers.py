@@ -65,10 +65,9 @@ def _opens_a_noun_clause(following: list[str]) -> bool:
 
 def _opens_subject(word: str) -> bool:
     lower = word.lower()
-    return lower in _NOMINATIVE or lower in _ARTICLES
+    return lower in en.PERSONAL_PRONOUNS or lower in _ARTICLES
 
 
-_NOMINATIVE = frozenset({"i", "he", "she", "we", "they", "it", "there"})
 # Words that open a clause inside the relative clause, before its verb.
 _CLAUSE_OPENERS = en.SUBORDINATORS | en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE | en.RELATIVES
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "our", "their",
