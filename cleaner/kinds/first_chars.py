@@ -139,9 +139,11 @@ def required_text(pattern: str, flags: int = 0, shortest: int = 3) -> str | None
 
 
 def odd_folding_search():
-    """``search(text)`` finding a character that Python's case-insensitive matching pairs with
-    another in a way ``str.lower`` does not tell ("ſ" with "s", "K" (Kelvin) with "k", "ς" with
-    "σ"): a text holding one is tried on every pattern. Everything when the table is not there."""
+    """``search(text)`` finding a character beyond ASCII that Python's case-insensitive matching
+    pairs with another in a way ``str.lower`` does not tell ("ſ" with "s", "K" (Kelvin) with "k",
+    "ς" with "σ"): a text holding one is tried on every pattern. Its ASCII partners ("s", "i")
+    are not searched for: they are odd only beside such a character, which is. Everything beyond
+    ASCII when the table is not there."""
     try:
         import _sre
         from re import _casefix
@@ -151,4 +153,100 @@ def odd_folding_search():
                 if _sre.unicode_tolower(code) < 0x80 or chr(code).lower() != chr(_sre.unicode_tolower(code))}
     except Exception:  # noqa: BLE001 - see the module's note on re._parser
         return re.compile("[^\\x00-\\x7f]").search
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(odd)) + "]").search
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(odd) if not ch.isascii()) + "]").search
+
+
+def prefixes(pattern: str, flags: int = 0, length: int = 2, limit: int = 512) -> frozenset[str] | None:
+    r"""The strings of ``length`` characters a match of ``pattern`` can begin with, and the
+    shorter ones a whole match can be (lower-cased under ``re.IGNORECASE``), or None.
+
+    A finer sieve than :func:`first_chars`: a line whose first two characters are ASCII is tried
+    only on the patterns that can begin with those two ("sh" for "share this", not every pattern
+    starting with "s"). None when a match can be empty, begins with any character or a wide
+    class, would need more than ``limit`` strings, or uses a construct this reading does not
+    know. ``\d`` and ``\s`` are spelt out as far as ASCII goes, and case folding beyond ASCII
+    has pairs ``str.lower`` does not know ("ſ" is "s" to the engine), so the answer holds for
+    lines whose first ``length`` characters are ASCII, and only through strings free of such
+    characters; a caller sends every other line the coarser way."""
+    try:
+        from re import _constants as c
+        from re import _parser
+
+        parsed = _parser.parse(pattern, flags)
+        found = _sequence_prefixes(parsed, c, length, limit)
+    except Exception:  # noqa: BLE001 - an unknown shape is "no answer", never an error
+        return None
+    if found is None or "" in found:
+        return None
+    return frozenset(s.lower() for s in found) if flags & re.IGNORECASE else frozenset(found)
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _joined(heads: set[str], tails: set[str], length: int, limit: int) -> set[str]:
+    """Every head followed by every tail, cut at ``length`` (a head already that long stays)."""
+    out = {head for head in heads if len(head) >= length}
+    for head in heads:
+        if len(head) < length:
+            out.update((head + tail)[:length] for tail in tails)
+            if len(out) > limit:
+                raise _TooMany
+    return out
+
+
+def _sequence_prefixes(sequence, c, length: int, limit: int) -> set[str] | None:
+    found = {""}
+    for op, av in sequence:
+        if all(len(s) >= length for s in found):
+            break
+        item = _item_prefixes(op, av, c, length, limit)
+        if item is None:
+            return None
+        try:
+            found = _joined(found, item, length, limit)
+        except _TooMany:
+            return None
+    return found
+
+
+def _item_prefixes(op, av, c, length: int, limit: int) -> set[str] | None:
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op is c.IN:
+        chars = _class_chars(av, c)
+        return None if chars is None else set(chars)
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for alternative in av[1]:
+            strings = _sequence_prefixes(alternative, c, length, limit)
+            if strings is None:
+                return None
+            found |= strings
+        return found if len(found) <= limit else None
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            return None  # a local flag ((?i:…)) changes what the characters match
+        return _sequence_prefixes(sub, c, length, limit)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        once = _sequence_prefixes(sub, c, length, limit)
+        if once is None or low > 64:
+            return None
+        # Past max(low, length) repeats nothing new can begin a match: every string is then
+        # either cut at ``length`` already or made of empty repeats, which fewer repeats give.
+        found: set[str] = set()
+        current = {""}
+        try:
+            for count in range(min(high, max(low, length)) + 1):
+                if count >= low:
+                    found |= current
+                current = _joined(current, once, length, limit)
+        except _TooMany:
+            return None
+        return found if len(found) <= limit else None
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}  # zero width: a superset of what can follow it
+    return None  # any character, a back reference, a conditional: no answer

@@ -5,17 +5,20 @@ merely contains the words is never removed."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 import regex
 
 from cleaner.document import Document, Findings
 from cleaner.errors import RuleSetError
 from cleaner.kinds.base import Param, Rule, compile_user_regex, line_removal, register
-from cleaner.kinds.first_chars import first_chars, odd_folding_search, required_text
+from cleaner.kinds.first_chars import first_chars, odd_folding_search, prefixes, required_text
 from cleaner.kinds.regex_replace import TIMEOUT_WARNING, timeout_seconds
 
 _ODD_FOLDING = odd_folding_search()
 _UNSEEN = object()
+# A line is first sorted by this many of its first characters (see first_chars.prefixes).
+_KEY_LENGTH = 2
 
 
 @register
@@ -57,14 +60,35 @@ class LinePattern(Rule):
             for char in chars or ():
                 self._by_first.setdefault(char, []).append(index)
         anywhere = [index for index, chars in enumerate(starts) if chars is None]
+        # Finer: the patterns whose first two characters are known, by those two. A line whose
+        # first two characters are ASCII goes to the patterns of its two, and to the others by
+        # its first character as above; most short lines of prose reach no pattern at all.
+        self._by_key: dict[str, list[int]] = {}
+        self._coarse_by_first: dict[str, list[int]] = {}
+        for index, chars in enumerate(starts):
+            keys = prefixes(self.patterns[index], flags_re, _KEY_LENGTH) if chars is not None else None
+            if keys is not None and not self.case_sensitive and any(_ODD_FOLDING(key) for key in keys):
+                keys = None  # "ſt" is "st" to the engine: this pattern goes by its first character
+            # (Strings beyond ASCII otherwise never begin a line whose first two are ASCII.)
+            for key in keys or ():
+                if key.isascii():
+                    self._by_key.setdefault(key, []).append(index)
+            if keys is None:
+                for char in chars or ():
+                    self._coarse_by_first.setdefault(char, []).append(index)
+        self._for_key: dict[str, object] = {}
         # Of the patterns that can begin anywhere, those a line must hold a run of text for
         # (".{0,80}by clicking here" needs "by clicking here"): each alone, tried on the lines
         # that hold it; the others with every first character's patterns.
         needs = {index: required_text(self.patterns[index], flags_re, shortest=2) for index in anywhere}
         self._anywhere = [index for index in anywhere if needs[index] is None]
-        self._needs_text = [(needed, self._matcher((index,))) for index, needed in needs.items() if needed is not None]
-        self._holds_needed_text = re.compile("|".join(re.escape(needed) for needed, _ in self._needs_text)).search \
+        # (A run holding "ſ" or the like may stand in a line as "s": that pattern is tried on every line.)
+        self._needs_text = [(needed, self._matcher((index,)),
+                             not self.case_sensitive and bool(_ODD_FOLDING(needed)))
+                            for index, needed in needs.items() if needed is not None]
+        self._holds_needed_text = re.compile("|".join(re.escape(needed) for needed, *_ in self._needs_text)).search \
             if self._needs_text else None
+        self._always_tried = any(odd for *_, odd in self._needs_text)
         self._for_first: dict[str, object] = {}
         if self.engine != "re":
             self._compiled[tuple(range(len(self.patterns)))] = self._pattern.fullmatch
@@ -80,15 +104,25 @@ class LinePattern(Rule):
         edits = []
         budget = timeout_seconds(self.timeout_ms)
         try:
-            for line_start, line_end in self._candidate_lines(text):
-                stripped = text[line_start:line_end].strip()
-                if stripped and len(stripped) <= self.max_length and self._fullmatch(stripped, budget):
-                    edits.append(line_removal(line_start, min(line_end + 1, len(text))))
+            max_length, fullmatch = self.max_length, self._fullmatch
+            for line_start, line in self._candidate_lines(text):
+                stripped = line.strip()
+                if stripped and len(stripped) <= max_length and fullmatch(stripped, budget):
+                    edits.append(line_removal(line_start, min(line_start + len(line) + 1, len(text))))
         except TimeoutError:
             return Findings(warnings=[TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms)])
         return Findings(edits)
 
     def _fullmatch(self, line: str, budget) -> bool:
+        key = line[:_KEY_LENGTH] if self.case_sensitive else line[:_KEY_LENGTH].lower()
+        if key.isascii():
+            matcher = self._for_key.get(key, _UNSEEN)
+            if matcher is _UNSEEN:
+                matcher = self._for_key[key] = self._matcher(tuple(sorted(
+                    self._by_key.get(key, []) + self._coarse_by_first.get(key[0], []) + self._anywhere)))
+            if matcher is not None and (matcher(line, timeout=budget) if self.engine != "re" else matcher(line)):
+                return True
+            return self._needed_text_matches(line, budget)
         first = line[0]
         if not first.isascii() and (first.isdecimal() or first.isspace()
                                     or (not self.case_sensitive and _ODD_FOLDING(first))):
@@ -101,14 +135,17 @@ class LinePattern(Rule):
             matcher = self._for_first[key] = self._matcher(tuple(sorted(self._by_first.get(key, []) + self._anywhere)))
         if self._tried(matcher, line, budget):
             return True
+        return self._needed_text_matches(line, budget)
+
+    def _needed_text_matches(self, line: str, budget) -> bool:
         if self._needs_text:
             # Patterns that can begin anywhere, each tried only on a line holding its run of text
             # (one search for all the runs first: most lines hold none).
             held = line if self.case_sensitive else line.lower()
-            folds = not self.case_sensitive and not line.isascii() and _ODD_FOLDING(line)
-            if folds or self._holds_needed_text(held):
-                return any((folds or needed in held) and self._tried(match, line, budget)
-                           for needed, match in self._needs_text)
+            folds = not self.case_sensitive and not line.isascii() and bool(_ODD_FOLDING(line))
+            if folds or self._always_tried or self._holds_needed_text(held):
+                return any((folds or odd or needed in held) and self._tried(match, line, budget)
+                           for needed, match, odd in self._needs_text)
         return False
 
     def _tried(self, matcher, line: str, budget) -> bool:
@@ -132,8 +169,8 @@ class LinePattern(Rule):
             self._compiled[indices] = matcher
         return matcher
 
-    def _candidate_lines(self, text: str):
-        """``(start, end)`` of the lines worth trying: short enough and, with hints, holding one.
+    def _candidate_lines(self, text: str) -> list[tuple[int, str]]:
+        """``(start, line)`` of the lines worth trying: short enough and, with hints, holding one.
 
         Hints are found by substring search, one pass per hint in C over the text lower-cased
         once, rather than a test of every line in Python. Where lower-casing changes the text's
@@ -153,14 +190,14 @@ class LinePattern(Rule):
                 while pos != -1:
                     starts.add(text.rfind("\n", 0, pos) + 1)
                     pos = haystack.find(hint, pos + 1)
+            found = []
             for start in sorted(starts):
                 end = text.find("\n", start)
                 end = len(text) if end == -1 else end
                 if end - start <= longest:
-                    yield start, end
-            return
-        start = 0
-        for line in text.split("\n"):
-            line_start, start = start, start + len(line) + 1
-            if line and len(line) <= longest:
-                yield line_start, line_start + len(line)
+                    found.append((start, text[start:end]))
+            return found
+        lines = text.split("\n")
+        # Each line's start, summed in C (a line and its newline after the one before).
+        starts = accumulate(map((1).__add__, map(len, lines)), initial=0)
+        return [(start, line) for start, line in zip(starts, lines) if line and len(line) <= longest]

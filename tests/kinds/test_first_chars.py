@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.kinds.first_chars import first_chars
+from cleaner.kinds.first_chars import first_chars, prefixes
 
 I = re.IGNORECASE
 
@@ -46,3 +46,42 @@ def test_every_match_begins_with_one_of_them(data) -> None:
     text = data.draw(st.from_regex(re.compile(pattern), fullmatch=True).filter(lambda t: t[:1].isascii()))
     chars = first_chars(pattern, 0)
     assert chars is not None and text[:1] in chars
+
+
+@pytest.mark.parametrize("pattern, flags, expected", [
+    ("share", I, {"sh"}),
+    ("Share", 0, {"Sh"}),
+    ("(?:read|see) more", I, {"re", "se"}),
+    ("(?:the )?story", I, {"th", "st"}),
+    ("x", I, {"x"}),
+    ("(?:no|one|\\d)\\s+likes", I, {"no", "on", *(d + s for d in "0123456789" for s in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")}),
+    ("ab?c", I, {"ab", "ac"}),
+    ("a{3}", I, {"aa"}),
+    ("(?=x)xy", I, {"xy"}),
+    ("tags\\s*:?", I, {"ta"}),
+    ("(?:à|a) lire", I, {"à ", "a "}),
+    ("[-–]x", I, {"-x", "–x"}),
+])
+def test_the_first_two_characters_of_a_pattern(pattern: str, flags: int, expected: set[str]) -> None:
+    assert prefixes(pattern, flags) == frozenset(expected)
+
+
+@pytest.mark.parametrize("pattern", [
+    ".*comments", "\\w+ likes", "(?:x)?", "a|", "(?i:a)b", "(a)\\1", "[^.]x",
+    "\\d\\d\\d\\d", "not [a pattern",
+])
+def test_no_two_characters_when_the_sieve_would_be_wrong_or_too_wide(pattern: str) -> None:
+    # "\d\d\d\d" needs only 100 strings; the limit below makes it too many.
+    assert prefixes(pattern, I, limit=50) is None
+
+
+PREFIX_PATTERNS = PATTERNS + ["tags\\s*:?", "(?:x|yz){2,5}w", "a(?:b|c)?d*e", "(?:read|see)\\s+(?:all\\s+)?comments?"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_every_match_begins_with_one_of_the_two_character_prefixes(data) -> None:
+    pattern = data.draw(st.sampled_from(PREFIX_PATTERNS))
+    text = data.draw(st.from_regex(re.compile(pattern), fullmatch=True).filter(lambda t: t[:2].isascii()))
+    found = prefixes(pattern, 0)
+    assert found is not None and text[:2] in found
