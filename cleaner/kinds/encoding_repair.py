@@ -68,6 +68,8 @@ class EncodingRepair(Rule):
     def _suspect_lines(text: str):
         """Lines holding a mojibake-shaped pair of characters (or a C1 control), so that ftfy's
         slower per-line work runs only where it can change something."""
+        if not may_hold_mojibake(text):
+            return
         last_start = -1
         for m in _SUSPECT.finditer(text):
             start = text.rfind("\n", 0, m.start()) + 1
@@ -88,3 +90,17 @@ _C1 = re.compile("[\x80-\x9f]")
 # "Ã " is "à" whose second byte (A0, a no-break space) was turned into a plain space.
 # One leading character class lets the regex engine skip ahead in C between candidates.
 _SUSPECT = re.compile(f"[\x80-\x9f\u00c2-\u00f4](?:(?<=[\u00c2-\u00f4])[{_CONTINUATION}]|(?<=\u00c3) |(?<=[\x80-\x9f]))")
+
+
+# The same pairs as UTF-8 bytes, found by a search for a literal byte (as fast as memchr), where
+# the character scan above tests every character: a lead character (C3 82-B4) before the first
+# byte of any continuation character (C2 for 80-BF, C5 C6 CB for the cp1252 letters, E2 for its
+# punctuation), "Ã " and a C1 control (C2 80-9F). A superset of _SUSPECT's matches: a text with
+# none of these holds no suspect pair, which is most texts, accented or not.
+_SUSPECT_BYTES = (re.compile(b"\xc3[\x82-\xb4][\xc2\xc5\xc6\xcb\xe2]|\xc3\x83 "), re.compile(b"\xc2[\x80-\x9f]"))
+
+
+def may_hold_mojibake(text: str) -> bool:
+    """False only for a text where _SUSPECT finds nothing."""
+    data = text.encode("utf-8", "surrogatepass")
+    return any(pattern.search(data) for pattern in _SUSPECT_BYTES)

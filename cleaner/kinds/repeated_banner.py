@@ -55,11 +55,15 @@ class RepeatedBanner(Rule):
         edits = []
         search = self._has_separator.search
         m = search(text)
+        reach = self.max_phrase_length
         while m:
             start = text.rfind("\n", 0, m.start()) + 1
             end = text.find("\n", m.end())
             end = len(text) if end == -1 else end
-            if self.is_banner(text[start:end]):
+            # A banner's phrase stands before its first separator: prose with a slash or a dash
+            # far into the line is no banner (the phrase would be longer than a phrase may be).
+            if (m.start() - start <= reach or len(text[start:m.start()].strip()) <= reach) \
+                    and self.is_banner(text[start:end]):
                 edits.append(line_removal(start, min(end + 1, len(text))))
             m = search(text, end + 1)
         return edits

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.document import Document
 from cleaner.kinds.base import validate_params
@@ -94,3 +96,23 @@ def test_cleaning_twice_changes_nothing_more():
 def test_default_set_repairs_mojibake():
     assert Cleaner.from_rules("default").clean("The cafÃ©â€™s owner agreed.\n").text == \
         "The café’s owner agreed.\n"
+
+
+# Characters around the lead and continuation ranges, and the cp1252 punctuation.
+_NEAR = "aé ÃÂâôõüß\u0080\u009f\u00a0\u00bf€‘’“”–—…™ŒšƒˆËЖ\n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_NEAR, max_size=12))
+def test_the_byte_sieve_passes_every_text_the_suspect_scan_would_read(text):
+    from cleaner.kinds.encoding_repair import _SUSPECT, may_hold_mojibake
+
+    if _SUSPECT.search(text):
+        assert may_hold_mojibake(text)
+
+
+@pytest.mark.parametrize("text", ["plain “curly” text — with dashes", "Café, naïve, Zürich, São Paulo.", "Привет, мир"])
+def test_clean_accented_text_is_not_even_scanned(text):
+    from cleaner.kinds.encoding_repair import may_hold_mojibake
+
+    assert not may_hold_mojibake(text)

@@ -4,6 +4,8 @@ URLs and lines of different phrases stay."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.document import Document
 from cleaner.kinds.base import validate_params
@@ -173,3 +175,23 @@ def test_bundled_ads_banner_rule_removes_banner():
     result = Cleaner.from_rules("ads").clean(framed("Advertisement | Advertisement | Advertisement"))
     assert result.text == FRAME_WITHOUT_LINE
     assert [c.rule_id for c in result.changes] == ["ads.banner"]
+
+
+_WORDS = st.sampled_from(["Ads", "Google Ads", "ads", "x" * 30, "a long phrase of prose " * 3, "ß", " ", ""])
+_SEPARATORS = st.sampled_from([" | ", "|", " / ", "::", ":", " — ", "•", "  "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(_WORDS, _SEPARATORS), max_size=6), max_size=5))
+def test_the_lines_removed_are_those_a_walk_over_every_line_finds(lines):
+    # find() jumps between separators and skips lines whose first separator stands far in; the
+    # answer must be that of asking is_banner of every line.
+    text = "\n".join("".join(word + sep for word, sep in line) for line in lines)
+    rule = build()
+    removed = {edit.start for edit in rule.find(Document(text))}
+    start, expected = 0, set()
+    for line in text.split("\n"):
+        if rule.is_banner(line):
+            expected.add(start)
+        start += len(line) + 1
+    assert removed == expected
