@@ -376,3 +376,22 @@ def test_a_hinted_rule_finds_its_lines_in_any_case_and_beside_letters_that_chang
             assert run(before + line + "\n" + AFTER, rule).text == before + AFTER
     mixed = BEFORE + "We use CoOkies on this site.\n" + AFTER
     assert run(mixed, rule).text == (mixed if case_sensitive else BEFORE + AFTER)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["cookie", "COOKIE", "Cookie", "coo", "kie", "é", "“", "ß", "Σ", "😀",
+                                          "\u212a", "werb", "WERBUNG", "x" * 50, " "]), max_size=8),
+                max_size=6))
+def test_a_hinted_rule_tries_exactly_the_short_lines_that_hold_a_hint_in_any_case(lines) -> None:
+    # The lines found in the text's bytes, or beside the Kelvin sign in the lower-cased text, are
+    # those that hold a hint once lower-cased, line by line. (Beside "İ", which changes the
+    # lowered text's length, the spellings are searched: the test above.)
+    rule = build(patterns=["x"], hints=["cookie", "werb"], max_length=60)
+    text = "\n".join("".join(words) for words in lines)
+    found = rule._candidate_lines(text)
+    expected, start = [], 0
+    for line in text.split("\n"):
+        if len(line) <= rule.max_length + 8 and any(hint in line.lower() for hint in ("cookie", "werb")):
+            expected.append((start, line))
+        start += len(line) + 1
+    assert found == expected
