@@ -4,6 +4,7 @@ trailing blanks."""
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from cleaner.document import Document, Edit
 from cleaner.kinds.base import Param, Rule, register
@@ -59,6 +60,10 @@ class OddSpaces(Rule):
         """Blank runs before each newline and at the end; a loop over line ends, which is
         several times faster than a regex trying a match at every space of the text."""
         blank = self._blank
+        # Most texts have no line ending in a blank: the lines' last characters, gathered in C,
+        # say so without the walk below.
+        if blank.isdisjoint(map(itemgetter(-1), filter(None, text.split("\n")))):
+            return []
         runs = []
         end = text.find("\n")
         while True:

@@ -118,3 +118,10 @@ def test_the_bundled_set_keeps_the_writers_spaces_and_drops_invisible_marks_and_
     # blanks are a scraper's.
     result = Cleaner.from_rules("whitespace").clean("Price:\u00a0£5\u2009000.\u00a0Paid.\u200b  \n")
     assert result.text == "Price:\u00a0£5\u2009000.\u00a0Paid.\n"
+
+
+@pytest.mark.parametrize("end", [" ", "\t", "\u00a0", "\u3000", "\u200b", "\u00ad"])
+def test_a_line_ending_in_any_blank_loses_it_even_when_no_other_line_does(end) -> None:
+    # The quick test of the lines' last characters must see every blank the walk strips.
+    text = "First line\nsecond line" + end + "\nthird line"
+    assert OddSpaces("t", **validate_params(OddSpaces, {}, source=None, rule_id="t")).find(Document(text))
