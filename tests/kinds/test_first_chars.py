@@ -85,3 +85,13 @@ def test_every_match_begins_with_one_of_the_two_character_prefixes(data) -> None
     text = data.draw(st.from_regex(re.compile(pattern), fullmatch=True).filter(lambda t: t[:2].isascii()))
     found = prefixes(pattern, 0)
     assert found is not None and text[:2] in found
+
+
+def test_the_odd_folding_table_is_the_one_a_loop_over_every_character_builds() -> None:
+    import _sre
+
+    from cleaner.kinds.first_chars import odd_folding_beyond_ascii
+
+    expected = [chr(code) for code in range(0x80, 0x10000)
+                if _sre.unicode_tolower(code) < 0x80 or chr(code).lower() != chr(_sre.unicode_tolower(code))]
+    assert odd_folding_beyond_ascii(_sre.unicode_tolower) == expected
