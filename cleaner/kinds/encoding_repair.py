@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import re
 
-import ftfy
-from ftfy import badness
-
 from cleaner.document import Document, Edit
 from cleaner.kinds.base import Param, Rule, iter_lines, register
 
@@ -28,7 +25,22 @@ class EncodingRepair(Rule):
     }
 
     def setup(self) -> None:
-        self._config = ftfy.TextFixerConfig(
+        # ftfy is imported when a line first needs it (a fifth of a second of every start
+        # otherwise; most texts hold no mojibake-shaped pair).
+        self._config = None
+        self._always = self.uncurl_quotes or bool(self.normalization)
+
+    def _fixer(self):
+        """``(fix_text, is_bad, config)`` from ftfy, imported and configured on first use."""
+        import ftfy
+        from ftfy import badness
+
+        if self._config is None:
+            self._config = self._make_config(ftfy)
+        return ftfy.fix_text, badness.is_bad, self._config
+
+    def _make_config(self, ftfy):
+        return ftfy.TextFixerConfig(
             unescape_html=False,
             remove_terminal_escapes=False,
             fix_encoding=True,
@@ -45,7 +57,6 @@ class EncodingRepair(Rule):
             normalization=self.normalization or None,
             explain=False,
         )
-        self._always = self.uncurl_quotes or bool(self.normalization)
 
     def find(self, doc: Document) -> list[Edit]:
         text = doc.text
@@ -56,10 +67,14 @@ class EncodingRepair(Rule):
         else:
             lines = self._suspect_lines(text)
         edits = []
+        fixer = None
         for start, line in lines:
-            if not self._always and not badness.is_bad(line) and not _C1.search(line):
+            if fixer is None:
+                fixer = self._fixer()
+            fix_text, is_bad, config = fixer
+            if not self._always and not is_bad(line) and not _C1.search(line):
                 continue
-            fixed = ftfy.fix_text(line, self._config)
+            fixed = fix_text(line, config)
             if fixed != line:
                 edits.append(Edit(start, start + len(line), fixed))
         return edits
