@@ -126,16 +126,8 @@ def sentence_ends(text: str, start: int, end: int) -> list[re.Match]:
 def is_code_line(line: str) -> bool:
     """A line of code: braces, a C-style for, comparison or increment operators, a declaration
     or return opening a statement, or a statement ending the line with ";"."""
-    if not line.rstrip().endswith(";") and not _MAY_BE_CODE(line):
-        return False  # one search for everything below but the line's end: most prose lines
     return any(mark in line for mark in _CODE_MARKS) or _at_word_start(_FOR_LOOP, line) \
         or _opens_statement(_DECLARATION, line) or (line.rstrip().endswith(";") and bool(_STATEMENT.search(line)))
-
-
-# Whatever the tests above look for anywhere in a line (a superset: where it stands is checked
-# after), as one alternation.
-_MAY_BE_CODE = re.compile("|".join([*(re.escape(mark) for mark in _CODE_MARKS), _FOR_LOOP.pattern,
-                                    _DECLARATION.pattern])).search
 
 
 def _at_word_start(pattern: re.Pattern, line: str) -> bool:
