@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.semicolons.spread import semicolon_shares, word_kind
 
@@ -29,3 +31,28 @@ def test_an_entity_or_a_semicolon_without_a_space_after_it_is_not_counted():
     shares, kind_at, _ = semicolon_shares(text)
     assert kind_at == {text.index("; c"): "lower-case", text.index("; planned"): "lower-case"}
     assert shares == {"lower-case": 2 / 3}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A1;, \u00a0“(&amp\n", max_size=40))
+def test_the_marks_counted_apart_are_those_of_one_pass_over_both(text):
+    # The commas and the semicolons are found by two patterns; one pattern over both, as the
+    # module first read them, finds the same marks.
+    import re
+    from collections import Counter
+
+    from cleaner.semicolons.reading import closes_an_entity
+
+    marks, semicolons, kind_at = Counter(), Counter(), {}
+    for m in re.finditer(r"([,;])[ \u00a0][\"“‘'(\[]?(\w+)", text):
+        if m.group(1) == ";" and closes_an_entity(text, m.start()):
+            continue
+        kind = word_kind(m.group(2))
+        marks[kind] += 1
+        if m.group(1) == ";":
+            semicolons[kind] += 1
+            kind_at[m.start()] = kind
+    shares, found_at, overall = semicolon_shares(text)
+    assert shares == {kind: semicolons[kind] / count for kind, count in marks.items()}
+    assert found_at == kind_at
+    assert overall == sum(semicolons.values()) / max(1, sum(marks.values()))
