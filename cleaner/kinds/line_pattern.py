@@ -86,8 +86,9 @@ class LinePattern(Rule):
         self._needs_text = [(needed, self._matcher((index,)),
                              not self.case_sensitive and bool(_ODD_FOLDING(needed)))
                             for index, needed in needs.items() if needed is not None]
-        self._holds_needed_text = re.compile("|".join(re.escape(needed) for needed, *_ in self._needs_text)).search \
-            if self._needs_text else None
+        # Substring tests, one C call each: an alternation of the runs has no literal for the
+        # engine to look for, and is tried at every character of the line.
+        self._needed_runs = tuple(needed for needed, *_ in self._needs_text)
         self._always_tried = any(odd for *_, odd in self._needs_text)
         self._for_first: dict[str, object] = {}
         if self.engine != "re":
@@ -141,10 +142,10 @@ class LinePattern(Rule):
     def _needed_text_matches(self, line: str, budget) -> bool:
         if self._needs_text:
             # Patterns that can begin anywhere, each tried only on a line holding its run of text
-            # (one search for all the runs first: most lines hold none).
+            # (a substring test for each run first: most lines hold none).
             held = line if self.case_sensitive else line.lower()
             folds = not self.case_sensitive and not line.isascii() and bool(_ODD_FOLDING(line))
-            if folds or self._always_tried or self._holds_needed_text(held):
+            if folds or self._always_tried or any(map(held.__contains__, self._needed_runs)):
                 return any((folds or odd or needed in held) and self._tried(match, line, budget)
                            for needed, match, odd in self._needs_text)
         return False
