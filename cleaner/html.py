@@ -91,7 +91,7 @@ class ExtractionTooSlow(InputError):
 
 def parse_html(text: str, *, source: str | None = None):
     """The page's element tree; an :class:`InputError` if there is no HTML to speak of."""
-    if not text.strip():
+    if not text or text.isspace():  # (not a stripped copy of the whole page to ask)
         raise InputError(f"{source or '<html>'}: empty page")
     # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
     text = _XML_DECLARATION.sub("", text, count=1)
