@@ -99,7 +99,7 @@ def test_default_set_repairs_mojibake():
 
 
 # Characters around the lead and continuation ranges, and the cp1252 punctuation.
-_NEAR = "aé ÃÂâôõüß\u0080\u009f\u00a0\u00bf€‘’“”–—…™ŒšƒˆËЖ\n"
+_NEAR = "\ud800aé ÃÂâôõüß\u0080\u009f\u00a0\u00bf€‘’“”–—…™ŒšƒˆËЖ\n"
 
 
 @settings(max_examples=500, deadline=None)

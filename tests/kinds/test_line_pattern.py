@@ -380,7 +380,7 @@ def test_a_hinted_rule_finds_its_lines_in_any_case_and_beside_letters_that_chang
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["cookie", "COOKIE", "Cookie", "coo", "kie", "é", "“", "ß", "Σ", "😀",
-                                          "\u212a", "werb", "WERBUNG", "x" * 50, " "]), max_size=8),
+                                          "\u212a", "\ud800", "werb", "WERBUNG", "x" * 50, " "]), max_size=8),
                 max_size=6))
 def test_a_hinted_rule_tries_exactly_the_short_lines_that_hold_a_hint_in_any_case(lines) -> None:
     # The lines found in the text's bytes, or beside the Kelvin sign in the lower-cased text, are
