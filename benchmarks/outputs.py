@@ -54,7 +54,9 @@ def text_groups(quick: bool) -> dict[str, dict[str, str]]:
     """``{group: {document key: text}}`` for the text inputs."""
     with contextlib.redirect_stdout(io.StringIO()):  # the loaders' notes belong to their own benchmarks
         edited, bases = load_corpora(None, quick)
-        articles, _source = load_articles(None)
+        articles, source = load_articles(None)
+    print(f"Text corpora: {', '.join(corpus.name for corpus in edited)} (an absent one is left out; with none, "
+          f"invented paragraphs stand in); published prose from {source}")
     groups = {f"edited {corpus.name}": dict(corpus.documents) for corpus in edited}
     for recipe in RECIPES:
         for base in bases:
