@@ -14,7 +14,13 @@ from cleaner.semicolons import english as en
 # hyphens ("don’t", "U.S.-made"). Runs of marks and of word characters alternate, so the engine
 # never backs up over a word (a seventh faster than "[\w’'.\-]*\w", the same words: test).
 WORD = re.compile(r"[^\W_]\w*(?:[’'.\-]+\w+)*")
-_CLAUSE_STOP = re.compile(r"[,;:.!?()\n—–]")
+# Marks that end a phrase. Not a comma or colon between digits ("12,500", "10:30"), nor a full
+# stop inside a number or a name ("3.5", "Example.org"), after a single letter ("U.S.", "J. R.
+# Hale") or after a title ("Mr. Okafor"): the clause goes on past them (:func:`clause_end`). A
+# full stop before a capital with no space ("on Wednesday.The") is a sentence's end a scraper
+# glued on.
+_CLAUSE_MARK = re.compile(r"[,;:.!?()\n—–]")
+_TITLE_BEFORE_STOP = re.compile(r"(?<!\w)(?:Mr|Ms|Dr|St|Jr|Sr|Mrs|Gen|Gov|Sen|Rep|Prof|Rev)$")
 _ASIDE = re.compile(r"^[^,;.!?\n]*,\s*[^,;.!?\n]{1,40},\s*(?P<next>[\w’']+)")
 # Openings of a subordinate clause longer than one word.
 SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time", "each time", "any time",
@@ -34,8 +40,35 @@ def words(text: str) -> list[str]:
 
 def clause_words(text: str) -> list[str]:
     """The words up to the first punctuation that ends a phrase."""
-    stop = _CLAUSE_STOP.search(text)
-    return words(text[: stop.start()] if stop else text)
+    end = clause_end(text)
+    return words(text[:end] if end != -1 else text)
+
+
+def clause_end(text: str) -> int:
+    """Where the first mark that ends a phrase stands in ``text``, or -1. The marks are found
+    by one C-level search; the few that may not end one are looked at here."""
+    m = _CLAUSE_MARK.search(text)
+    while m is not None:
+        i = m.start()
+        mark = text[i]
+        if mark in ",:.":
+            before = text[i - 1] if i else ""
+            after = text[i + 1:i + 2]
+            if mark != "." and before.isdigit() and after.isdigit():
+                m = _CLAUSE_MARK.search(text, i + 1)  # "12,500", "10:30"
+                continue
+            if mark == "." and (after.isdigit() or after.islower() or _abbreviation_before(text, i)):
+                m = _CLAUSE_MARK.search(text, i + 1)  # "3.5", "Example.org", "U.S.", "Mr."
+                continue
+        return i
+    return -1
+
+
+def _abbreviation_before(text: str, i: int) -> bool:
+    """Whether the full stop at ``i`` closes a single letter ("U.", "J.") or a title ("Mr.")."""
+    if i and text[i - 1].isalpha() and (i == 1 or not (text[i - 2].isalnum() or text[i - 2] == "_")):
+        return True
+    return bool(_TITLE_BEFORE_STOP.search(text, max(0, i - 5), i))
 
 
 def head_class(item: list[str]) -> str:
@@ -104,14 +137,24 @@ def has_finite_verb(phrase: list[str], *, strict: bool = False) -> bool:
     # "In May" is a month: a capitalised word past the first is a name, not a verb.
     for i, word in enumerate(phrase):
         if (i == 0 or not word[:1].isupper()) and en.is_finite_verb(word) \
-                and not (strict and _not_a_tense(phrase, i)):
+                and not (strict and _not_a_tense(phrase, i)) and not _in_infinitive(phrase, i):
             return True
     return finite_by_shape(phrase, strict=strict)
 
 
 def finite_by_shape(phrase: list[str], *, strict: bool = False) -> bool:
     """The part of :func:`has_finite_verb` that knows a verb by its shape and place: a base form
-    after a plural person ("we fund"), an "-s" word after a short subject ("this weakens")."""
+    after a plural person ("we fund"), an "-s" word after a short subject ("this weakens").
+    Adverbs that open the words are passed over; a participle or preposition after them opens
+    a phrase, not a subject ("Again omitting recent developments", "Then in later years")."""
+    skipped = 0
+    while skipped < len(phrase) - 1 and _is_opening_adverb(phrase[skipped]):
+        skipped += 1
+    if skipped:
+        head = phrase[skipped].lower()
+        if en.is_participle(head) or head in en.BINDING_PREPOSITIONS or head in en.ADVERBIAL_PREPOSITIONS:
+            return False
+        phrase = phrase[skipped:]
     if not phrase or not opens_subject(phrase[0]):
         return False
     for i in range(1, min(len(phrase), 4)):
@@ -125,6 +168,25 @@ def finite_by_shape(phrase: list[str], *, strict: bool = False) -> bool:
                 and before not in en.BINDING_PREPOSITIONS and not (strict and _is_count(before)):
             return True
     return False
+
+
+def _is_opening_adverb(word: str) -> bool:
+    lower = word.lower()
+    return lower in en.CONJUNCTIVE_ADVERBS or lower in en.PHRASE_ADVERBS
+
+
+# What an infinitive holds after its "to" before the verb it carries ("to be mended", "to
+# have gone").
+_INFINITIVE_AUXILIARIES = frozenset({"be", "have", "been"})
+
+
+def _in_infinitive(phrase: list[str], i: int) -> bool:
+    """Whether the verb at ``i`` belongs to an infinitive ("to be mended", "to have gone"):
+    it carries no tense."""
+    j = i - 1
+    while j >= 0 and j >= i - 2 and phrase[j].lower() in _INFINITIVE_AUXILIARIES:
+        j -= 1
+    return j >= 0 and phrase[j].lower() == "to"
 
 
 def _reads_as_adjective(word: str, before: str) -> bool:
@@ -187,6 +249,15 @@ def subordinate_tail(phrase: list[str]) -> bool:
     "but if you wish to conceal your identity", "when pollution gets high enough"."""
     for i in range(len(phrase) - 1, -1, -1):
         lower = phrase[i].lower()
+        opening = _subordinating_phrase_at(phrase, i)
+        if opening:
+            # "but by the time the board voted": a subject and its verb must follow the phrase
+            # ("the moment" alone is a noun).
+            rest = phrase[i + opening:]
+            if len(rest) >= 2 and has_finite_verb(rest):
+                before = phrase[i - 1].lower() if i else ""
+                return i == 0 or before in en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE \
+                    or before in en.LEFT_SUBORDINATORS or len(phrase) - i <= 12
         if lower in en.LEFT_SUBORDINATORS and lower not in {"as", "since", "after", "before", "once"}:
             before = phrase[i - 1].lower() if i else ""
             if before in _ARTICLES:
@@ -194,6 +265,20 @@ def subordinate_tail(phrase: list[str]) -> bool:
             return i == 0 or before in en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE \
                 or before in en.LEFT_SUBORDINATORS or len(phrase) - i <= 12
     return False
+
+
+# The subordinating phrases, by their first word, as word tuples.
+_SUBORDINATING_BY_HEAD: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in SUBORDINATING_PHRASES:
+    _SUBORDINATING_BY_HEAD.setdefault(_phrase.split()[0], []).append(tuple(_phrase.split()))
+
+
+def _subordinating_phrase_at(phrase: list[str], i: int) -> int:
+    """The length of a subordinating phrase ("by the time") that starts at word ``i``, or 0."""
+    for candidate in _SUBORDINATING_BY_HEAD.get(phrase[i].lower(), ()):
+        if tuple(w.lower() for w in phrase[i:i + len(candidate)]) == candidate:
+            return len(candidate)
+    return 0
 
 
 def reporting_clause(following: list[str]) -> bool:

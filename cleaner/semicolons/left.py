@@ -25,7 +25,7 @@ def recheck_left(text: str, site: Site) -> Site:
     if site.verdict is not Verdict.KEEP or site.cue not in _CLAUSE_KEEPS:
         return site
     pos = site.pos
-    left = clause_before(text, pos)
+    left = _without_parentheses(clause_before(text, pos))
     left_words = g.words(left)
     if not left_words:
         return site
@@ -35,6 +35,22 @@ def recheck_left(text: str, site: Site) -> Site:
         return site  # "Arrive early; take the train": two commands, no subject needed
     cue = _right_is_no_clause(site.cue, right) or left_is_no_clause(left, left_words)
     return Site(pos, Verdict.COMMA, cue) if cue else site
+
+
+# A parenthesis that opens and closes within the words before the semicolon (none nested).
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def _without_parentheses(left: str) -> str:
+    """The words before the semicolon without their parentheses: an aside ("(and there are
+    many)") lends its verb to no clause around it. Words that close a parenthesis opened before
+    them ("there are plenty), schedules to be made") are the aside's end."""
+    if ")" in left:
+        opened = left.find("(")
+        closed = left.find(")")
+        if opened == -1 or closed < opened:
+            left = left[left.rfind(")", 0, opened if opened != -1 else len(left)) + 1:]
+    return _PARENTHESIS.sub(" ", left) if "(" in left else left
 
 
 def clause_before(text: str, pos: int) -> str:
@@ -84,11 +100,15 @@ def _right_is_no_clause(cue: Cue, right: str) -> Cue | None:
 
 def left_is_no_clause(left: str, left_words: list[str]) -> Cue | None:
     """Why the words before a semicolon are no independent clause, or None if they are one."""
-    # "However, with three diagnoses": the adverb and its comma stand outside the clause.
-    if left_words[0].lower() in en.CONJUNCTIVE_ADVERBS and len(left_words) > 1 and \
-            left.lstrip().lower().startswith(left_words[0].lower() + ","):
-        left = left.split(",", 1)[1]
-        left_words = left_words[1:]
+    # "However, with three diagnoses", "Fortunately, although": the adverb and its comma stand
+    # outside the clause (in a mill's text the comma may have become a semicolon).
+    if (left_words[0].lower() in en.CONJUNCTIVE_ADVERBS or en.is_sentence_adverb(left_words[0])) \
+            and len(left_words) > 1:
+        opening = left.lstrip()
+        mark = opening[len(left_words[0]):len(left_words[0]) + 1]
+        if mark in ",;" and mark and opening[:len(left_words[0])].lower() == left_words[0].lower():
+            left = opening[len(left_words[0]) + 1:]
+            left_words = left_words[1:]
     head = left_words[0].lower()
     second = left_words[1].lower() if len(left_words) > 1 else ""
     if head in {"even", "only", "just", "and", "but", "so"} and second in en.LEFT_SUBORDINATORS:

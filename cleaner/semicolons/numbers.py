@@ -35,8 +35,12 @@ def enumerated_item(ctx: Context) -> Answer:
     return None
 
 
+# A number in parentheses of its own opens an item ("2.6; (2) a fall"): no figure of a list.
+_NUMBERED_LABEL = re.compile(r"\s*(?:(?:and|or)\s+)?\(\d{1,2}\)\s")
+
+
 def numbers(ctx: Context) -> Answer:
-    if ctx.text[ctx.pos - 1].isdigit() and ctx.first[:1].isdigit():
+    if ctx.text[ctx.pos - 1].isdigit() and ctx.first[:1].isdigit() and not _NUMBERED_LABEL.match(ctx.raw_after):
         if _MONTH_DAY.search(ctx.text, max(0, ctx.pos - 16), ctx.pos) and _YEAR.match(ctx.after):
             return Verdict.COMMA, Cue.DATE_BEFORE_YEAR  # "November 18; 2019"
         if _CITATION_TAIL.match(ctx.after):

@@ -324,7 +324,8 @@ def test_an_authors_clause_join_survives_in_a_mills_document(sentence):
     "Drivers may a) slow down; b) move to the left; or c) stop on the shoulder.",
     "The course covers four areas: A -- The Faith; B -- History of the Church; C -- Duties; D -- Programme.",
     "The town must (i) repair the bridge; (ii) reopen the school.",
-], ids=["numbers", "letters", "capital-and-dash", "roman"])
+    "The survey found (1) a rise of 2.6; (2) a fall of 1.4; and (3) no change in 12 towns.",
+], ids=["numbers", "letters", "capital-and-dash", "roman", "after-a-figure"])
 def test_an_enumeration_keeps_its_semicolons_even_in_a_mills_document(sentence):
     # A label before each item ("(2)", "b)", "B --") is the author's: a spinner swaps commas, it
     # does not number what it spins.
