@@ -12,7 +12,8 @@ from cleaner.semicolons.reading import WINDOW_BEFORE, sentence_ends
 from cleaner.semicolons.verdicts import Cue, Site, Verdict
 
 # Verdicts that keep a semicolon on the strength of what follows it alone.
-_CLAUSE_KEEPS = frozenset({Cue.INDEPENDENT_CLAUSE, Cue.PRONOUN_OPENS_CLAUSE, Cue.PREPOSITION_OPENS_CLAUSE})
+_CLAUSE_KEEPS = frozenset({Cue.INDEPENDENT_CLAUSE, Cue.PRONOUN_OPENS_CLAUSE, Cue.PREPOSITION_OPENS_CLAUSE,
+                           Cue.PREPOSITION_THEN_CLAUSE, Cue.ADVERB_OPENS_CLAUSE})
 # A coordinator after a comma or semicolon opens a clause of its own inside the sentence.
 _COORDINATED_CLAUSE = re.compile(r"[,;] (?:and|but|so|yet|or)\b(?!.*[,;] (?:and|but|so|yet|or)\b)")
 # Last words that leave a clause unfinished: an infinitive's "to", an article, a filler.

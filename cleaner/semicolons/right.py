@@ -131,12 +131,41 @@ def adverb(ctx: Context) -> Answer:
         return None  # "; there is only one", "; there never was": a clause, not an adverb
     if lower in en.PHRASE_ADVERBS and _clause_opens(ctx.clause_after[1:]):
         return None  # "; then she turned back": an adverb opening a clause of its own
+    sentence_adverb = first.islower() and lower.endswith("ly") and len(lower) > 4 \
+        and lower not in en.CONJUNCTIVE_ADVERBS and lower not in en.PHRASE_ADVERBS
+    if sentence_adverb or lower in en.CONJUNCTIVE_ADVERBS:
+        rest = ctx.after.lstrip()[len(first):].lstrip()
+        if (sentence_adverb and _clause_opens(ctx.clause_after[1:])) \
+                or (rest[:1] == "," and _subject_and_verb(g.clause_words(rest[1:]))):
+            # "; apparently it is not", "; unfortunately, no one has kept", "; rather, most of
+            # them find": an adverb that comments on the clause it opens. (Without a comma, only a pronoun is read as the
+            # subject: "; particularly our heavy bombers" has no verb.)
+            return Verdict.KEEP, Cue.ADVERB_OPENS_CLAUSE
     if first.islower() and (lower in en.PHRASE_ADVERBS or (lower.endswith("ly") and len(lower) > 4
                                                           and lower not in en.CONJUNCTIVE_ADVERBS)):
         return Verdict.COMMA, Cue.CONTINUING_ADVERB  # "; particularly while…", "; only to find…"
     if lower in en.CONJUNCTIVE_ADVERBS and ctx.after.lstrip()[len(first):].lstrip()[:1] == ",":
         return Verdict.KEEP, Cue.CONJUNCTIVE_ADVERB
     return None
+
+
+# Words a capital may open (after a quote) that begin no subject; "that" opens an object clause
+# as often as a subject ("; now, that she had been").
+_NO_SUBJECT_HEADS = en.COORDINATORS_PHRASE | en.LEFT_SUBORDINATORS | {"that"}
+
+
+def _subject_and_verb(words: list[str]) -> bool:
+    """A subject opens the words and a tensed verb of its own follows, before any relative
+    clause ("his voice was", "no one has kept"; not "the corner with the toys", "the ones that
+    count")."""
+    if not words or not g.opens_subject(words[0]) or words[0].lower() in _NO_SUBJECT_HEADS:
+        return False
+    main = []
+    for word in words:
+        if main and (word.lower() in g.RELATIVE_STOP or word.lower() in _OPENS_EMBEDDED_CLAUSE):
+            break
+        main.append(word)
+    return g.has_finite_verb(main, strict=True)
 
 
 def _verb_after_adverbs(words: list[str]) -> bool:
@@ -191,6 +220,10 @@ def preposition(ctx: Context) -> Answer:
         return Verdict.COMMA, Cue.CLOSES_APPOSITIVE
     phrase, comma, rest = ctx.after.partition(",")
     rest_words = g.words(rest)
+    if _pronoun_clause_after_phrase(_before_a_dash(ctx)):
+        # "; in the next town it is less", "; to the inspector it was a forgery": a short phrase,
+        # then a clause of its own, with no comma between.
+        return Verdict.KEEP, Cue.PREPOSITION_THEN_CLAUSE
     if comma and rest_words and len(g.words(phrase)) <= 6 and "\n" not in phrase and ";" not in phrase:
         if g.opens_subject(rest_words[0]):
             # "; in Mississippi, voters ...": an introductory phrase, then a clause of its own.
@@ -200,6 +233,42 @@ def preposition(ctx: Context) -> Answer:
             # "complained; with good reason, about the noise": an aside needs both commas.
             return Verdict.COMMA, Cue.OPENS_ASIDE
     return Verdict.DROP, Cue.CONTINUING_PREPOSITION
+
+
+# The words of a phrase after its preposition that a subject pronoun may follow; a pronoun
+# after a verb, a relative word or a subordinator is no subject of a new clause ("; to make it
+# look", "; with whom she", "; before it closed").
+_PHRASE_REACH = 6
+
+
+def _before_a_dash(ctx: Context) -> list[str]:
+    """The clause's words up to a dash typed as two hyphens ("; of all places -- she might"):
+    what follows the aside is no part of the phrase."""
+    after = ctx.after
+    return g.clause_words(after[:after.index("--")]) if "--" in after else ctx.clause_after
+
+
+def _pronoun_clause_after_phrase(words: list[str]) -> bool:
+    """A preposition, a short phrase, then a subject pronoun and its tensed verb."""
+    if not words or words[0].lower() in _NO_PHRASE_HEADS:
+        return False
+    for i in range(1, min(len(words) - 1, _PHRASE_REACH + 1)):
+        word = words[i]
+        lower = word.lower()
+        if lower in g.RELATIVE_STOP or lower in en.SUBORDINATORS or lower in en.LEFT_SUBORDINATORS \
+                or lower in _WH_WORDS \
+                or en.is_verb(word) or en.is_participle(word):
+            return False
+        if lower in _SUBJECT_PRONOUNS and word[:1].islower() or word == "I":
+            # A pronoun right after the preposition makes it a conjunction ("; for it is").
+            return i >= 2 and en.is_finite_verb(words[i + 1]) and words[i + 1].lower() not in {"being", "been"}
+    return False
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you", "there"})
+_WH_WORDS = frozenset({"what", "whence", "whatever", "whichever", "whoever", "how", "why"})
+# Prepositions that are conjunctions too, or open no phrase a clause could follow.
+_NO_PHRASE_HEADS = en.LEFT_SUBORDINATORS | {"like", "for"}
 
 
 # Inside a phrase, words that open a clause of their own, whose verb is not the phrase's:

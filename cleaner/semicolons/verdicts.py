@@ -49,6 +49,8 @@ class Cue(Enum):
     CONJUNCTIVE_PHRASE = ("before a conjunctive phrase", Strength.KEEPS)
     CONJUNCTIVE_ADVERB = ("before a conjunctive adverb", Strength.KEEPS)
     PREPOSITION_OPENS_CLAUSE = ("a preposition opening a new clause", Strength.KEEPS)
+    PREPOSITION_THEN_CLAUSE = ("a short phrase, then a clause of its own", Strength.KEEPS)
+    ADVERB_OPENS_CLAUSE = ("an adverb opens a clause of its own", Strength.KEEPS)
     PRONOUN_OPENS_CLAUSE = ("a pronoun opens a clause", Strength.KEEPS)
     INDEPENDENT_CLAUSE = ("an independent clause follows", Strength.KEEPS)
     LIST_WITH_COMMAS = ("separates list items that hold commas", Strength.KEEPS)

@@ -91,6 +91,37 @@ MILL_READINGS = {
                                         "She argued hard but by the time the board voted on the plan, the money "
                                         "had gone.\n"),
     "time-as-a-noun": ("He always remembered the moment; it changed his life.\n", None),
+    # A prepositional phrase, then a subject pronoun and its verb, with no comma between: a
+    # clause of its own. A subordinator's clause ("before it closed") is none.
+    "preposition-then-pronoun-clause": ("The rent here runs close to two hundred a month; in the next town it is "
+                                        "a good deal less.\n", None),
+    "preposition-to-a-name-then-clause": ("The clerk saw nothing odd in the parcel; to the inspector it was "
+                                          "plainly a forgery.\n", None),
+    "subordinator-then-pronoun": ("The board met twice; before it closed the fund.\n",
+                                  "The board met twice before it closed the fund.\n"),
+    "infinitive-then-pronoun": ("He stayed late at the office; to make it look busy.\n",
+                                "He stayed late at the office to make it look busy.\n"),
+    # An adverb, then a clause: the adverb opens it ("; unfortunately his voice was …"), with
+    # or without its comma. An adverb before a phrase carries the sentence on.
+    "ly-adverb-then-clause": ("His singing was strong; unfortunately it was out of focus.\n", None),
+    "ly-adverb-then-noun-phrase": ("The fuel gives a margin of range to large aircraft; particularly our heavy "
+                                   "bombers.\n",
+                                   "The fuel gives a margin of range to large aircraft, particularly our heavy "
+                                   "bombers.\n"),
+    "ly-adverb-after-a-subordinate-clause": ("When the right salts are used; practically any soap will do.\n",
+                                             "When the right salts are used, practically any soap will do.\n"),
+    "ly-adverb-comma-clause": ("The data are thin; unfortunately, no one has kept full records.\n", None),
+    "conjunctive-adverb-comma-clause": ("The students are not naive; rather, most of them found the place "
+                                        "congenial.\n", None),
+    "adverb-then-object-clause": ("I saw the point; now, that she had been right all along.\n",
+                                  "I saw the point, now, that she had been right all along.\n"),
+    "adverb-then-quoted-subordinate": ("Then I replied; coldly, “If you want it, take it.”\n",
+                                       "Then I replied, coldly, “If you want it, take it.”\n"),
+    # Two hyphens are a dash: the pronoun after the aside is no subject of the phrase's own.
+    "phrase-then-dash": ("Far from home -- in Paris; of all places -- she might forget her past.\n",
+                         "Far from home -- in Paris of all places -- she might forget her past.\n"),
+    "adverb-then-phrase": ("The shop was busy all week; especially the corner with the toys.\n",
+                           "The shop was busy all week, especially the corner with the toys.\n"),
     # A number's comma inside a phrase with no verb is still no clause.
     "number-in-a-phrase": ("The crowd was the largest yet; some 12,500 fans from the north.\n",
                            "The crowd was the largest yet, some 12,500 fans from the north.\n"),
