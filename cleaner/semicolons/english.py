@@ -71,7 +71,12 @@ voted votes passed passes raised raises reached reaches stayed stays spoke speak
 reads learned learns taught teaches bought buys caught catches fought fights broke breaks chose
 chooses drove drives flew flies ate eats drank drinks slept sleeps wore wears lay lies sat sits
 understood understands cost costs sank swam drew threw tore
-""".split())
+""".split()) | frozenset(
+    # The past tenses of irregular verbs that are no other part of speech (not "bore", "wound",
+    # "lay", "spread", "set"): "my father never forgave him", "the crowd fled".
+    """arose awoke blew clung crept dealt dwelt fled flung forbade forgave forgot froze hid knelt leapt
+    rode rang sang shook shone slew slid slung sought spat sprang stole strode strove struck stung
+    swore swung trod undertook withdrew woke wove wept wrung overcame overtook mistook foresaw""".split())
 # Base forms: verbs after a subject ("we take"), or commands ("take the train").
 BASE_VERBS = frozenset("""
 come cut find get give go hit know let make put read say see set take tell think

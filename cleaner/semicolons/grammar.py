@@ -137,7 +137,8 @@ def has_finite_verb(phrase: list[str], *, strict: bool = False) -> bool:
     # "In May" is a month: a capitalised word past the first is a name, not a verb.
     for i, word in enumerate(phrase):
         if (i == 0 or not word[:1].isupper()) and en.is_finite_verb(word) \
-                and not (strict and _not_a_tense(phrase, i)) and not _in_infinitive(phrase, i):
+                and not (strict and _not_a_tense(phrase, i)) and not _in_infinitive(phrase, i) \
+                and not _passive_participle(phrase, i):
             return True
     return finite_by_shape(phrase, strict=strict)
 
@@ -178,6 +179,16 @@ def _is_opening_adverb(word: str) -> bool:
 # What an infinitive holds after its "to" before the verb it carries ("to be mended", "to
 # have gone").
 _INFINITIVE_AUXILIARIES = frozenset({"be", "have", "been"})
+
+
+def _passive_participle(phrase: list[str], i: int) -> bool:
+    """Whether the "-ed" word at ``i`` is a participle with its agent ("a writ issued by the
+    justice"): no auxiliary before it, "by" after. A listed verb ("told by") reads as it always
+    has; "with" after it may follow a verb as well ("an increase occurred with …")."""
+    word = phrase[i]
+    if en.is_listed_finite_verb(word) or i + 1 >= len(phrase) or phrase[i + 1].lower() != "by":
+        return False
+    return i == 0 or phrase[i - 1].lower() not in en.AUXILIARIES
 
 
 def _in_infinitive(phrase: list[str], i: int) -> bool:

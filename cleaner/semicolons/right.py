@@ -289,6 +289,11 @@ def clause_or_phrase(ctx: Context) -> Answer:
         if phrase and (word.lower() in g.RELATIVE_STOP or word.lower() in _OPENS_EMBEDDED_CLAUSE):
             stopped_at_relative = True
             break
+        if phrase and word == "being":
+            # "; the latter date being the first time he struck": an absolute phrase, whose
+            # "being" has no tense; a verb after it is a clause inside it.
+            stopped_at_relative = True
+            break
         phrase.append(word)
     if lower in {"a", "an"}:
         # "; a faux-leather made in part from …", "; a group co-founded by …": after an

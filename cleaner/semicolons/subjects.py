@@ -23,6 +23,8 @@ def aside_closed_by_comma(ctx: Context) -> Answer:
     phrase, comma, rest = ctx.after.partition(",")
     if not comma or "\n" in phrase or "?" in ctx.after:
         return None  # a question may invert ("; still, is it worth it?")
+    if ")" in phrase and "(" not in phrase:
+        return None  # "(Harbour Press, 2021; illustrated by Ana Reyes), is": a parenthesis closes first
     aside = g.words(phrase)
     if not aside or len(aside) > 12:
         return None

@@ -35,6 +35,10 @@ EDITED = {
         "Friends, neighbours, even children; nobody around me can be trusted. That's the rule; "
         "I learned it late.\n"),
     "demonstrative-clause": "We fund them less than they need; this weakens the programme.\n",
+    # A citation's fields in parentheses: the comma after the parenthesis closes no aside the
+    # semicolon opened.
+    "citation-in-parentheses": ('Her new book, "The Long Shore" (Harbour Press, 2021; illustrated by Ana '
+                                'Reyes), is out now.\n'),
     "contraction-clause": "It adds remote charging and other features; it'll also control the lights.\n",
     "passive-clause": ("The grille, the sills and the diffuser are painted; the calipers can be finished "
                        "in red.\n"),

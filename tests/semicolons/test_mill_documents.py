@@ -122,6 +122,17 @@ MILL_READINGS = {
                          "Far from home -- in Paris of all places -- she might forget her past.\n"),
     "adverb-then-phrase": ("The shop was busy all week; especially the corner with the toys.\n",
                            "The shop was busy all week, especially the corner with the toys.\n"),
+    # An irregular past tense is a verb: "forgave", "fled".
+    "irregular-past": ("The quarrel lasted years; my uncle never forgave him.\n", None),
+    # An "-ed" word with its agent after it is a participle ("a permit issued by the council").
+    "participle-with-its-agent": ("Two weeks later, with a permit issued by the council; the crew began "
+                                  "digging.\n",
+                                  "Two weeks later, with a permit issued by the council, the crew began "
+                                  "digging.\n"),
+    "passive-with-its-agent": ("The permit was issued by the council; the crew began digging.\n", None),
+    # An absolute phrase: its "being" has no tense, and a verb after it is inside it.
+    "absolute-phrase": ("He was rested for a week; the last day being the first time he rode out.\n",
+                        "He was rested for a week, the last day being the first time he rode out.\n"),
     # A number's comma inside a phrase with no verb is still no clause.
     "number-in-a-phrase": ("The crowd was the largest yet; some 12,500 fans from the north.\n",
                            "The crowd was the largest yet, some 12,500 fans from the north.\n"),
