@@ -216,6 +216,10 @@ def subordinator_or_modifier(ctx: Context) -> Answer:
 def preposition(ctx: Context) -> Answer:
     if ctx.lower not in en.BINDING_PREPOSITIONS:
         return None
+    following = ctx.following
+    if ctx.lower == "for" and len(following) > 2 and following[1].lower() in _SUBJECT_PRONOUNS \
+            and en.is_finite_verb(following[2]):
+        return Verdict.COMMA, Cue.CLAUSE_COORDINATOR  # "; for it was late": "for" joins a clause
     if _appositive_open(ctx.before):
         return Verdict.COMMA, Cue.CLOSES_APPOSITIVE
     phrase, comma, rest = ctx.after.partition(",")
@@ -256,7 +260,7 @@ def _pronoun_clause_after_phrase(words: list[str]) -> bool:
         word = words[i]
         lower = word.lower()
         if lower in g.RELATIVE_STOP or lower in en.SUBORDINATORS or lower in en.LEFT_SUBORDINATORS \
-                or lower in _WH_WORDS \
+                or lower in _WH_WORDS or lower in en.COORDINATORS_PHRASE or lower in en.COORDINATORS_CLAUSE \
                 or en.is_verb(word) or en.is_participle(word):
             return False
         if lower in _SUBJECT_PRONOUNS and word[:1].islower() or word == "I":
@@ -265,9 +269,12 @@ def _pronoun_clause_after_phrase(words: list[str]) -> bool:
     return False
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you", "there"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you", "there", "nobody", "everybody",
+                               "somebody", "everyone", "someone", "anyone", "nothing", "everything",
+                               "something"})
 _WH_WORDS = frozenset({"what", "whence", "whatever", "whichever", "whoever", "how", "why"})
-# Prepositions that are conjunctions too, or open no phrase a clause could follow.
+# Prepositions that are conjunctions too ("; for like cats they are"), or open no phrase a
+# clause could follow.
 _NO_PHRASE_HEADS = en.LEFT_SUBORDINATORS | {"like", "for"}
 
 

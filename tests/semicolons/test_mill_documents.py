@@ -97,6 +97,10 @@ MILL_READINGS = {
                                         "a good deal less.\n", None),
     "preposition-to-a-name-then-clause": ("The clerk saw nothing odd in the parcel; to the inspector it was "
                                           "plainly a forgery.\n", None),
+    "phrase-then-indefinite-pronoun": ("The old ferry ran twice a day; at first nobody asked for more.\n", None),
+    "phrase-and-a-pronoun": ("He said so himself; at church and everybody heard it.\n",
+                             "He said so himself at church and everybody heard it.\n"),
+    "for-as-a-conjunction": ("The square was empty; for it was late.\n", "The square was empty, for it was late.\n"),
     "subordinator-then-pronoun": ("The board met twice; before it closed the fund.\n",
                                   "The board met twice before it closed the fund.\n"),
     "infinitive-then-pronoun": ("He stayed late at the office; to make it look busy.\n",
