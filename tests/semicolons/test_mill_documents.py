@@ -137,6 +137,12 @@ MILL_READINGS = {
     # An absolute phrase: its "being" has no tense, and a verb after it is inside it.
     "absolute-phrase": ("He was rested for a week; the last day being the first time he rode out.\n",
                         "He was rested for a week, the last day being the first time he rode out.\n"),
+    # An adverb opening a clause: an inversion, or a subject the lists know and its verb.
+    "adverb-inversion": ("They broke their word; never again would he trust them.\n", None),
+    "adverb-then-noun-clause": ("The roof held all night; still the rain fell.\n", None),
+    "adverb-then-indefinite-pronoun": ("The bell rang twice; still nobody moved.\n", None),
+    "adverb-then-name": ("She held the child close; then Kate felt the fever break.\n",
+                         "She held the child close, then Kate felt the fever break.\n"),
     # A number's comma inside a phrase with no verb is still no clause.
     "number-in-a-phrase": ("The crowd was the largest yet; some 12,500 fans from the north.\n",
                            "The crowd was the largest yet, some 12,500 fans from the north.\n"),
