@@ -27,6 +27,10 @@ SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time", 
                          "the minute", "as soon as", "as long as", "so long as", "in case", "not only",
                          "no matter")
 RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
+# Inside a phrase, words that open a clause of their own, whose verb is not the phrase's:
+# "; last month as it faced a cash crunch", "; a 2-liter engine that's lighter".
+# Not "as", "once", "while": "such factors as", "once again", "a while" are no clause.
+OPENS_EMBEDDED_CLAUSE = frozenset({"although", "though", "whereas", "because", "unless", "if", "that's", "that’s"})
 _PLURAL_PERSONS = frozenset({"i", "we", "you", "they"})
 # Forms of "be" that never carry a clause's tense.
 _NON_FINITE = frozenset({"being", "been"})

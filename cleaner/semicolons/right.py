@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
+from cleaner.semicolons.adverbs import adverb
 from cleaner.semicolons.attributions import (
     attribution,
     attribution_after_a_quotation,
@@ -125,107 +126,6 @@ def fixed_phrases(ctx: Context) -> Answer:
     return None
 
 
-def adverb(ctx: Context) -> Answer:
-    first, lower = ctx.first, ctx.lower
-    if lower in {"there", "here"} and _verb_after_adverbs(ctx.following[1:4]):
-        return None  # "; there is only one", "; there never was": a clause, not an adverb
-    if lower in en.PHRASE_ADVERBS and (_clause_opens(ctx.clause_after[1:]) or _inverted_clause(ctx.clause_after)
-                                       or _determined_clause(ctx.clause_after[1:])):
-        # "; then she turned back", "; never again would he trust them", "; still the rain
-        # fell": an adverb opening a clause of its own.
-        return None
-    sentence_adverb = first.islower() and lower.endswith("ly") and len(lower) > 4 \
-        and lower not in en.CONJUNCTIVE_ADVERBS and lower not in en.PHRASE_ADVERBS
-    if sentence_adverb or lower in en.CONJUNCTIVE_ADVERBS:
-        rest = ctx.after.lstrip()[len(first):].lstrip()
-        if (sentence_adverb and _clause_opens(ctx.clause_after[1:])) \
-                or (rest[:1] == "," and _subject_and_verb(g.clause_words(rest[1:]))):
-            # "; apparently it is not", "; unfortunately, no one has kept", "; rather, most of
-            # them find": an adverb that comments on the clause it opens. (Without a comma, only a pronoun is read as the
-            # subject: "; particularly our heavy bombers" has no verb.)
-            return Verdict.KEEP, Cue.ADVERB_OPENS_CLAUSE
-    if first.islower() and (lower in en.PHRASE_ADVERBS or (lower.endswith("ly") and len(lower) > 4
-                                                          and lower not in en.CONJUNCTIVE_ADVERBS)):
-        return Verdict.COMMA, Cue.CONTINUING_ADVERB  # "; particularly while…", "; only to find…"
-    if lower in en.CONJUNCTIVE_ADVERBS and ctx.after.lstrip()[len(first):].lstrip()[:1] == ",":
-        return Verdict.KEEP, Cue.CONJUNCTIVE_ADVERB
-    return None
-
-
-# Words a capital may open (after a quote) that begin no subject; "that" opens an object clause
-# as often as a subject ("; now, that she had been").
-_NO_SUBJECT_HEADS = en.COORDINATORS_PHRASE | en.LEFT_SUBORDINATORS | {"that"}
-
-
-# Words an inversion opens with before its auxiliary: a negative or a limit ("never again",
-# "only later", "not once"); not "even had the watch been running", a condition.
-_INVERTING_ADVERBS = frozenset({"never", "only", "not", "seldom", "rarely", "hardly", "scarcely", "nowhere",
-                                "little"})
-_INVERSION_ADVERBS = _INVERTING_ADVERBS | {"again", "later", "once", "then", "now", "before", "since"}
-_SUBJECT_REACH = 4
-
-
-def _inverted_clause(words: list[str]) -> bool:
-    """Adverbs, an auxiliary, then its subject: "never again would he", "only later did we",
-    "rarely had the town"."""
-    if not words or words[0].lower() not in _INVERTING_ADVERBS:
-        return False
-    i = 0
-    while i < len(words) and words[i].lower() in _INVERSION_ADVERBS:
-        i += 1
-    return 0 < i < len(words) - 1 and words[i].lower() in en.AUXILIARIES \
-        and (g.is_pronoun_subject(words[i + 1]) or words[i + 1].lower() in en.DETERMINERS)
-
-
-def _determined_clause(words: list[str]) -> bool:
-    """A subject the lists know (a pronoun, or a noun phrase opened by a determiner), then a
-    tensed verb the lists know: "the rain fell", "nobody moved", "the snow would come"."""
-    if not words:
-        return False
-    head = words[0].lower()
-    if head in en.SUBJECT_PRONOUNS and head not in en.DETERMINERS:
-        return len(words) > 1 and en.is_finite_verb(words[1])
-    if head not in en.DETERMINERS:
-        return False
-    for word in words[1:_SUBJECT_REACH + 1]:
-        if en.is_listed_finite_verb(word) and word.islower():
-            return True
-        lower = word.lower()
-        if lower in g.RELATIVE_STOP or en.is_participle(word) or lower in en.BINDING_PREPOSITIONS:
-            return False  # "not all of it paid by Thayer": a phrase, not a subject and its verb
-    return False
-
-
-def _subject_and_verb(words: list[str]) -> bool:
-    """A subject opens the words and a tensed verb of its own follows, before any relative
-    clause ("his voice was", "no one has kept"; not "the corner with the toys", "the ones that
-    count")."""
-    if not words or not g.opens_subject(words[0]) or words[0].lower() in _NO_SUBJECT_HEADS:
-        return False
-    main = []
-    for word in words:
-        if main and (word.lower() in g.RELATIVE_STOP or word.lower() in _OPENS_EMBEDDED_CLAUSE):
-            break
-        main.append(word)
-    return g.has_finite_verb(main, strict=True)
-
-
-def _verb_after_adverbs(words: list[str]) -> bool:
-    """A tensed verb first among the words, after adverbs at most ("never was", "still is")."""
-    for word in words:
-        if en.is_finite_verb(word):
-            return True
-        if not (word.islower() and (word in en.PHRASE_ADVERBS or word.endswith("ly"))):
-            return False
-    return False
-
-
-def _clause_opens(words: list[str]) -> bool:
-    """A subject pronoun and its tensed verb open the words ("she turned", "it was")."""
-    return len(words) > 1 and g.is_pronoun_subject(words[0]) and words[0] != "there" \
-        and _verb_after_adverbs(words[1:4])
-
-
 def coordinator(ctx: Context) -> Answer:
     lower = ctx.lower
     if lower in en.COORDINATORS_CLAUSE:
@@ -320,10 +220,6 @@ _WH_WORDS = frozenset({"what", "whence", "whatever", "whichever", "whoever", "ho
 _NO_PHRASE_HEADS = en.LEFT_SUBORDINATORS | {"like", "for"}
 
 
-# Inside a phrase, words that open a clause of their own, whose verb is not the phrase's:
-# "; last month as it faced a cash crunch", "; a 2-liter engine that's lighter".
-# Not "as", "once", "while": "such factors as", "once again", "a while" are no clause.
-_OPENS_EMBEDDED_CLAUSE = frozenset({"although", "though", "whereas", "because", "unless", "if", "that's", "that’s"})
 
 
 def clause_or_phrase(ctx: Context) -> Answer:
@@ -335,7 +231,7 @@ def clause_or_phrase(ctx: Context) -> Answer:
     phrase = []
     stopped_at_relative = False
     for word in ctx.clause_after:
-        if phrase and (word.lower() in g.RELATIVE_STOP or word.lower() in _OPENS_EMBEDDED_CLAUSE):
+        if phrase and (word.lower() in g.RELATIVE_STOP or word.lower() in g.OPENS_EMBEDDED_CLAUSE):
             stopped_at_relative = True
             break
         if phrase and word == "being":
