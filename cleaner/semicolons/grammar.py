@@ -20,7 +20,8 @@ WORD = re.compile(r"[^\W_]\w*(?:[’'.\-]+\w+)*")
 # full stop before a capital with no space ("on Wednesday.The") is a sentence's end a scraper
 # glued on.
 _CLAUSE_MARK = re.compile(r"[,;:.!?()\n—–]")
-_TITLE_BEFORE_STOP = re.compile(r"(?<!\w)(?:Mr|Ms|Dr|St|Jr|Sr|Mrs|Gen|Gov|Sen|Rep|Prof|Rev)$")
+_TITLES_BEFORE_STOP = frozenset({"Mr", "Ms", "Dr", "St", "Jr", "Sr", "Mrs", "Gen", "Gov", "Sen", "Rep", "Prof", "Rev"})
+_TITLE_SIZES = sorted({len(title) for title in _TITLES_BEFORE_STOP})
 _ASIDE = re.compile(r"^[^,;.!?\n]*,\s*[^,;.!?\n]{1,40},\s*(?P<next>[\w’']+)")
 # Openings of a subordinate clause longer than one word.
 SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time", "each time", "any time",
@@ -55,24 +56,33 @@ def clause_end(text: str) -> int:
     while m is not None:
         i = m.start()
         mark = text[i]
-        if mark in ",:.":
-            before = text[i - 1] if i else ""
+        if mark == "," or mark == ":":
+            if not (i and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit()):
+                return i
+        elif mark == ".":
             after = text[i + 1:i + 2]
-            if mark != "." and before.isdigit() and after.isdigit():
-                m = _CLAUSE_MARK.search(text, i + 1)  # "12,500", "10:30"
-                continue
-            if mark == "." and (after.isdigit() or after.islower() or _abbreviation_before(text, i)):
-                m = _CLAUSE_MARK.search(text, i + 1)  # "3.5", "Example.org", "U.S.", "Mr."
-                continue
-        return i
+            if not (after.isdigit() or after.islower() or _abbreviation_before(text, i)):
+                return i
+        else:
+            return i
+        m = _CLAUSE_MARK.search(text, i + 1)  # "12,500", "10:30", "3.5", "Example.org", "U.S.", "Mr."
     return -1
 
 
 def _abbreviation_before(text: str, i: int) -> bool:
     """Whether the full stop at ``i`` closes a single letter ("U.", "J.") or a title ("Mr.")."""
-    if i and text[i - 1].isalpha() and (i == 1 or not (text[i - 2].isalnum() or text[i - 2] == "_")):
+    if i == 0 or not text[i - 1].isalpha():
+        return False
+    if i == 1 or not _is_word_char(text[i - 2]):
         return True
-    return bool(_TITLE_BEFORE_STOP.search(text, max(0, i - 5), i))
+    for size in _TITLE_SIZES:
+        if text[i - size:i] in _TITLES_BEFORE_STOP:
+            return i == size or not _is_word_char(text[i - size - 1])
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def head_class(item: list[str]) -> str:
@@ -264,7 +274,7 @@ def subordinate_tail(phrase: list[str]) -> bool:
     "but if you wish to conceal your identity", "when pollution gets high enough"."""
     for i in range(len(phrase) - 1, -1, -1):
         lower = phrase[i].lower()
-        opening = _subordinating_phrase_at(phrase, i)
+        opening = _subordinating_phrase_at(phrase, i) if lower in _SUBORDINATING_BY_HEAD else 0
         if opening:
             # "but by the time the board voted": a subject and its verb must follow the phrase
             # ("the moment" alone is a noun).

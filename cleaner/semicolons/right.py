@@ -198,6 +198,9 @@ def _pronoun_clause_after_phrase(words: list[str]) -> bool:
     """A preposition, a short phrase, then a subject pronoun and its tensed verb."""
     if not words or words[0].lower() in _NO_PHRASE_HEADS:
         return False
+    reach = words[1:_PHRASE_REACH + 1]
+    if "I" not in reach and _SUBJECT_PRONOUNS.isdisjoint(map(str.lower, reach)):
+        return False  # no subject pronoun to look for (most phrases): one C-level test
     for i in range(1, min(len(words) - 1, _PHRASE_REACH + 1)):
         word = words[i]
         lower = word.lower()
