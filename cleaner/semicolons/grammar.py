@@ -57,11 +57,11 @@ def clause_end(text: str) -> int:
         i = m.start()
         mark = text[i]
         if mark == "," or mark == ":":
-            if not (i and text[i - 1].isdigit() and text[i + 1:i + 2].isdigit()):
+            if not (i and text[i - 1].isdecimal() and text[i + 1:i + 2].isdecimal()):
                 return i
         elif mark == ".":
             after = text[i + 1:i + 2]
-            if not (after.isdigit() or after.islower() or _abbreviation_before(text, i)):
+            if not (after.isdecimal() or "a" <= after <= "z" or _abbreviation_before(text, i)):
                 return i
         else:
             return i
@@ -71,8 +71,9 @@ def clause_end(text: str) -> int:
 
 def _abbreviation_before(text: str, i: int) -> bool:
     """Whether the full stop at ``i`` closes a single letter ("U.", "J.") or a title ("Mr.")."""
-    if i == 0 or not text[i - 1].isalpha():
-        return False
+    before = text[i - 1] if i else ""
+    if not before.isalnum() or before.isdecimal():
+        return False  # not a letter (a number's sign like "½" reads as one, as the pattern's \w does)
     if i == 1 or not _is_word_char(text[i - 2]):
         return True
     for size in _TITLE_SIZES:
