@@ -26,7 +26,7 @@ def adverb(ctx: Context) -> Answer:
         and lower not in en.CONJUNCTIVE_ADVERBS and lower not in en.PHRASE_ADVERBS
     if sentence_adverb or lower in en.CONJUNCTIVE_ADVERBS:
         rest = ctx.after.lstrip()[len(first):].lstrip()
-        if (sentence_adverb and _clause_opens(ctx.clause_after[1:])) \
+        if (sentence_adverb and (_clause_opens(ctx.clause_after[1:]) or _inverted_clause(ctx.clause_after))) \
                 or (rest[:1] == "," and _subject_and_verb(g.clause_words(rest[1:]))):
             # "; apparently it is not", "; unfortunately, no one has kept", "; rather, most of
             # them found": an adverb that comments on the clause it opens. Without a comma, only

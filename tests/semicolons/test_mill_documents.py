@@ -143,6 +143,7 @@ MILL_READINGS = {
     "adverb-then-indefinite-pronoun": ("The bell rang twice; still nobody moved.\n", None),
     "adverb-then-name": ("She held the child close; then Kate felt the fever break.\n",
                          "She held the child close, then Kate felt the fever break.\n"),
+    "ly-adverb-inversion": ("The square was full; rarely had the town seen such crowds.\n", None),
     # A number's comma inside a phrase with no verb is still no clause.
     "number-in-a-phrase": ("The crowd was the largest yet; some 12,500 fans from the north.\n",
                            "The crowd was the largest yet, some 12,500 fans from the north.\n"),
