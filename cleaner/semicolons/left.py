@@ -29,6 +29,9 @@ def recheck_left(text: str, site: Site) -> Site:
     left = _without_parentheses(clause_before(text, pos))
     left_words = g.words(left)
     if not left_words:
+        before = g.words(text[max(0, pos - 12):pos])
+        if before and before[-1].lower() in _UNFINISHED_ENDS:
+            return Site(pos, Verdict.COMMA, Cue.LEFT_UNFINISHED)  # "…promises; but; as a safeguard, each"
         return site
     right = text[pos + 1:pos + 200]
     following = g.words(right[:40])

@@ -144,6 +144,9 @@ MILL_READINGS = {
     "adverb-then-name": ("She held the child close; then Kate felt the fever break.\n",
                          "She held the child close, then Kate felt the fever break.\n"),
     "ly-adverb-inversion": ("The square was full; rarely had the town seen such crowds.\n", None),
+    # A coordinator alone before the semicolon: the clause it opens is still to come.
+    "after-a-coordinator": ("The plan was cheap; but; in the end, the board turned it down.\n",
+                            "The plan was cheap, but, in the end, the board turned it down.\n"),
     # A number's comma inside a phrase with no verb is still no clause.
     "number-in-a-phrase": ("The crowd was the largest yet; some 12,500 fans from the north.\n",
                            "The crowd was the largest yet, some 12,500 fans from the north.\n"),
