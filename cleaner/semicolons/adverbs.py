@@ -27,7 +27,7 @@ def adverb(ctx: Context) -> Answer:
     if sentence_adverb or lower in en.CONJUNCTIVE_ADVERBS:
         rest = ctx.after.lstrip()[len(first):].lstrip()
         if (sentence_adverb and (_clause_opens(ctx.clause_after[1:]) or _inverted_clause(ctx.clause_after))) \
-                or (rest[:1] == "," and _subject_and_verb(g.clause_words(rest[1:]))):
+                or (rest[:1] == "," and subject_and_verb(g.clause_words(rest[1:]))):
             # "; apparently it is not", "; unfortunately, no one has kept", "; rather, most of
             # them found": an adverb that comments on the clause it opens. Without a comma, only
             # a pronoun is read as the subject: "; particularly our heavy bombers" has no verb.
@@ -84,10 +84,10 @@ def _determined_clause(words: list[str]) -> bool:
     return False
 
 
-def _subject_and_verb(words: list[str]) -> bool:
+def subject_and_verb(words: list[str]) -> bool:
     """A subject opens the words and a tensed verb of its own follows, before any relative
     clause ("his voice was", "no one has kept"; not "the corner with the toys", "the ones that
-    count")."""
+    count", "a confirmed distrust": a verb's form after an article is an adjective)."""
     if not words or not g.opens_subject(words[0]) or words[0].lower() in _NO_SUBJECT_HEADS:
         return False
     main = []
@@ -95,7 +95,13 @@ def _subject_and_verb(words: list[str]) -> bool:
         if main and (word.lower() in g.RELATIVE_STOP or word.lower() in g.OPENS_EMBEDDED_CLAUSE):
             break
         main.append(word)
-    return g.has_finite_verb(main, strict=True)
+    # After "this" or "all" opening the words, a verb ("this is"); after an article, an adjective.
+    return any(en.is_finite_verb(word) and word.islower() and word not in _NO_TENSE
+               and (main[i - 1].lower() not in en.DETERMINERS or (i == 1 and main[0].lower() in en.SUBJECT_PRONOUNS))
+               for i, word in enumerate(main[1:], 1)) or g.finite_by_shape(main, strict=True)
+
+
+_NO_TENSE = frozenset({"being", "been"})
 
 
 def _verb_after_adverbs(words: list[str]) -> bool:

@@ -181,7 +181,8 @@ def finite_by_shape(phrase: list[str], *, strict: bool = False) -> bool:
 
         if word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) \
                 and (before not in en.DETERMINERS or before in en.SINGULAR_DEMONSTRATIVES) \
-                and before not in en.BINDING_PREPOSITIONS and not (strict and _is_count(before)):
+                and before not in en.BINDING_PREPOSITIONS and not (strict and _is_count(before)) \
+                and before not in _COUNT_WORDS:
             return True
     return False
 
@@ -222,6 +223,12 @@ def _reads_as_adjective(word: str, before: str) -> bool:
     if en.is_listed_finite_verb(word):
         return False
     return "-" in word or before.lower() in en.DETERMINERS or (before.islower() and before.endswith("ly"))
+
+
+# Numbers written out, before a plural noun ("twenty minutes", "a dozen eggs"), not a subject
+# and its verb.
+_COUNT_WORDS = frozenset("""eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
+thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen""".split())
 
 
 def _is_count(word: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
-from cleaner.semicolons.adverbs import adverb
+from cleaner.semicolons.adverbs import adverb, subject_and_verb
 from cleaner.semicolons.attributions import (
     attribution,
     attribution_after_a_quotation,
@@ -141,6 +141,10 @@ def coordinator(ctx: Context) -> Answer:
 
 def subordinator_or_modifier(ctx: Context) -> Answer:
     first, lower = ctx.first, ctx.lower
+    if (lower in en.SUBORDINATORS or lower in en.ADVERBIAL_PREPOSITIONS) and _main_clause_after_the_comma(ctx):
+        # "; as it turned out, they were right", "; although it rained, the match went ahead":
+        # a subordinate clause or phrase, then the main clause it introduces.
+        return Verdict.KEEP, Cue.PREPOSITION_OPENS_CLAUSE
     if lower in en.SUBORDINATORS:
         return Verdict.COMMA, Cue.SUBORDINATOR
     if lower in en.ADVERBIAL_PREPOSITIONS:
@@ -153,6 +157,18 @@ def subordinator_or_modifier(ctx: Context) -> Answer:
         # clause before, whose appositive the semicolon should have closed.
         return Verdict.COMMA, Cue.VERB_WITHOUT_SUBJECT
     return None
+
+
+# The longest introduction read before the comma that hands over to a main clause.
+_INTRODUCTION_REACH = 8
+
+
+def _main_clause_after_the_comma(ctx: Context) -> bool:
+    """A short introduction, its comma, then a subject and its verb."""
+    phrase, comma, rest = ctx.after.partition(",")
+    if not comma or "\n" in phrase or ";" in phrase or not 2 <= len(g.words(phrase)) <= _INTRODUCTION_REACH:
+        return False  # "; like, ‘I don’t …’": a filler, not an introduction
+    return subject_and_verb(g.clause_words(rest))
 
 
 def preposition(ctx: Context) -> Answer:

@@ -147,6 +147,18 @@ MILL_READINGS = {
     # A coordinator alone before the semicolon: the clause it opens is still to come.
     "after-a-coordinator": ("The plan was cheap; but; in the end, the board turned it down.\n",
                             "The plan was cheap, but, in the end, the board turned it down.\n"),
+    # A subordinate clause or phrase, its comma, then the main clause it introduces.
+    "subordinate-then-main-clause": ("The forecast was for rain; as it turned out, they were right.\n", None),
+    "as-phrase-then-main-clause": ("He warned them twice; as usual, nobody listened.\n", None),
+    "subordinate-closing-the-sentence": ("The match went ahead; although it rained all day.\n",
+                                         "The match went ahead, although it rained all day.\n"),
+    "as-phrase-then-a-noun-phrase": ("He had caught it, too; like a cold, a lasting distrust of crowds.\n",
+                                     "He had caught it, too, like a cold, a lasting distrust of crowds.\n"),
+    "count-then-plural": ("The hall emptied fast. Twenty minutes after the bell; although it was still light, "
+                          "the doors were locked.\n",
+                          "The hall emptied fast. Twenty minutes after the bell, although it was still light, "
+                          "the doors were locked.\n"),
+    "filler-like": ("I said it to my tutor; like, I don't know why.\n", "I said it to my tutor, like, I don't know why.\n"),
     # A number's comma inside a phrase with no verb is still no clause.
     "number-in-a-phrase": ("The crowd was the largest yet; some 12,500 fans from the north.\n",
                            "The crowd was the largest yet, some 12,500 fans from the north.\n"),
