@@ -77,7 +77,7 @@ def _abbreviation_before(text: str, i: int) -> bool:
     if i == 1 or not _is_word_char(text[i - 2]):
         return True
     for size in _TITLE_SIZES:
-        if text[i - size:i] in _TITLES_BEFORE_STOP:
+        if size <= i and text[i - size:i] in _TITLES_BEFORE_STOP:
             return i == size or not _is_word_char(text[i - size - 1])
     return False
 
