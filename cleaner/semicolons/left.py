@@ -110,7 +110,7 @@ def left_is_no_clause(left: str, left_words: list[str]) -> Cue | None:
             and len(left_words) > 1:
         opening = left.lstrip()
         mark = opening[len(left_words[0]):len(left_words[0]) + 1]
-        if mark in ",;" and mark and opening[:len(left_words[0])].lower() == left_words[0].lower():
+        if mark and mark in ",;" and opening[:len(left_words[0])].lower() == left_words[0].lower():
             left = opening[len(left_words[0]) + 1:]
             left_words = left_words[1:]
     head = left_words[0].lower()

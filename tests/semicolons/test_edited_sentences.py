@@ -23,6 +23,10 @@ LEFT = [
     "The old road runs north from the village",
     "When x is zero the function is undefined",
     "His hands shook",
+    # More shapes, each on both sides of the pairing.
+    "The figures were revised in March", "It was the coldest winter anyone could remember",
+    "His argument rests on two assumptions", "We walked along the shore for an hour",
+    "Most of the evidence was circumstantial", "He had always wanted to see Rome",
 ]
 RIGHT = [
     "the rest is history", "nobody came", "it was too late", "there was no other way", "here the story ends",
@@ -40,6 +44,20 @@ RIGHT = [
     "my father never forgave him", "I have never been back", "you can see it from here", "we never found out",
     "they left the next morning", "he never spoke of it again", "she kept the letter", "it rained for a week",
     "who he was I never learned", "including them all would take a book", "I know",
+    "many have tried since", "each had a reason", "both were wrong", "one was enough",
+    "at first nobody noticed", "for years nobody cared", "on the whole it went well",
+    "to her it meant everything", "being late was not an option", "now the work begins",
+    "soon the snow would come", "afterwards nobody spoke", "otherwise the plan was sound",
+    "moreover, the cost had doubled", "indeed, the opposite was true", "thus the matter rested",
+    "besides, the roads were closed", "London followed suit", "Congress did nothing",
+    "the doctors, for their part, said nothing", "whoever did it was careful",
+    "how they escaped is a mystery", "as usual, nobody listened", "like all such plans it failed",
+    "not once did she complain", "rarely had the town seen such crowds", "so it was with the others",
+    "and the rest followed", "less is known about the second", "more will be said below",
+    "some of the letters survive", "several were never found", "most were destroyed", "few remember him now",
+    "every one of them was lost", "any delay would be fatal", "another followed in May",
+    "others were less lucky", "our house was spared", "their luck had run out", "her answer was no",
+    "its roof had fallen in", "your guess is as good as mine",
 ]
 SENTENCES = [f"{left}; {right}." for left, right in itertools.product(LEFT, RIGHT)]
 DEFAULT = Cleaner.from_rules("default")
