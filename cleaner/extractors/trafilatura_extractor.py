@@ -21,5 +21,6 @@ def extract_with_trafilatura(tree, *, url: str | None, output: str, precision: b
     text = xmltotxt(document.body, options.formatting) or ""
     if output == "text":
         # One paragraph a line from trafilatura; a blank line between them, as in text inputs.
-        text = "\n\n".join(line for line in text.split("\n") if line.strip())
+        # A template's indentation inside a block comes through on its line: not text.
+        text = "\n\n".join(stripped for stripped in (line.strip() for line in text.split("\n")) if stripped)
     return Extraction(text, "trafilatura" if precision else "trafilatura (standard mode)")

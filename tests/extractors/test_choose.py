@@ -283,3 +283,26 @@ def test_standard_mode_is_not_asked_when_precision_mode_kept_enough(monkeypatch)
     kept = "\n\n".join(f"Paragraph {i} tells how the harbour board planned the dredging of the inner basin "
                        f"over six weeks of winter, with the fishing fleet moved to the outer quay." for i in range(3))
     assert _choose_with_standard(monkeypatch, kept, kept + "\n\n" + OTHER_STORY) == kept
+
+
+# A template that indents the text inside its blocks: trafilatura keeps the indentation as part
+# of each line of its text.
+INDENTED_PAGE = """<html><head><title>Mole cake</title></head><body>
+<div class="recipe">
+  <h1>Mole cake with berries</h1>
+  <div class="steps">
+    <div class="step">
+                    Beat the butter with the sugar until pale, then fold in the flour, the cocoa and the baking powder.
+    </div>
+    <div class="step">
+                    Bake the base for twenty-five minutes, let it cool, then hollow it out and fill it with cream.   
+    </div>
+  </div>
+</div>
+</body></html>"""
+
+
+def test_the_lines_of_the_text_carry_no_indentation_of_the_page() -> None:
+    text = extract(lxml.html.document_fromstring(INDENTED_PAGE)).text
+    assert "Beat the butter" in text and "Bake the base" in text
+    assert all(line == line.strip() for line in text.split("\n")), text
