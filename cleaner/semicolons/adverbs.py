@@ -96,12 +96,12 @@ def subject_and_verb(words: list[str]) -> bool:
             break
         main.append(word)
     # After "this" or "all" opening the words, a verb ("this is"); after an article, an adjective.
-    return any(en.is_finite_verb(word) and word.islower() and word not in _NO_TENSE
+    return any(en.is_finite_verb(word) and word.islower() and word not in NO_TENSE
                and (main[i - 1].lower() not in en.DETERMINERS or (i == 1 and main[0].lower() in en.SUBJECT_PRONOUNS))
                for i, word in enumerate(main[1:], 1)) or g.finite_by_shape(main, strict=True)
 
 
-_NO_TENSE = frozenset({"being", "been"})
+NO_TENSE = frozenset({"being", "been"})
 
 
 def _verb_after_adverbs(words: list[str]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
+from cleaner.semicolons.adverbs import NO_TENSE as _NO_TENSE
 from cleaner.semicolons.adverbs import adverb, subject_and_verb
 from cleaner.semicolons.attributions import (
     attribution,
@@ -197,9 +198,7 @@ def preposition(ctx: Context) -> Answer:
     return Verdict.DROP, Cue.CONTINUING_PREPOSITION
 
 
-# The words of a phrase after its preposition that a subject pronoun may follow; a pronoun
-# after a verb, a relative word or a subordinator is no subject of a new clause ("; to make it
-# look", "; with whom she", "; before it closed").
+# How many words after its preposition a phrase may run before the subject of a new clause.
 _PHRASE_REACH = 6
 
 
@@ -211,7 +210,9 @@ def _before_a_dash(ctx: Context) -> list[str]:
 
 
 def _pronoun_clause_after_phrase(words: list[str]) -> bool:
-    """A preposition, a short phrase, then a subject pronoun and its tensed verb."""
+    """A preposition, a short phrase, then a subject pronoun and its tensed verb. A pronoun after
+    a verb, a relative or wh-word, a subordinator or a coordinator is no subject of a new clause
+    ("; to make it look", "; with whom she", "; at church and everybody")."""
     if not words or words[0].lower() in _NO_PHRASE_HEADS:
         return False
     reach = words[1:_PHRASE_REACH + 1]
@@ -225,8 +226,8 @@ def _pronoun_clause_after_phrase(words: list[str]) -> bool:
                 or en.is_verb(word) or en.is_participle(word):
             return False
         if lower in _SUBJECT_PRONOUNS and word[:1].islower() or word == "I":
-            # A pronoun right after the preposition makes it a conjunction ("; for it is").
-            return i >= 2 and en.is_finite_verb(words[i + 1]) and words[i + 1].lower() not in {"being", "been"}
+            # Right after the preposition, a pronoun is its object ("; after it was built").
+            return i >= 2 and en.is_finite_verb(words[i + 1]) and words[i + 1].lower() not in _NO_TENSE
     return False
 
 
@@ -237,8 +238,6 @@ _WH_WORDS = frozenset({"what", "whence", "whatever", "whichever", "whoever", "ho
 # Prepositions that are conjunctions too ("; for like cats they are"), or open no phrase a
 # clause could follow.
 _NO_PHRASE_HEADS = en.LEFT_SUBORDINATORS | {"like", "for"}
-
-
 
 
 def clause_or_phrase(ctx: Context) -> Answer:
