@@ -26,11 +26,13 @@ corpus is named and left out; with none, the built-in invented paragraphs stand 
 Run from the repository root:
 
     .venv/bin/python benchmarks/semicolons.py [--seed 0] [--config NAME=SETS …] [--quick] [--json out.json]
+                                              [--compare-fates earlier.json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import time
 from collections import Counter
@@ -41,6 +43,7 @@ from _common import checkout_state, write_json
 from _semicolon_corpora import BROWN_GENRES, Corpus, load_corpora
 from _semicolon_defects import COUNTS as DEFECT_COUNTS
 from _semicolon_defects import measure_defects
+from _semicolon_fates import edited_key, letters, report_differences, spun_key
 from _semicolon_report import report_configuration, report_summary
 from _semicolon_trace import RULE_ID, context, reason_for, trace, why_missed
 from _spin import RECIPES, spin_corpus
@@ -93,7 +96,7 @@ def editor_note(corpus: str, document: str, text: str, pos: int, used: set) -> s
 def measure_edited(cleaner: Cleaner, corpus: Corpus, used_notes: set) -> dict:
     """Every semicolon of an edited corpus, followed through the clean."""
     groups: dict[str, Counter] = {}
-    changes, errors = [], []
+    changes, errors, fates = [], [], {}
     altered, altered_by = 0, Counter()
     for key in sorted(corpus.documents):
         text = corpus.documents[key]
@@ -104,6 +107,7 @@ def measure_edited(cleaner: Cleaner, corpus: Corpus, used_notes: set) -> dict:
         except Exception as error:  # a rule failing on a document is a finding, not the end
             errors.append({"document": key, "error": f"{type(error).__name__}: {error}"})
             continue
+        fates[key] = letters([fate.outcome for fate in traced.fates])
         if normalise(traced.result_text) != normalise(text):
             altered += 1
             altered_by.update(traced.changed_by)
@@ -133,6 +137,7 @@ def measure_edited(cleaner: Cleaner, corpus: Corpus, used_notes: set) -> dict:
         "altered_by_rule": dict(altered_by.most_common()),
         "errors": errors,
         "changes": changes,
+        "fates": fates,
     }
 
 
@@ -209,14 +214,24 @@ def measure_configuration(cleaner: Cleaner, edited: list[Corpus], bases: list[Co
                "defects": {f"{c.name}+{k}": measure_defects(cleaner, c.name, c.documents, k, seed)
                            for c in edited for k in DEFECT_COUNTS}}
     originals = {base.name: base.documents for base in bases}
+    spin_records = {}
     for recipe in RECIPES:
         by_base = {base.name: measure_spin(cleaner, spun[recipe, base.name], originals[base.name])
                    for base in bases}
+        spin_records.update({(recipe, name): records for name, records in by_base.items()})
         summaries = {name: summarise_spin(records) for name, records in by_base.items()}
         if len(by_base) > 1:
             summaries["all"] = summarise_spin([r for records in by_base.values() for r in records])
         figures["spin"][recipe] = {"bases": summaries,
                                    "analysis": analyse_missed([r for rs in by_base.values() for r in rs])}
+    # Each semicolon's fate, for a later run to compare with (--compare-fates).
+    figures["fates"] = {edited_key(name, document): codes for name, corpus in figures["edited"].items()
+                        for document, codes in corpus.pop("fates").items()}
+    for recipe in RECIPES:
+        for base in bases:
+            for record in spin_records[recipe, base.name]:
+                figures["fates"][spun_key(recipe, base.name, record["document"])] = \
+                    letters(record["spun"] + record["original"])
     figures["failed_documents"] = (
         sum(len(e["errors"]) for e in figures["edited"].values())
         + sum(figures["spin"][recipe]["bases"][base.name]["errors"] for recipe in RECIPES for base in bases))
@@ -273,6 +288,9 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=30, metavar="N",
                         help="changed semicolons printed per corpus (all of them are in the JSON; default 30)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write all figures to PATH as JSON")
+    parser.add_argument("--compare-fates", type=Path, metavar="PATH",
+                        help="an earlier run's JSON (same seed, corpora and --quick): list the semicolons whose "
+                             "fate changed since, spun or the author's, gained or lost (--show of each configuration)")
     args = parser.parse_args()
     configs = parse_configs(args.config)
 
@@ -310,6 +328,15 @@ def main() -> None:
         print(f"\nEDITOR_NOTES that matched no changed semicolon (remove them?): {stale}")
     rows = summary_rows(results)
     report_summary(rows, results)
+    if args.compare_fates:
+        earlier = json.loads(args.compare_fates.read_text(encoding="utf-8"))["configurations"]
+        texts = {corpus.name: corpus.documents for corpus in edited + bases}
+        for name in results:
+            if "fates" in earlier.get(name, {}):
+                results[name]["fates_changed"] = report_differences(
+                    name, earlier[name]["fates"], results[name]["fates"], texts, spun, args.show)
+            else:
+                print(f"\nNOTE: {args.compare_fates} holds no fates for configuration {name}.")
     total = time.perf_counter() - started
     print(f"\nTotal run time: {total:.0f} s")
     write_json(args.json, {
