@@ -187,7 +187,11 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
         if parent is not None:
             families.setdefault(parent, []).append(element)
     inserts: list[tuple[int, str, str]] = []  # (after paragraph index, -1 for first; text; key)
-    for members in families.values():
+    # Families none of whose blocks was kept, and the last kept paragraph before each, for the
+    # article a CMS splits into several text blocks of one template between embeds.
+    orphans: list[tuple[tuple[str, str], int, list[tuple[str, str]]]] = []
+    last_kept = -1
+    for parent, members in families.items():
         if len(members) < 2:
             continue
         family = [(element, element.text_content()) for element in members]
@@ -195,24 +199,39 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
         # article's tail of links and tags ("Comments are moderated") is not the article.
         anchor: int | None = None  # the kept paragraph the current run follows
         waiting: list[tuple[str, str]] = []  # a run not yet touching a kept paragraph
+        prose: list[tuple[str, str]] = []  # the family's lost prose, if none of it was kept
+        any_kept = False
         for element, text in family:
             key = _key(text)
             if not key:
                 continue
             kept, links_dropped = _counterpart(element, text, key, paragraphs, keys, heads, tails, markdown, budget)
             if kept is not None:
+                any_kept = True
+                last_kept = max(last_kept, kept)
                 if links_dropped:
                     mended[kept] = " ".join(text.split())
                 inserts.extend((kept - 1, lost, lost_key) for lost, lost_key in waiting)
                 anchor, waiting = kept, []
             elif len(inserts) + len(waiting) < RESTORE_MAX and _reads_as_prose(element, text) \
                     and not _hidden_or_furniture(element):
+                prose.append((" ".join(text.split()), key))
                 if anchor is None:
                     waiting.append((" ".join(text.split()), key))
                 else:
                     inserts.append((anchor, " ".join(text.split()), key))
             else:
                 anchor, waiting = None, []
+        template = _template_of(parent)
+        if any_kept and template:
+            # A part of the article lost before a kept part of the same template comes back; one
+            # after the last kept part is the page's tail (an "about us" box, a promotion).
+            for orphan_template, anchor_index, lost in orphans:
+                if orphan_template == template:
+                    inserts.extend((anchor_index, text, key) for text, key in lost)
+            orphans = [orphan for orphan in orphans if orphan[0] != template]
+        elif template and prose and len(prose) == sum(1 for _, text in family if _key(text)):
+            orphans.append((template, last_kept, prose))
     restored: list[tuple[int, str]] = []
     if inserts and len(inserts) < RESTORE_MAX:
         whole = _key(extraction.text, markdown)
@@ -231,6 +250,13 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
         out.extend(after.get(index, ()))
     told = [f"+{len(restored)} restored"] * bool(restored) + [f"{len(mended)} mended"] * bool(mended)
     return Extraction("\n\n".join(out), f"{extraction.extractor} ({', '.join(told)})")
+
+
+def _template_of(parent) -> tuple[str, str] | None:
+    """The tag and class of a block's container: the template a CMS repeats for each part of an
+    article it splits between embeds. None for a container without a class (too common a shape)."""
+    classes = (parent.get("class") or "").strip()
+    return (parent.tag, classes) if classes else None
 
 
 def _counterpart(element, text: str, key: str, paragraphs: list[str], keys: list[str], heads: dict[str, int],

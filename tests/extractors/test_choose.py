@@ -306,3 +306,42 @@ def test_the_lines_of_the_text_carry_no_indentation_of_the_page() -> None:
     text = extract(lxml.html.document_fromstring(INDENTED_PAGE)).text
     assert "Beat the butter" in text and "Bake the base" in text
     assert all(line == line.strip() for line in text.split("\n")), text
+
+
+# An article a CMS splits into text blocks of one template between embeds (a figure here).
+FIRST_PART = ["The reigning champion opened her season on Friday in Leipzig with a clear win over the whole field.",
+              "She cleared every height at the first attempt before the bar went up to a new world lead for the year."]
+SECOND_PART = ["The hurdles brought a second surprise when the European champion returned from a long injury break.",
+               "He ran the fastest time of the year in the heats and lowered it again in the final an hour later.",
+               "“I am happy with the race, and I want to defend my title in the summer,” he said to the reporters.",
+               "In the long jump a teenager beat the field by nine centimetres and broke a junior record of decades.",
+               "The meeting ends on Sunday with the relays, and the organisers expect a full hall for the evening."]
+ABOUT_US = ["City Weekly uses investigative journalism to inform readers about the neighbourhoods of the city.",
+            "Founded by a group of reporters in the midst of a fiscal crisis, it is now a non-profit newsroom."]
+
+
+def _template_section(paragraphs: list[str]) -> str:
+    inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return ('<section class="Page_Section"><div class="Page_Inner"><article class="ImageText_Container">'
+            f'<header class="ImageText_Description"><p class="ImageText_Text"><div class="Richtext_Block">{inner}'
+            '</div></p></header></article></div></section>')
+
+
+_FIGURE = ('<section class="Page_Section"><div class="Page_Inner"><figure class="Aligned_Image"><img src="a.jpg">'
+           '<figcaption>© A photographer</figcaption></figure></div></section>')
+
+
+def _split_page(*parts: list[str]) -> str:
+    return ("<html><head><title>Top athletes</title></head><body><main>"
+            + _FIGURE.join(_template_section(part) for part in parts) + "</main></body></html>")
+
+
+def test_an_article_split_between_embeds_keeps_its_first_part() -> None:
+    text = extract(lxml.html.document_fromstring(_split_page(FIRST_PART, SECOND_PART))).text
+    assert text.split("\n\n") == FIRST_PART + SECOND_PART
+
+
+def test_a_block_of_the_articles_template_after_its_end_is_not_put_back() -> None:
+    # An "about us" box in the same template after the article's last kept part: the page's tail.
+    text = extract(lxml.html.document_fromstring(_split_page(SECOND_PART, ABOUT_US))).text
+    assert text.split("\n\n") == SECOND_PART
