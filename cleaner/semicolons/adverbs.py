@@ -53,9 +53,21 @@ _INVERSION_ADVERBS = _INVERTING_ADVERBS | {"again", "later", "once", "then", "no
 _SUBJECT_REACH = 4
 
 
+# Adverbs of place and time a verb of being or motion may follow before its subject: "then came
+# the storm", "here stood the mill".
+_PLACE_OR_TIME = frozenset({"then", "here", "there", "now"})
+# Verbs that take no object, so that the words after them are their subject.
+_BEING_OR_MOTION = frozenset({"came", "comes", "went", "goes", "stood", "stands", "lay", "lies", "rose", "rises",
+                              "was", "were", "is", "are", "sat", "sits"})
+
+
 def _inverted_clause(words: list[str]) -> bool:
     """Adverbs, an auxiliary, then its subject: "never again would he", "only later did we",
-    "rarely had the town"."""
+    "rarely had the town"; or an adverb of place or time, a tensed verb, then its subject: "then
+    came the storm"."""
+    if len(words) > 2 and words[0].lower() in _PLACE_OR_TIME and words[1] in _BEING_OR_MOTION \
+            and words[2].lower() in en.DETERMINERS:
+        return True  # not "; then spent the day", a second verb of the subject before
     if not words or words[0].lower() not in _INVERTING_ADVERBS:
         return False
     i = 0

@@ -139,6 +139,9 @@ MILL_READINGS = {
                         "He was rested for a week, the last day being the first time he rode out.\n"),
     # An adverb opening a clause: an inversion, or a subject the lists know and its verb.
     "adverb-inversion": ("They broke their word; never again would he trust them.\n", None),
+    "adverb-verb-subject": ("The wind dropped at dusk; then came the storm.\n", None),
+    "adverb-verb-object": ("She waited an hour; then found the key under the mat.\n",
+                           "She waited an hour, then found the key under the mat.\n"),
     "adverb-then-noun-clause": ("The roof held all night; still the rain fell.\n", None),
     "adverb-then-indefinite-pronoun": ("The bell rang twice; still nobody moved.\n", None),
     "adverb-then-name": ("She held the child close; then Kate felt the fever break.\n",
