@@ -215,11 +215,12 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
                 anchor, waiting = kept, []
             elif len(inserts) + len(waiting) < RESTORE_MAX and _reads_as_prose(element, text) \
                     and not _hidden_or_furniture(element):
-                prose.append((" ".join(text.split()), key))
+                lost = (" ".join(text.split()), key)
+                prose.append(lost)
                 if anchor is None:
-                    waiting.append((" ".join(text.split()), key))
+                    waiting.append(lost)
                 else:
-                    inserts.append((anchor, " ".join(text.split()), key))
+                    inserts.append((anchor, *lost))
             else:
                 anchor, waiting = None, []
         template = _template_of(parent)

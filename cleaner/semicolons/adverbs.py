@@ -22,20 +22,19 @@ def adverb(ctx: Context) -> Answer:
         # "; then she turned back", "; never again would he trust them", "; still the rain
         # fell": an adverb opening a clause of its own.
         return None
-    sentence_adverb = first.islower() and lower.endswith("ly") and len(lower) > 4 \
-        and lower not in en.CONJUNCTIVE_ADVERBS and lower not in en.PHRASE_ADVERBS
+    in_ly = first.islower() and lower.endswith("ly") and len(lower) > 4 and lower not in en.CONJUNCTIVE_ADVERBS
+    sentence_adverb = in_ly and lower not in en.PHRASE_ADVERBS
+    rest = ctx.after.lstrip()[len(first):].lstrip()  # what follows the adverb
     if sentence_adverb or lower in en.CONJUNCTIVE_ADVERBS:
-        rest = ctx.after.lstrip()[len(first):].lstrip()
         if (sentence_adverb and (_clause_opens(ctx.clause_after[1:]) or _inverted_clause(ctx.clause_after))) \
                 or (rest[:1] == "," and subject_and_verb(g.clause_words(rest[1:]))):
             # "; apparently it is not", "; unfortunately, no one has kept", "; rather, most of
             # them found": an adverb that comments on the clause it opens. Without a comma, only
             # a pronoun is read as the subject: "; particularly our heavy bombers" has no verb.
             return Verdict.KEEP, Cue.ADVERB_OPENS_CLAUSE
-    if first.islower() and (lower in en.PHRASE_ADVERBS or (lower.endswith("ly") and len(lower) > 4
-                                                          and lower not in en.CONJUNCTIVE_ADVERBS)):
+    if in_ly or (first.islower() and lower in en.PHRASE_ADVERBS):
         return Verdict.COMMA, Cue.CONTINUING_ADVERB  # "; particularly while…", "; only to find…"
-    if lower in en.CONJUNCTIVE_ADVERBS and ctx.after.lstrip()[len(first):].lstrip()[:1] == ",":
+    if lower in en.CONJUNCTIVE_ADVERBS and rest[:1] == ",":
         return Verdict.KEEP, Cue.CONJUNCTIVE_ADVERB
     return None
 
@@ -108,12 +107,10 @@ def subject_and_verb(words: list[str]) -> bool:
             break
         main.append(word)
     # After "this" or "all" opening the words, a verb ("this is"); after an article, an adjective.
-    return any(en.is_finite_verb(word) and word.islower() and word not in NO_TENSE
+    return any(en.is_finite_verb(word) and word.islower() and word not in g.NON_FINITE
                and (main[i - 1].lower() not in en.DETERMINERS or (i == 1 and main[0].lower() in en.SUBJECT_PRONOUNS))
                for i, word in enumerate(main[1:], 1)) or g.finite_by_shape(main, strict=True)
 
-
-NO_TENSE = frozenset({"being", "been"})
 
 
 def _verb_after_adverbs(words: list[str]) -> bool:

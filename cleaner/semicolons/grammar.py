@@ -34,7 +34,7 @@ RELATIVE_STOP = en.RELATIVES | {"that", "where", "when", "during", "whose"}
 OPENS_EMBEDDED_CLAUSE = frozenset({"although", "though", "whereas", "because", "unless", "if", "that's", "that’s"})
 _PLURAL_PERSONS = frozenset({"i", "we", "you", "they"})
 # Forms of "be" that never carry a clause's tense.
-_NON_FINITE = frozenset({"being", "been"})
+NON_FINITE = frozenset({"being", "been"})
 # Not "that": "…said that if he…" opens a subordinate clause.
 _ARTICLES = frozenset({"a", "an", "the"})
 
@@ -245,7 +245,7 @@ def _not_a_tense(phrase: list[str], i: int) -> bool:
     """Whether the verb-like word at ``i`` carries no tense, read strictly: "being", "been", an
     "-ed" adjective."""
     word = phrase[i]
-    return word.lower() in _NON_FINITE or (i > 0 and _reads_as_adjective(word, phrase[i - 1]))
+    return word.lower() in NON_FINITE or (i > 0 and _reads_as_adjective(word, phrase[i - 1]))
 
 
 def is_introduction(phrase: list[str]) -> bool:

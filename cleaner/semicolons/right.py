@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from cleaner.semicolons import english as en
 from cleaner.semicolons import grammar as g
-from cleaner.semicolons.adverbs import NO_TENSE as _NO_TENSE
 from cleaner.semicolons.adverbs import adverb, subject_and_verb
 from cleaner.semicolons.attributions import (
     attribution,
@@ -176,7 +175,7 @@ def preposition(ctx: Context) -> Answer:
     if ctx.lower not in en.BINDING_PREPOSITIONS:
         return None
     following = ctx.following
-    if ctx.lower == "for" and len(following) > 2 and following[1].lower() in _SUBJECT_PRONOUNS \
+    if ctx.lower == "for" and len(following) > 2 and following[1].lower() in _CLAUSE_SUBJECTS \
             and en.is_finite_verb(following[2]):
         return Verdict.COMMA, Cue.CLAUSE_COORDINATOR  # "; for it was late": "for" joins a clause
     if _appositive_open(ctx.before):
@@ -216,7 +215,7 @@ def _pronoun_clause_after_phrase(words: list[str]) -> bool:
     if not words or words[0].lower() in _NO_PHRASE_HEADS:
         return False
     reach = words[1:_PHRASE_REACH + 1]
-    if "I" not in reach and _SUBJECT_PRONOUNS.isdisjoint(map(str.lower, reach)):
+    if "I" not in reach and _CLAUSE_SUBJECTS.isdisjoint(map(str.lower, reach)):
         return False  # no subject pronoun to look for (most phrases): one C-level test
     for i in range(1, min(len(words) - 1, _PHRASE_REACH + 1)):
         word = words[i]
@@ -225,13 +224,14 @@ def _pronoun_clause_after_phrase(words: list[str]) -> bool:
                 or lower in _WH_WORDS or lower in en.COORDINATORS_PHRASE or lower in en.COORDINATORS_CLAUSE \
                 or en.is_verb(word) or en.is_participle(word):
             return False
-        if lower in _SUBJECT_PRONOUNS and word[:1].islower() or word == "I":
+        if lower in _CLAUSE_SUBJECTS and word[:1].islower() or word == "I":
             # Right after the preposition, a pronoun is its object ("; after it was built").
-            return i >= 2 and en.is_finite_verb(words[i + 1]) and words[i + 1].lower() not in _NO_TENSE
+            return i >= 2 and en.is_finite_verb(words[i + 1]) and words[i + 1].lower() not in g.NON_FINITE
     return False
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you", "there", "nobody", "everybody",
+# Pronouns that can only be subjects here (not "this", "all": determiners as often).
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "you", "there", "nobody", "everybody",
                                "somebody", "everyone", "someone", "anyone", "nothing", "everything",
                                "something"})
 _WH_WORDS = frozenset({"what", "whence", "whatever", "whichever", "whoever", "how", "why"})
