@@ -62,11 +62,13 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     # them: there its standard mode keeps the thread (precision mode kept the first post).
     precise = not is_discussion_thread(tree)
     first = extract_with_trafilatura(tree, url=url, output=output, precision=precise)
+    # Whether trafilatura found too little is judged on what it found itself: a lead or a
+    # paragraph put back beside its text does not make a half-found article whole.
+    got = len(first.text) if first else 0
     if first is not None and first.text:
         first = restore_lost_paragraphs(tree, first, markdown=output == "markdown")
     if extractor == "trafilatura":
         return first or Extraction("", "trafilatura")
-    got = len(first.text) if first else 0
     paragraph_chars = _paragraph_chars(tree) if got >= MIN_CHARS else None  # not needed for less
     if paragraph_chars is not None and got >= MIN_SHARE * paragraph_chars:
         return first

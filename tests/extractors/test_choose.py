@@ -65,6 +65,23 @@ def test_readability_wins_when_it_holds_trafilaturas_start_and_more(monkeypatch)
     assert _choose(monkeypatch, start, start + "\n\n" + OTHER_STORY).startswith("readability")
 
 
+def test_what_restoration_puts_back_does_not_decide_whether_trafilatura_found_enough(monkeypatch) -> None:
+    # trafilatura kept under half of the page's paragraph text; a lead put back beside it tips
+    # the length over half, yet the article is no more whole: readability is still asked.
+    from cleaner.extractors import choose
+    from cleaner.extractors.base import Extraction
+
+    start = "\n\n".join(f"Part {i}. {SENTENCE}" for i in range(4))
+    whole = start + "\n\n" + "\n\n".join(f"Part {i}. {SENTENCE}" for i in range(4, 12))
+    lead = "The harbour board has a plan for the winter, and the fishing fleet will have to move for it."
+    monkeypatch.setattr(choose, "extract_with_trafilatura", lambda tree, **_: Extraction(start, "trafilatura"))
+    monkeypatch.setattr(choose, "restore_lost_paragraphs",
+                        lambda tree, extraction, **_: Extraction(lead + "\n\n" + extraction.text, "trafilatura"))
+    monkeypatch.setattr(choose, "_paragraph_chars", lambda tree: 2 * len(start) + len(lead) // 2)
+    monkeypatch.setattr(choose, "extract_with_readability", lambda tree, **_: Extraction(whole, "readability"))
+    assert choose.extract(tree()).text == whole
+
+
 def test_readability_never_swaps_in_another_story(monkeypatch) -> None:
     start = "\n\n".join(f"{opening} {SENTENCE}" for opening in (
         "The ferry returned to service on Monday.", "Passengers welcomed it.", "The mayor rode the first crossing."))
