@@ -41,7 +41,8 @@ def attribution(ctx: Context) -> Answer:
     if len(clause) != len(following):
         return None
     verb_at = next((i for i, w in enumerate(clause) if w.lower() in en.CLAUSE_TAKING_REPORTING_VERBS), None)
-    if verb_at is not None and verb_at == len(clause) - 1 and g.opens_subject(clause[0]):
+    if verb_at is not None and verb_at == len(clause) - 1 and g.opens_subject(clause[0]) \
+            and not g.says_no_attribution(clause[:verb_at], clause[verb_at]):
         return Verdict.COMMA, Cue.ATTRIBUTION_CLOSES  # the verb ends the sentence: "; the company said."
     return None
 

@@ -81,6 +81,10 @@ understood understands cost costs sank swam drew threw tore
 BASE_VERBS = frozenset("""
 come cut find get give go hit know let make put read say see set take tell think
 """.split())
+# A verb of saying after these is passive ("no complications were reported"), and a negation
+# says what was not said ("he never said"): a clause of its own, no attribution.
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
+NEGATIONS = frozenset({"not", "never", "hardly", "seldom", "rarely", "barely", "scarcely"})
 REPORTING_VERBS = frozenset({
     "said", "says", "say", "told", "added", "noted", "confirmed", "announced", "reported", "stated",
     "explained", "wrote", "writes", "argued", "insisted", "warned", "claimed", "recalled", "admitted",

@@ -314,6 +314,17 @@ def _subordinating_phrase_at(phrase: list[str], i: int) -> int:
     return 0
 
 
+def says_no_attribution(before_verb: list[str], verb: str) -> bool:
+    """Whether the words before a verb of saying make it negated or passive ("he never said",
+    "the treasurer wouldn't say", "no complications were reported"): a clause of its own. A
+    passive attribution names the hearer ("the court was told", "we are told") or nobody ("it
+    was announced today")."""
+    if any(w.lower() in en.NEGATIONS or w.endswith(("n't", "n’t")) for w in before_verb):
+        return True
+    return bool(before_verb) and before_verb[-1].lower() in en.PASSIVE_AUXILIARIES \
+        and verb.lower() != "told" and before_verb[0].lower() != "it"
+
+
 def reporting_clause(following: list[str]) -> bool:
     """ "the company said", "its board confirmed on Thursday", "trade experts say", "the
     military said in a statement", "say officials": a short attribution closing the sentence."""
@@ -327,6 +338,8 @@ def reporting_clause(following: list[str]) -> bool:
         return True  # "Dempsey stressed."
     for i, word in enumerate(following[:7]):
         if word.lower() in en.REPORTING_VERBS and i >= 1:
+            if says_no_attribution(following[:i], word):
+                return False
             rest = following[i + 1:]
             # "said in a statement on Sunday", but not "continued to minimise its role".
             return len(rest) <= 3 or (len(rest) <= 7 and rest[0].lower() in en.BINDING_PREPOSITIONS

@@ -56,6 +56,9 @@ def subject_before_its_verb(ctx: Context) -> Answer:
     if not ctx.opens_sentence or not first.islower() or not en.is_finite_verb(first) \
             or g.is_pronoun_subject(first) or "?" in ctx.after:
         return None  # "The others in the boat; were they safe?": a question puts its verb first
+    following = ctx.following
+    if len(following) > 1 and following[1].lower() in en.AUXILIARIES and first.lower() not in en.AUXILIARIES:
+        return None  # "Keep your receipt; returns are accepted": a plural noun, the subject of its own clause
     before = ctx.before
     # An apostrophe inside a word ("the ferry's captain") is no quotation mark.
     plain = without_apostrophes(before)

@@ -132,6 +132,14 @@ EDITED = {
     # relative clause on the person before.
     "who-opening-a-fronted-object": "I met the man; who he was I never learned.\n",
     "whose-opening-a-subject-clause": "She had many friends; whose side she took depended on the day.\n",
+    # A verb of reporting in the passive closes a clause of its own, not an attribution.
+    "passive-verb-of-reporting": "The patient was discharged on the fifth day; no complications were reported.\n",
+    "passive-verb-of-saying": "The vote was taken at noon; nothing more was said.\n",
+    "negated-verb-of-saying": "Which he meant, I never knew; he never said.\n",
+    "negated-contraction-of-saying": "We asked where the money went; the treasurer wouldn't say.\n",
+    # A plural noun that could be read as a verb ("returns", "sales"), then the verb of its own clause.
+    "plural-noun-subject-of-a-clause": "Keep your receipt; returns are accepted within thirty days.\n",
+    "plural-noun-subject-after-a-noun-phrase": "The new store in the square; sales have tripled since May.\n",
 }
 
 

@@ -165,6 +165,14 @@ MILL_READINGS = {
     # A number's comma inside a phrase with no verb is still no clause.
     "number-in-a-phrase": ("The crowd was the largest yet; some 12,500 fans from the north.\n",
                            "The crowd was the largest yet, some 12,500 fans from the north.\n"),
+    # A verb of saying, negated or passive, is a clause's verb, not an attribution's.
+    "negated-saying": ("We asked where the money went; the treasurer wouldn't say.\n", None),
+    "passive-saying": ("The ship sank in minutes; no survivors were reported.\n", None),
+    # A passive attribution names the hearer or nobody.
+    "passive-attribution-to-a-hearer": ("The men denied any part in the robbery; the court was told.\n",
+                                        "The men denied any part in the robbery, the court was told.\n"),
+    "passive-attribution-with-it": ("The fund paid the victims in full; it was announced today.\n",
+                                    "The fund paid the victims in full, it was announced today.\n"),
 }
 
 
