@@ -152,6 +152,8 @@ def introductory_fragment(ctx: Context) -> Answer:
         return None  # "In: Science; Vol. 371": a reference's fields, not an introduction
     if len(ctx.clause_after) < 3:
         return None  # a clause must follow for the fragment to be its introduction
+    if fragment_words[-1].lower() in en.NEGATIONS:
+        return None  # "Of course not;", "Certainly not;": an elliptical answer, a sentence in itself
     head = fragment_words[0].lower()
     following = ctx.following
     if following[0].lower() in en.COORDINATORS_PHRASE | en.COORDINATORS_CLAUSE:

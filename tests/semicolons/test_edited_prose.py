@@ -136,6 +136,8 @@ EDITED = {
     "passive-verb-of-reporting": "The patient was discharged on the fifth day; no complications were reported.\n",
     "passive-verb-of-saying": "The vote was taken at noon; nothing more was said.\n",
     "negated-verb-of-saying": "Which he meant, I never knew; he never said.\n",
+    # An elliptical answer ending in a negation is a sentence in itself, however it opens.
+    "elliptical-negative-answer": "“Of course not; what do you take me for?” “Perhaps not; ask him.”\n",
     "negated-contraction-of-saying": "We asked where the money went; the treasurer wouldn't say.\n",
     # A plural noun that could be read as a verb ("returns", "sales"), then the verb of its own clause.
     "plural-noun-subject-of-a-clause": "Keep your receipt; returns are accepted within thirty days.\n",
