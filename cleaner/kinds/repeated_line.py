@@ -3,7 +3,8 @@
 The first occurrence stays. Which repeats go: a line first seen in the head of the document
 (where the title stands) or equal to the title in the metadata, printed again once near the top
 or as a paragraph of its own (a title that comes back again and again among the lines of its
-stanzas is a refrain), and a whole paragraph printed twice by the page (right after itself, or
+stanzas is a refrain, and first lines that come back with the lines after them a verse sung
+again), and a whole paragraph printed twice by the page (right after itself, or
 within a run of paragraphs copied in order).
 A paragraph that comes back alone further down (a refrain, a repeated instruction) stays. Body lines of structured content (a meal plan's "Drink during your workout", a
 product box's "Available from Amazon") repeat by design and stay, as do short and list-like
@@ -48,8 +49,10 @@ class RepeatedLine(Rule):
         # Long sentence-final lines by where they stand among the non-blank lines, for copies.
         paragraphs: dict[str, int] = {}
         copies: dict[int, tuple[int, int, int]] = {}  # block -> (block of the original, start, end)
-        # Later copies of a head line: (start, end, near the top, a paragraph of its own).
-        head_copies: dict[str, list[tuple[int, int, bool, bool]]] = {}
+        # Later copies of a head line: (start, end, near the top, a paragraph of its own, sung
+        # on: the line after it repeats the line after the first copy).
+        head_copies: dict[str, list[tuple[int, int, bool, bool, bool]]] = {}
+        first_at: dict[str, int] = {}  # where each droppable key first stood (index into lines)
         # Most lines can be neither a repeat of the head nor a copied paragraph: only lines
         # whose length is in reach of a droppable key, or long ones, get a normalised key.
         lo, hi = _length_range(droppable)
@@ -76,13 +79,16 @@ class RepeatedLine(Rule):
                 if key in droppable:
                     if key not in seen:
                         seen.add(key)  # the title from the metadata, met for the first time
+                        first_at[key] = index
                     else:
                         head_copies.setdefault(key, []).append(
-                            (line_start, min(end, len(text)), non_blank <= _HEAD_REACH, _stands_alone(lines, index)))
+                            (line_start, min(end, len(text)), non_blank <= _HEAD_REACH, _stands_alone(lines, index),
+                             _sung_on(lines, first_at.get(key), index)))
                     continue
                 if in_head:
                     droppable.add(key)
                     seen.add(key)
+                    first_at[key] = index
                     lo, hi = _length_range(droppable)
                     continue
             if len(stripped) >= self.paragraph_length and stripped[-1] in _SENTENCE_FINAL:
@@ -94,8 +100,8 @@ class RepeatedLine(Rule):
         for found in head_copies.values():
             # The headline printed again: once, near the top, or as a paragraph of its own. A line
             # that comes back again and again inside runs of lines is a refrain.
-            edits.extend(line_removal(start, end) for start, end, near_top, alone in found
-                         if alone or (near_top and len(found) == 1))
+            edits.extend(line_removal(start, end) for start, end, near_top, alone, sung_on in found
+                         if alone or (near_top and len(found) == 1 and not sung_on))
         edits.extend(line_removal(start, end) for block, (_, start, end) in copies.items()
                      if _doubled(block, copies))
         edits.sort(key=lambda edit: edit.start)
@@ -113,6 +119,20 @@ def _stands_alone(lines: list[str], index: int) -> bool:
     before = index == 0 or not lines[index - 1].strip()
     after = index + 1 >= len(lines) or not lines[index + 1].strip()
     return before and after
+
+
+def _sung_on(lines: list[str], first: int | None, index: int) -> bool:
+    """Whether the copy opens a stanza of its own as the first copy did (or follows the same line
+    as it), and the line after it repeats the line after the first copy: a verse sung again
+    ("Row, row, row your boat" and the lines after it). A headline printed again comes back before other words than its own, or
+    right after the first copy's block (a page's header printed twice)."""
+    if first is None or index + 1 >= len(lines) or first + 1 >= len(lines) or first + 1 == index:
+        return False
+    before, first_before = lines[index - 1].strip(), lines[first - 1].strip() if first else ""
+    if (before or first_before) and not (before and first_before and _key(before) == _key(first_before)):
+        return False  # neither both opening a stanza nor both after the same line
+    after = lines[index + 1].strip()
+    return bool(after) and _key(after) == _key(lines[first + 1].strip())
 
 
 def _doubled(block: int, copies: dict[int, tuple[int, int, int]]) -> bool:

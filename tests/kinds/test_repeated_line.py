@@ -132,6 +132,19 @@ def test_a_refrain_equal_to_the_title_inside_its_stanzas_is_kept():
     assert run(text).text == text
 
 
+def test_a_stanza_sung_again_near_the_top_keeps_every_line():
+    # The first lines of a song come back with the lines after them: a verse sung twice, not a
+    # headline printed again (which comes back alone, or before other words than its own).
+    verse = "Row, row, row your boat\nGently down the stream\nMerrily, merrily, merrily, merrily\nLife is but a dream\n"
+    text = f"{verse}\n{verse}"
+    assert run(text).text == text
+
+
+def test_a_header_block_printed_twice_in_a_row_loses_its_second_title():
+    text = f"{TITLE}\nFares and timetables\n{TITLE}\nFares and timetables\nThe operator said fares will rise.\n"
+    assert run(text).text == f"{TITLE}\nFares and timetables\nThe operator said fares will rise.\n"
+
+
 @pytest.mark.parametrize("item", [
     "- Bring a water bottle to every session",
     "* Bring a water bottle to every session",
