@@ -288,6 +288,8 @@ def test_furniture_in_other_languages_is_removed(line):
     "Have a tip? The police asked anyone with information to call.",
     "If you liked this story, you will love her novel.",
     "Did you enjoy this story? The children shouted yes.",
+    "Liked this story? Tell the author at the festival, she said.",
+    "Get the latest news delivered to your inbox, the pigeon fancier joked.",
 ], ids=lambda s: s[:30])
 def test_prose_opening_with_furniture_words_is_kept(line):
     text = framed(line)
