@@ -62,8 +62,8 @@ def extract(tree, *, extractor: str = "auto", url: str | None = None, output: st
     # them: there its standard mode keeps the thread (precision mode kept the first post).
     precise = not is_discussion_thread(tree)
     first = extract_with_trafilatura(tree, url=url, output=output, precision=precise)
-    # Whether trafilatura found too little is judged on what it found itself: a lead or a
-    # paragraph put back beside its text does not make a half-found article whole.
+    # Whether trafilatura found too little is judged on what it found itself: paragraphs put
+    # back beside its text do not make a half-found article whole.
     got = len(first.text) if first else 0
     if first is not None and first.text:
         first = restore_lost_paragraphs(tree, first, markdown=output == "markdown")

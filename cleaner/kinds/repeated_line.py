@@ -4,11 +4,11 @@ The first occurrence stays. Which repeats go: a line first seen in the head of t
 (where the title stands) or equal to the title in the metadata, printed again once near the top
 or as a paragraph of its own (a title that comes back again and again among the lines of its
 stanzas is a refrain, and first lines that come back with the lines after them a verse sung
-again), and a whole paragraph printed twice by the page (right after itself, or
-within a run of paragraphs copied in order).
-A paragraph that comes back alone further down (a refrain, a repeated instruction) stays. Body lines of structured content (a meal plan's "Drink during your workout", a
-product box's "Available from Amazon") repeat by design and stay, as do short and list-like
-lines (bullets, table rows, one-word answers in a dialogue).
+again), and a whole paragraph printed twice by the page (right after itself, or within a run of
+paragraphs copied in order). A paragraph that comes back alone further down (a refrain, a
+repeated instruction) stays. Body lines of structured content (a meal plan's "Drink during your
+workout", a product box's "Available from Amazon") repeat by design and stay, as do short and
+list-like lines (bullets, table rows, one-word answers in a dialogue).
 """
 
 from __future__ import annotations
@@ -124,8 +124,9 @@ def _stands_alone(lines: list[str], index: int) -> bool:
 def _sung_on(lines: list[str], first: int | None, index: int) -> bool:
     """Whether the copy opens a stanza of its own as the first copy did (or follows the same line
     as it), and the line after it repeats the line after the first copy: a verse sung again
-    ("Row, row, row your boat" and the lines after it). A headline printed again comes back before other words than its own, or
-    right after the first copy's block (a page's header printed twice)."""
+    ("Row, row, row your boat" and the lines after it). A headline printed again comes back
+    before other words than its own, or right after the first copy's block (a page's header
+    printed twice)."""
     if first is None or index + 1 >= len(lines) or first + 1 >= len(lines) or first + 1 == index:
         return False
     before, first_before = lines[index - 1].strip(), lines[first - 1].strip() if first else ""
