@@ -36,12 +36,19 @@ class LinePattern(Rule):
         "hints": Param(list, [], "strings one of which every matching line contains (case-insensitive); a "
                        "line with none is skipped without running the patterns. Empty: every line is tried.",
                        item_type=str),
+        "unless": Param(list, [], "regular expressions searched in a line that matched: one found keeps the "
+                        "line (a sentence that reports who said the notice's words is a story about it)",
+                        item_type=str),
     }
 
     def setup(self) -> None:
         flags = 0 if self.case_sensitive else regex.IGNORECASE
         for i, pattern in enumerate(self.patterns):
             compile_user_regex(pattern, flags, source=None, rule_id=self.id, field=f"patterns[{i}]")
+        for i, pattern in enumerate(self.unless):
+            compile_user_regex(pattern, flags, source=None, rule_id=self.id, field=f"unless[{i}]")
+        self._unless = compile_user_regex("|".join(f"(?:{p})" for p in self.unless), flags, source=None,
+                                          rule_id=self.id, field="unless").search if self.unless else None
         combined = "|".join(f"(?:{p})" for p in self.patterns) or "(?!)"
         self._pattern = compile_user_regex(combined, flags, source=None, rule_id=self.id, field="patterns")
         if self.engine == "re":
@@ -109,7 +116,8 @@ class LinePattern(Rule):
             max_length, fullmatch = self.max_length, self._fullmatch
             for line_start, line in self._candidate_lines(text):
                 stripped = line.strip()
-                if stripped and len(stripped) <= max_length and fullmatch(stripped, budget):
+                if stripped and len(stripped) <= max_length and fullmatch(stripped, budget) \
+                        and not (self._unless and self._unless(stripped, timeout=budget)):
                     edits.append(line_removal(line_start, min(line_start + len(line) + 1, len(text))))
         except TimeoutError:
             return Findings(warnings=[TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms)])

@@ -300,10 +300,31 @@ def test_prose_opening_with_furniture_words_is_kept(line):
 @pytest.mark.parametrize("line", [
     "We use cookies from the bakery next door for the crust.",
     "This website uses cookies to track readers, the regulator found.",
+    # A notice's words in a sentence that reports who said or did it: a story about the notice.
+    "This website uses cookies to track readers, the regulator found, without their consent.",
+    "This site uses cookies, the complaint said, and never asked for consent.",
+    "This article contains affiliate links, the watchdog said, which were not disclosed to readers.",
+    "As an Amazon associate, she earned a commission on every book her readers bought, the court heard.",
+    "We may earn a commission, the company admitted, but only on some products.",
+    "This copy is for your personal, non-commercial use only, the librarian wrote on the flyleaf.",
+    "Dieser Beitrag enthält Werbung, urteilte das Gericht, und hätte gekennzeichnet werden müssen.",
 ])
 def test_one_sentence_paragraph_about_cookies_is_kept(line):
     text = framed(line)
     assert run(text).text == text
+
+
+def test_a_line_holding_an_unless_pattern_is_kept_though_it_matches():
+    rule = build(patterns=[r"share this.*"], unless=[r",\s+the \w+ said\b"])
+    kept, dropped = "Share this with nobody, the guide said.", "Share this on Facebook"
+    assert run(framed(kept), rule).text == framed(kept)
+    assert run(framed(dropped), rule).text == BEFORE + AFTER
+
+
+def test_a_bad_unless_pattern_is_refused_at_build_time_naming_it():
+    with pytest.raises(RuleSetError) as info:
+        build(patterns=["x"], unless=["(unclosed"])
+    assert "unless[0]" in str(info.value)
 
 
 def test_line_longer_than_max_length_is_never_matched():
