@@ -20,6 +20,9 @@ SHARED = REPO_ROOT.parent / "shared" / "benchmarks"
 BROWN_DIR = SHARED / "edited-prose" / "brown"
 TRAFILATURA_EVAL_DIR = SHARED / "trafilatura-eval"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
+# The project's own invented edited sentences (tests/fixtures/README.md), ten to a document.
+INVENTED_COLLECTION = REPO_ROOT / "tests" / "fixtures" / "edited_semicolons.txt"
+_COLLECTION_DOCUMENT = 10
 
 BROWN_GENRES = {
     "a": "press reportage", "b": "editorial", "c": "reviews", "d": "religion",
@@ -61,6 +64,19 @@ def load_brown(step: int) -> Corpus | None:
     documents = every_nth({f.stem: f.read_text(encoding="utf-8") for f in files}, step)
     return Corpus("brown", documents, "../shared/benchmarks/edited-prose/brown/",
                   groups={key: key[1] for key in documents})
+
+
+def load_invented_collection(step: int) -> Corpus | None:
+    """The invented edited sentences of the tests, ten to a document in paragraphs of five: in
+    the repository, so always there (a checkout without its tests leaves it out)."""
+    if not INVENTED_COLLECTION.is_file():
+        return None
+    sentences = INVENTED_COLLECTION.read_text(encoding="utf-8").splitlines()
+    size = _COLLECTION_DOCUMENT
+    documents = {f"invented-{i // size:03d}": " ".join(sentences[i:i + size // 2]) + "\n\n"
+                 + " ".join(sentences[i + size // 2:i + size]) + "\n"
+                 for i in range(0, len(sentences), size)}
+    return Corpus("invented", every_nth(documents, step), "tests/fixtures/edited_semicolons.txt (invented)")
 
 
 def load_article_bodies(corpus_path: Path | None, step: int) -> Corpus | None:
@@ -123,6 +139,7 @@ def load_corpora(corpus_path: Path | None, quick: bool) -> tuple[list[Corpus], l
     articles = load_article_bodies(corpus_path, step)
     pages = load_trafilatura_eval(step)
     edited = [c for c in (brown, articles, pages) if c is not None]
+    invented = load_invented_collection(step)
     spin_bases = [c for c in (articles, brown) if c is not None]
     if not edited or not spin_bases:
         print("NOTE: using the built-in invented paragraphs instead "
@@ -130,4 +147,4 @@ def load_corpora(corpus_path: Path | None, quick: bool) -> tuple[list[Corpus], l
         builtin = builtin_corpus()
         edited = edited or [builtin]
         spin_bases = spin_bases or [builtin]
-    return edited, spin_bases
+    return edited + ([invented] if invented is not None else []), spin_bases
