@@ -31,8 +31,11 @@ def extract_with_trafilatura(tree, *, url: str | None, output: str, precision: b
     text = xmltotxt(document.body, options.formatting) or ""
     if output == "text":
         # One paragraph a line from trafilatura; a blank line between them, as in text inputs.
-        # A template's indentation inside a block comes through on its line: not text.
-        text = "\n\n".join(stripped for stripped in (line.strip() for line in text.split("\n")) if stripped)
+        # A template's indentation inside a block comes through on its line: not text. A
+        # table's rows ("| a | b |") stay together, one block, as a table reads.
+        lines = [stripped for stripped in (line.strip() for line in text.split("\n")) if stripped]
+        text = "".join(line if i == 0 else ("\n" if line[0] == "|" and lines[i - 1][0] == "|" else "\n\n") + line
+                       for i, line in enumerate(lines))
     return Extraction(text, "trafilatura" if precision else "trafilatura (standard mode)")
 
 

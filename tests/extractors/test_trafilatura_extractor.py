@@ -73,3 +73,13 @@ def test_an_empty_element_nested_deeper_than_python_recursion_goes_is_read_witho
     block = f"<p>{'<font>' * depth}{'</font>' * depth}Who pays for the landing is still open, the council said.</p>"
     result = extract_with_trafilatura(parse_html(_page(block)), url=None, output="text")
     assert result is not None and "Repairs to the slipway" in result.text
+
+
+def test_a_tables_rows_stay_together_as_one_block() -> None:
+    table = ("<table><tr><th>Day</th><th>First boat</th></tr><tr><td>Saturday</td><td>07:00</td></tr>"
+             "<tr><td>Sunday</td><td>08:00</td></tr></table>")
+    text = extract(lxml.html.document_fromstring(_page(table))).text
+    blocks = text.split("\n\n")
+    [rows] = [block for block in blocks if block.startswith("|")]
+    assert rows.splitlines() == ["| Day | First boat |", "|---|---|", "| Saturday | 07:00 |", "| Sunday | 08:00 |"]
+    assert blocks.index(rows) == 3 and all(not block.startswith("|") for block in blocks[4:])
