@@ -34,8 +34,10 @@ def extract_with_trafilatura(tree, *, url: str | None, output: str, precision: b
         # A template's indentation inside a block comes through on its line: not text. A
         # table's rows ("| a | b |") stay together, one block, as a table reads.
         lines = [stripped for stripped in (line.strip() for line in text.split("\n")) if stripped]
-        text = "".join(line if i == 0 else ("\n" if line[0] == "|" and lines[i - 1][0] == "|" else "\n\n") + line
-                       for i, line in enumerate(lines))
+        parts = lines[:1]
+        for previous, line in zip(lines, lines[1:]):
+            parts.append(("\n" if line[0] == "|" and previous[0] == "|" else "\n\n") + line)
+        text = "".join(parts)
     return Extraction(text, "trafilatura" if precision else "trafilatura (standard mode)")
 
 

@@ -43,14 +43,9 @@ class LinePattern(Rule):
 
     def setup(self) -> None:
         flags = 0 if self.case_sensitive else regex.IGNORECASE
-        for i, pattern in enumerate(self.patterns):
-            compile_user_regex(pattern, flags, source=None, rule_id=self.id, field=f"patterns[{i}]")
-        for i, pattern in enumerate(self.unless):
-            compile_user_regex(pattern, flags, source=None, rule_id=self.id, field=f"unless[{i}]")
-        self._unless = compile_user_regex("|".join(f"(?:{p})" for p in self.unless), flags, source=None,
-                                          rule_id=self.id, field="unless").search if self.unless else None
-        combined = "|".join(f"(?:{p})" for p in self.patterns) or "(?!)"
-        self._pattern = compile_user_regex(combined, flags, source=None, rule_id=self.id, field="patterns")
+        self._pattern = self._alternation("patterns", flags)
+        self._unless = self._alternation("unless", flags).search if self.unless else None
+        combined = self._pattern.pattern
         if self.engine == "re":
             try:
                 re.compile(combined, re.IGNORECASE if not self.case_sensitive else 0)
@@ -107,6 +102,15 @@ class LinePattern(Rule):
         # As written in a text: lower case, Capitalised, UPPER (no lowered copy of each text).
         self._hint_spellings = tuple({v for h in self._hints for v in (h, h.capitalize(), h.upper())})
         self._ascii_hints = tuple(h.encode() for h in self._hints) if all(h.isascii() for h in self._hints) else ()
+
+    def _alternation(self, field: str, flags: int):
+        """The patterns of ``field`` as one alternation, each compiled alone first so that a bad
+        one is named by its index."""
+        patterns = getattr(self, field)
+        for i, pattern in enumerate(patterns):
+            compile_user_regex(pattern, flags, source=None, rule_id=self.id, field=f"{field}[{i}]")
+        combined = "|".join(f"(?:{p})" for p in patterns) or "(?!)"
+        return compile_user_regex(combined, flags, source=None, rule_id=self.id, field=field)
 
     def find(self, doc: Document) -> Findings:
         text = doc.text
