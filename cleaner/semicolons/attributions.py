@@ -73,7 +73,8 @@ _WHEN = frozenset({"yesterday", "today", "tonight", "last", "earlier", "later", 
 
 
 def reporting(ctx: Context) -> Answer:
-    if g.reporting_clause(ctx.clause_after):
+    clause = ctx.clause_after
+    if g.reporting_clause(clause, closes_sentence=len(clause) == len(ctx.following)):
         return Verdict.COMMA, Cue.REPORTING_CLAUSE  # "...above the minimum; the company said in May."
     return None
 

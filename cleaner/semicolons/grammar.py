@@ -325,9 +325,25 @@ def says_no_attribution(before_verb: list[str], verb: str) -> bool:
         and verb.lower() != "told" and before_verb[0].lower() != "it"
 
 
-def reporting_clause(following: list[str]) -> bool:
+def says_what(after_verb: list[str]) -> bool:
+    """Whether the words after a verb of saying are what was said ("said no", "said nothing",
+    "say it drags", "was told why"): the verb has its object, and the clause is one of its own.
+    After an attribution's verb come only when, where, how or to whom it was said."""
+    first = after_verb[0].lower()
+    return first in _WHAT_WAS_SAID or (len(after_verb) > 1 and is_pronoun_subject(after_verb[0])
+                                       and (after_verb[0][:1].islower() or after_verb[0] == "I"))
+
+
+# Words that are what was said, standing right after the verb of saying.
+_WHAT_WAS_SAID = frozenset({"no", "yes", "nothing", "something", "everything", "anything", "so", "otherwise",
+                            "why", "what", "how", "whether", "little"})
+
+
+def reporting_clause(following: list[str], *, closes_sentence: bool = True) -> bool:
     """ "the company said", "its board confirmed on Thursday", "trade experts say", "the
-    military said in a statement", "say officials": a short attribution closing the sentence."""
+    military said in a statement", "say officials": a short attribution closing the sentence.
+    ``closes_sentence``: the words run to the sentence's end (not to a comma or semicolon
+    inside it, where "I regret to say" may be a parenthesis)."""
     if following and following[0].lower() in en.REPORTING_VERBS and len(following) <= 5:
         return True
     if len(following) == 2 and following[0].lower() in en.PARENTHETICAL_SUBJECTS \
@@ -338,9 +354,11 @@ def reporting_clause(following: list[str]) -> bool:
         return True  # "Dempsey stressed."
     for i, word in enumerate(following[:7]):
         if word.lower() in en.REPORTING_VERBS and i >= 1:
-            if says_no_attribution(following[:i], word):
-                return False
+            if says_no_attribution(following[:i], word) or (closes_sentence and following[i - 1].lower() == "to"):
+                return False  # "; there was little more to say.": an infinitive, in a clause of its own
             rest = following[i + 1:]
+            if rest and says_what(rest):
+                return False
             # "said in a statement on Sunday", but not "continued to minimise its role".
             return len(rest) <= 3 or (len(rest) <= 7 and rest[0].lower() in en.BINDING_PREPOSITIONS
                                       and rest[0].lower() != "to")

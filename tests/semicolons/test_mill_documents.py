@@ -173,6 +173,16 @@ MILL_READINGS = {
                                         "The men denied any part in the robbery, the court was told.\n"),
     "passive-attribution-with-it": ("The fund paid the victims in full; it was announced today.\n",
                                     "The fund paid the victims in full, it was announced today.\n"),
+    # A verb of saying with what was said after it (a word, a clause) is a clause's verb; so is
+    # one in an infinitive. An attribution's verb has only when, where or to whom after it.
+    "saying-with-an-object": ("He asked for a loan; his uncle said no.\n", None),
+    "saying-with-nothing": ("The clerk stalled for an hour; her supervisor said nothing.\n", None),
+    "saying-so": ("The referee missed the foul; the replay said so plainly.\n", None),
+    "saying-with-a-clause": ("The sequel is long; critics said it dragged.\n", None),
+    "told-with-a-wh-word": ("The flight was delayed; nobody was told why.\n", None),
+    "saying-in-an-infinitive": ("The guests had gone home; there was little more to say.\n", None),
+    "attribution-to-a-hearer-still": ("The bridge will reopen in June; the mayor told reporters.\n",
+                                      "The bridge will reopen in June, the mayor told reporters.\n"),
 }
 
 
