@@ -236,6 +236,13 @@ def _is_count(word: str) -> bool:
     return word[:1].isdigit() and not (len(word) == 4 and word.isdigit())
 
 
+def is_s_form(word: str) -> bool:
+    """Whether a lower-case word has the shape of a verb's "-s" form ("tires", "boils"), which
+    plural nouns share: read as a verb only where a subject stands before it."""
+    return word.islower() and len(word) > 2 and word.endswith("s") \
+        and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
 def has_verb(phrase: list[str], *, strict: bool = False) -> bool:
     """A verb of any form among the words; ``strict`` as in :func:`has_finite_verb`."""
     return any(en.is_verb(w) and not (strict and _not_a_tense(phrase, i)) for i, w in enumerate(phrase))

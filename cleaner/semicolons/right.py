@@ -182,9 +182,10 @@ def preposition(ctx: Context) -> Answer:
         return Verdict.COMMA, Cue.CLOSES_APPOSITIVE
     phrase, comma, rest = ctx.after.partition(",")
     rest_words = g.words(rest)
-    if _pronoun_clause_after_phrase(_before_a_dash(ctx)):
-        # "; in the next town it is less", "; to the inspector it was a forgery": a short phrase,
-        # then a clause of its own, with no comma between.
+    words = _before_a_dash(ctx)
+    if _pronoun_clause_after_phrase(words) or _noun_clause_after_phrase(words):
+        # "; in the next town it is less", "; to the inspector it was a forgery", "; by autumn the
+        # village had moved": a short phrase, then a clause of its own, with no comma between.
         return Verdict.KEEP, Cue.PREPOSITION_THEN_CLAUSE
     if comma and rest_words and len(g.words(phrase)) <= 6 and "\n" not in phrase and ";" not in phrase:
         if g.opens_subject(rest_words[0]):
@@ -226,8 +227,54 @@ def _pronoun_clause_after_phrase(words: list[str]) -> bool:
             return False
         if lower in _CLAUSE_SUBJECTS and word[:1].islower() or word == "I":
             # Right after the preposition, a pronoun is its object ("; after it was built").
-            return i >= 2 and en.is_finite_verb(words[i + 1]) and words[i + 1].lower() not in g.NON_FINITE
+            verb = words[i + 1]
+            return i >= 2 and (en.is_finite_verb(verb) and verb.lower() not in g.NON_FINITE
+                               or lower in _SINGULAR_PERSONS and g.is_s_form(verb))
     return False
+
+
+_SINGULAR_PERSONS = frozenset({"he", "she", "it"})
+
+
+def _noun_clause_after_phrase(words: list[str]) -> bool:
+    """A preposition, a word or two holding no noun phrase, verb or adverb of its own ("by
+    autumn", "in 2020"), then a noun's subject (a determiner and up to two words, or one bare
+    word) and an auxiliary: "; by autumn the village had moved", "; in winter crossings are
+    rough". After a phrase that holds a noun phrase, the words may be a clause telling which
+    ("; on the books the library had ordered"); a participle after the subject may open a
+    phrase ("; with every scene built around me"): neither is read as a clause."""
+    if not words or words[0].lower() in _NO_PHRASE_HEADS or words[0].lower() == "to":
+        return False
+    for start in (2, 3):
+        if len(words) <= start + 1 or not all(map(_plain_phrase_word, words[1:start])):
+            return False
+        head = words[start]
+        if head.lower() in en.DETERMINERS and head.lower() != "that":
+            reach = words[start + 1:start + 4]
+        elif _plain_phrase_word(head) and head.islower():
+            reach = words[start + 1:start + 2]
+        else:
+            continue
+        for i, word in enumerate(reach):
+            if word in en.AUXILIARIES:
+                return i > 0 or head.lower() not in en.DETERMINERS
+            if not word.islower() or not _plain_phrase_word(word):
+                break
+    return False
+
+
+def _plain_phrase_word(word: str) -> bool:
+    """A noun, adjective or number, as far as the lists tell: no function word, preposition,
+    verb, participle or "-ly" adverb."""
+    lower = word.lower()
+    return word.isalnum() and lower not in _NOUN_PHRASE_OPENERS and lower not in en.FUNCTION_WORDS \
+        and lower not in en.BINDING_PREPOSITIONS and lower not in en.ADVERBIAL_PREPOSITIONS \
+        and not en.is_verb(word) and not en.is_participle(lower) and not lower.endswith("ly")
+
+
+# Words that open a noun phrase inside the phrase after the preposition.
+_NOUN_PHRASE_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
+                                  "this", "that", "these", "those"})
 
 
 # Pronouns that can only be subjects here (not "this", "all": determiners as often).

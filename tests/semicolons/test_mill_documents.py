@@ -98,6 +98,17 @@ MILL_READINGS = {
     "preposition-to-a-name-then-clause": ("The clerk saw nothing odd in the parcel; to the inspector it was "
                                           "plainly a forgery.\n", None),
     "phrase-then-indefinite-pronoun": ("The old ferry ran twice a day; at first nobody asked for more.\n", None),
+    # The same with a noun's subject and a verb the lists know, after a phrase of a word or two
+    # that holds no noun phrase of its own; with one ("on the books the library had ordered") the
+    # words after it may be a clause that tells which books, and the semicolon goes.
+    "preposition-then-noun-clause": ("The well ran dry in August; by autumn the village had moved.\n", None),
+    "preposition-then-bare-noun-clause": ("The ferry runs daily; in winter crossings are rough.\n", None),
+    "preposition-then-year-then-clause": ("Prices rose slowly; in 2020 the index was up six percent.\n", None),
+    "preposition-then-pronoun-and-s-verb": ("He trained for months; at altitude it tires him less.\n", None),
+    "phrase-with-a-noun-phrase-then-clause": ("She spent the grant; on the books the library had ordered.\n",
+                                              "She spent the grant on the books the library had ordered.\n"),
+    "phrase-then-noun-without-a-verb": ("The parade went on; by noon the crowds in the square.\n",
+                                        "The parade went on by noon the crowds in the square.\n"),
     "phrase-and-a-pronoun": ("He said so himself; at church and everybody heard it.\n",
                              "He said so himself at church and everybody heard it.\n"),
     "for-as-a-conjunction": ("The square was empty; for it was late.\n", "The square was empty, for it was late.\n"),
