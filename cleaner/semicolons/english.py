@@ -11,7 +11,7 @@ COORDINATORS_PHRASE = frozenset({"and", "or", "nor"})
 RELATIVES = frozenset({"which", "who", "whom", "whose", "whereby", "wherein"})
 SUBORDINATORS = frozenset({
     "although", "though", "while", "whilst", "whereas", "because", "unless", "whether",
-    "until", "till", "once",
+    "until", "till", "once", "lest", "wherever", "whenever",
 })
 # Prepositions that open a sentence-level adverbial: after them a comma, not nothing.
 ADVERBIAL_PREPOSITIONS = frozenset({

@@ -37,8 +37,27 @@ def recheck_left(text: str, site: Site) -> Site:
     following = g.words(right[:40])
     if following and following[0] in en.IMPERATIVES | en.BASE_VERBS and not g.is_introduction(left_words):
         return site  # "Arrive early; take the train": two commands, no subject needed
-    cue = _right_is_no_clause(site.cue, right) or left_is_no_clause(left, left_words)
+    cue = _right_is_no_clause(site.cue, right)
+    if cue is None and ";" not in left and _is_command(text, pos, left_words) \
+            and len(g.clause_words(right)) >= _COMMAND_REACH:
+        return site  # "Ask the porter at the desk; he keeps the keys": a command is a clause
+    cue = cue or left_is_no_clause(left, left_words)
     return Site(pos, Verdict.COMMA, cue) if cue else site
+
+
+# The fewest words a command and the clause after it each have to be read as such ("Make slight;
+# smooth grooves" is no command, "Leave me alone; Gun thought." a thought's tag).
+_COMMAND_REACH = 3
+
+
+def _is_command(text: str, pos: int, left_words: list[str]) -> bool:
+    """Whether the words before the semicolon open a sentence of narration with a command (in
+    dialogue, "“Come on; there's chicken" may be the spinner's; its speaker's words follow)."""
+    if len(left_words) < _COMMAND_REACH or left_words[0].lower() not in en.IMPERATIVES or not left_words[0][:1].isupper() \
+            or not left_words[1].islower():
+        return False
+    line = text[max(text.rfind("\n", 0, pos) + 1, pos - WINDOW_BEFORE):pos]
+    return not any(q in line for q in "“”\"«»„")
 
 
 # A parenthesis that opens and closes within the words before the semicolon (none nested).
@@ -70,9 +89,31 @@ def clause_before(text: str, pos: int) -> str:
     if quote > cut and not any(q in left[quote:] for q in "”»"):
         cut = quote
     coordinated = _COORDINATED_CLAUSE.search(left, max(0, len(left) - 120))
-    if coordinated:
+    if coordinated and not _closes_a_series(left, coordinated):
         cut = max(cut, coordinated.end())
     return left[cut + 1:] if cut != -1 else left
+
+
+def _closes_a_series(left: str, coordinated: re.Match) -> bool:
+    """Whether "and"/"or" after a comma closes a series ("…met on Tuesday, Thursday, and
+    Friday"): the last item, like the one before it, a short phrase with no verb, opening with no
+    preposition or subordinator (", and by October" introduces what follows). The series
+    belongs to the clause before it; a coordinated clause starts one of its own."""
+    if coordinated.group()[0] != "," or coordinated.group()[2:] not in ("and", "or"):
+        return False
+    last = g.words(left[coordinated.end():])
+    before = left[:coordinated.start()]
+    comma = before.rfind(", ")
+    item = g.words(before[comma + 2:]) if comma != -1 else []
+    return all(_series_item(words) for words in (last, item))
+
+
+def _series_item(words: list[str]) -> bool:
+    if not 1 <= len(words) <= 4 or g.has_verb(words):
+        return False
+    head = words[0].lower()
+    return head not in en.BINDING_PREPOSITIONS and head not in en.ADVERBIAL_PREPOSITIONS \
+        and head not in en.LEFT_SUBORDINATORS and head not in en.SUBORDINATORS and not head.endswith("ly")
 
 
 def _ends_with_introduction(left: str) -> bool:

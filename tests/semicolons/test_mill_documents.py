@@ -158,6 +158,24 @@ MILL_READINGS = {
     "adverb-then-name": ("She held the child close; then Kate felt the fever break.\n",
                          "She held the child close, then Kate felt the fever break.\n"),
     "ly-adverb-inversion": ("The square was full; rarely had the town seen such crowds.\n", None),
+    # A list's last item after its comma and "and" belongs to the clause before; only a clause
+    # after the coordinator starts one of its own.
+    "list-closing-the-clause-before": ("The menu lists soup, salad, and bread; it changes every week.\n", None),
+    "list-of-noun-phrases-before": ("They repainted the doors, the shutters, and the railings; the roof can "
+                                    "wait.\n", None),
+    "list-without-a-verb-before": ("Soup, salad, and fresh bread; the menu never changes.\n",
+                                   "Soup, salad, and fresh bread, the menu never changes.\n"),
+    "coordinated-clause-before": ("The rain stopped, and the wind dropped; by then we had left.\n", None),
+    # A command is a clause: its subject is the one spoken to.
+    "command-before": ("Ask the porter at the desk; he keeps the keys.\n", None),
+    "command-with-an-object-pronoun": ("Give it time; the swelling will go down.\n", None),
+    "command-in-dialogue": ("“Come round at noon; there is soup for everyone,” she said.\n",
+                            "“Come round at noon, there is soup for everyone,” she said.\n"),
+    # "lest", "wherever" and "whenever" open subordinate clauses.
+    "lest": ("The crew kept watch all night; lest the fire spread again.\n",
+             "The crew kept watch all night, lest the fire spread again.\n"),
+    "wherever": ("The signal is strong and clear; wherever it can be received.\n",
+                 "The signal is strong and clear, wherever it can be received.\n"),
     # A coordinator alone before the semicolon: the clause it opens is still to come.
     "after-a-coordinator": ("The plan was cheap; but; in the end, the board turned it down.\n",
                             "The plan was cheap, but, in the end, the board turned it down.\n"),
