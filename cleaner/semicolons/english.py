@@ -102,6 +102,13 @@ PARENTHETICAL_VERBS = frozenset({
     "believe", "believed", "think", "thought", "know", "knew", "fear", "feared", "suppose", "supposed",
     "guess", "imagine", "understand", "hope", "expect", "suspect", "mean", "see", "promised", "agreed",
 })
+# Verbs that take a clause opened by "that" ("says that", "saw that", "suggest that"); after
+# another verb "that" is a pronoun ("Give that to me").
+THAT_CLAUSE_VERBS = REPORTING_VERBS | PARENTHETICAL_VERBS | frozenset("""
+suggest suggests suggested show shows showed shown find finds found saw sees seen means meant hopes hoped
+feel feels felt learn learns learned learnt realize realized realise realised insist insists ensure ensures
+ensured prove proves proved agree agrees hold holds held argue argues decided knows thinks believes assume
+assumed indicate indicates indicated conclude concluded say""".split())
 # Reporting verbs that take what was said as their object, so that standing last with nothing
 # after them ("…; the company said.") they can only be an attribution. Not "replied", "wrote",
 # "warned": "She wrote; he replied." joins two clauses.

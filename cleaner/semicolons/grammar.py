@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from cleaner.semicolons import english as en
+from cleaner.semicolons.verb_shapes import plural_subject_and_base
 
 # A letter or digit, then letters, digits and underscores, with inner apostrophes, dots and
 # hyphens ("don’t", "U.S.-made"). Runs of marks and of word characters alternate, so the engine
@@ -155,7 +156,7 @@ def has_finite_verb(phrase: list[str], *, strict: bool = False) -> bool:
                 and not (strict and _not_a_tense(phrase, i)) and not _in_infinitive(phrase, i) \
                 and not _passive_participle(phrase, i):
             return True
-    return finite_by_shape(phrase, strict=strict)
+    return finite_by_shape(phrase, strict=strict) or plural_subject_and_base(phrase)
 
 
 def finite_by_shape(phrase: list[str], *, strict: bool = False) -> bool:
@@ -234,13 +235,6 @@ thirty forty fifty sixty seventy eighty ninety hundred thousand million billion 
 def _is_count(word: str) -> bool:
     """A number that counts ("11", "2,500"), not a year that may be a subject ("2019 marks")."""
     return word[:1].isdigit() and not (len(word) == 4 and word.isdigit())
-
-
-def is_s_form(word: str) -> bool:
-    """Whether a lower-case word has the shape of a verb's "-s" form ("tires", "boils"), which
-    plural nouns share: read as a verb only where a subject stands before it."""
-    return word.islower() and len(word) > 2 and word.endswith("s") \
-        and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
 def has_verb(phrase: list[str], *, strict: bool = False) -> bool:

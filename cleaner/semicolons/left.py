@@ -116,6 +116,20 @@ def _series_item(words: list[str]) -> bool:
         and head not in en.LEFT_SUBORDINATORS and head not in en.SUBORDINATORS and not head.endswith("ly")
 
 
+def _that_awaits_its_clause(left_words: list[str]) -> bool:
+    """Whether the words end in a verb's "that" and a phrase opening what it introduces, with no
+    verb yet ("suggest that at some point in history"): the clause is still to come. After a
+    verb that takes no such clause, "that" is a pronoun ("Give that to me; you can keep…")."""
+    lowered = [w.lower() for w in left_words]
+    if "that" not in lowered[1:-1]:
+        return False
+    at = len(lowered) - 1 - lowered[::-1].index("that")
+    verb, rest = left_words[at - 1], left_words[at + 1:]
+    return verb.lower() in en.THAT_CLAUSE_VERBS and bool(rest) \
+        and (lowered[at + 1] in en.BINDING_PREPOSITIONS or lowered[at + 1] in en.ADVERBIAL_PREPOSITIONS) \
+        and not g.has_finite_verb(rest)
+
+
 def _ends_with_introduction(left: str) -> bool:
     """Whether the words after the clause's last comma are a short phrase introducing what
     follows the semicolon ("VW says that, in such a configuration; 0-60 mph could arrive"): a
@@ -166,6 +180,8 @@ def left_is_no_clause(left: str, left_words: list[str]) -> Cue | None:
                                     and en.is_finite_verb(left_words[-2])):
         # "But I was able to; I guess", "…, like; I just", "VW says that; in such a case"
         return Cue.LEFT_UNFINISHED
+    if _that_awaits_its_clause(left_words):
+        return Cue.LEFT_UNFINISHED  # "Studies suggest that at some point in history; the…"
     if last in {"is", "was"} and len(left_words) <= 4:
         return Cue.LEFT_WAITS_FOR_COMPLEMENT  # "The problem is;"
     if head in {"should", "had", "were"} and (second in en.DETERMINERS or second in en.PERSONAL_PRONOUNS):

@@ -27,6 +27,8 @@ from cleaner.semicolons.numbers import enumerated_item, numbers
 from cleaner.semicolons.openers import introductory_clause, introductory_fragment
 from cleaner.semicolons.reading import OPENING_QUOTES, Context
 from cleaner.semicolons.subjects import aside_closed_by_comma, subject_before_its_verb
+from cleaner.semicolons.phrases import CLAUSE_SUBJECTS, noun_clause_after_phrase, pronoun_clause_after_phrase
+from cleaner.semicolons.verb_shapes import plural_subject_and_base
 from cleaner.semicolons.verdicts import Cue, Verdict
 
 Answer = tuple[Verdict, Cue] | None
@@ -175,7 +177,7 @@ def preposition(ctx: Context) -> Answer:
     if ctx.lower not in en.BINDING_PREPOSITIONS:
         return None
     following = ctx.following
-    if ctx.lower == "for" and len(following) > 2 and following[1].lower() in _CLAUSE_SUBJECTS \
+    if ctx.lower == "for" and len(following) > 2 and following[1].lower() in CLAUSE_SUBJECTS \
             and en.is_finite_verb(following[2]):
         return Verdict.COMMA, Cue.CLAUSE_COORDINATOR  # "; for it was late": "for" joins a clause
     if _appositive_open(ctx.before):
@@ -183,7 +185,7 @@ def preposition(ctx: Context) -> Answer:
     phrase, comma, rest = ctx.after.partition(",")
     rest_words = g.words(rest)
     words = _before_a_dash(ctx)
-    if _pronoun_clause_after_phrase(words) or _noun_clause_after_phrase(words):
+    if pronoun_clause_after_phrase(words) or noun_clause_after_phrase(words):
         # "; in the next town it is less", "; to the inspector it was a forgery", "; by autumn the
         # village had moved": a short phrase, then a clause of its own, with no comma between.
         return Verdict.KEEP, Cue.PREPOSITION_THEN_CLAUSE
@@ -198,93 +200,11 @@ def preposition(ctx: Context) -> Answer:
     return Verdict.DROP, Cue.CONTINUING_PREPOSITION
 
 
-# How many words after its preposition a phrase may run before the subject of a new clause.
-_PHRASE_REACH = 6
-
-
 def _before_a_dash(ctx: Context) -> list[str]:
     """The clause's words up to a dash typed as two hyphens ("; of all places -- she might"):
     what follows the aside is no part of the phrase."""
     after = ctx.after
     return g.clause_words(after[:after.index("--")]) if "--" in after else ctx.clause_after
-
-
-def _pronoun_clause_after_phrase(words: list[str]) -> bool:
-    """A preposition, a short phrase, then a subject pronoun and its tensed verb. A pronoun after
-    a verb, a relative or wh-word, a subordinator or a coordinator is no subject of a new clause
-    ("; to make it look", "; with whom she", "; at church and everybody")."""
-    if not words or words[0].lower() in _NO_PHRASE_HEADS:
-        return False
-    reach = words[1:_PHRASE_REACH + 1]
-    if "I" not in reach and _CLAUSE_SUBJECTS.isdisjoint(map(str.lower, reach)):
-        return False  # no subject pronoun to look for (most phrases): one C-level test
-    for i in range(1, min(len(words) - 1, _PHRASE_REACH + 1)):
-        word = words[i]
-        lower = word.lower()
-        if lower in g.RELATIVE_STOP or lower in en.SUBORDINATORS or lower in en.LEFT_SUBORDINATORS \
-                or lower in _WH_WORDS or lower in en.COORDINATORS_PHRASE or lower in en.COORDINATORS_CLAUSE \
-                or en.is_verb(word) or en.is_participle(word):
-            return False
-        if lower in _CLAUSE_SUBJECTS and word[:1].islower() or word == "I":
-            # Right after the preposition, a pronoun is its object ("; after it was built").
-            verb = words[i + 1]
-            return i >= 2 and (en.is_finite_verb(verb) and verb.lower() not in g.NON_FINITE
-                               or lower in _SINGULAR_PERSONS and g.is_s_form(verb))
-    return False
-
-
-_SINGULAR_PERSONS = frozenset({"he", "she", "it"})
-
-
-def _noun_clause_after_phrase(words: list[str]) -> bool:
-    """A preposition, a word or two holding no noun phrase, verb or adverb of its own ("by
-    autumn", "in 2020"), then a noun's subject (a determiner and up to two words, or one bare
-    word) and an auxiliary: "; by autumn the village had moved", "; in winter crossings are
-    rough". After a phrase that holds a noun phrase, the words may be a clause telling which
-    ("; on the books the library had ordered"); a participle after the subject may open a
-    phrase ("; with every scene built around me"): neither is read as a clause."""
-    if not words or words[0].lower() in _NO_PHRASE_HEADS or words[0].lower() == "to":
-        return False
-    for start in (2, 3):
-        if len(words) <= start + 1 or not all(map(_plain_phrase_word, words[1:start])):
-            return False
-        head = words[start]
-        if head.lower() in en.DETERMINERS and head.lower() != "that":
-            reach = words[start + 1:start + 4]
-        elif _plain_phrase_word(head) and head.islower():
-            reach = words[start + 1:start + 2]
-        else:
-            continue
-        for i, word in enumerate(reach):
-            if word in en.AUXILIARIES:
-                return i > 0 or head.lower() not in en.DETERMINERS
-            if not word.islower() or not _plain_phrase_word(word):
-                break
-    return False
-
-
-def _plain_phrase_word(word: str) -> bool:
-    """A noun, adjective or number, as far as the lists tell: no function word, preposition,
-    verb, participle or "-ly" adverb."""
-    lower = word.lower()
-    return word.isalnum() and lower not in _NOUN_PHRASE_OPENERS and lower not in en.FUNCTION_WORDS \
-        and lower not in en.BINDING_PREPOSITIONS and lower not in en.ADVERBIAL_PREPOSITIONS \
-        and not en.is_verb(word) and not en.is_participle(lower) and not lower.endswith("ly")
-
-
-# Words that open a noun phrase inside the phrase after the preposition.
-_NOUN_PHRASE_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
-                                  "this", "that", "these", "those"})
-
-
-# Pronouns that can only be subjects here (not "this", "all": determiners as often).
-_CLAUSE_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "you", "there", "nobody", "everybody",
-                               "somebody", "everyone", "someone", "anyone", "nothing", "everything",
-                               "something"})
-_WH_WORDS = frozenset({"what", "whence", "whatever", "whichever", "whoever", "how", "why"})
-# Prepositions that are conjunctions too ("; for like cats they are"), or open no phrase a
-# clause could follow.
-_NO_PHRASE_HEADS = en.LEFT_SUBORDINATORS | {"like", "for"}
 
 
 def clause_or_phrase(ctx: Context) -> Answer:
@@ -314,8 +234,8 @@ def clause_or_phrase(ctx: Context) -> Answer:
                 phrase = phrase[:i]
                 break
     # Every verb the lists know is in has_verb; has_finite_verb adds those known by shape.
-    if g.has_verb(phrase, strict=True) or g.finite_by_shape(phrase, strict=True) or \
-            (not stopped_at_relative and g.verb_after_aside(ctx.after)):
+    if g.has_verb(phrase, strict=True) or g.finite_by_shape(phrase, strict=True) \
+            or plural_subject_and_base(phrase) or (not stopped_at_relative and g.verb_after_aside(ctx.after)):
         # "; the first team, she joked, would settle": the verb may come after an aside.
         return Verdict.KEEP, Cue.INDEPENDENT_CLAUSE
     if lower in en.DETERMINERS or first[:1].isupper() or first[:1].isdigit():

@@ -202,6 +202,16 @@ MILL_READINGS = {
                                         "The men denied any part in the robbery, the court was told.\n"),
     "passive-attribution-with-it": ("The fund paid the victims in full; it was announced today.\n",
                                     "The fund paid the victims in full, it was announced today.\n"),
+    # A plural noun's subject and a verb's base form the lists know; a plural noun before a noun
+    # is no subject and verb.
+    "plural-subject-base-verb": ("The river freezes in January; skaters come from miles around.\n", None),
+    "adjective-plural-subject-base-verb": ("The rent is due on the first; late tenants lose their deposit.\n",
+                                           None),
+    "plural-noun-before-a-noun": ("The firm grew fast; its sales report for May.\n",
+                                  "The firm grew fast, its sales report for May.\n"),
+    "that-awaiting-its-clause": ("Tests suggest that over many centuries; the climate of the valley changed.\n",
+                                 "Tests suggest that over many centuries, the climate of the valley changed.\n"),
+    "that-as-a-pronoun": ("Give that to the porter; he will know what to do.\n", None),
     # A verb of saying with what was said after it (a word, a clause) is a clause's verb; so is
     # one in an infinitive. An attribution's verb has only when, where or to whom after it.
     "saying-with-an-object": ("He asked for a loan; his uncle said no.\n", None),
