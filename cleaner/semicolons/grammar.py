@@ -320,10 +320,15 @@ def says_no_attribution(before_verb: list[str], verb: str) -> bool:
     "the treasurer wouldn't say", "no complications were reported"): a clause of its own. A
     passive attribution names the hearer ("the court was told", "we are told") or nobody ("it
     was announced today")."""
-    if any(w.lower() in en.NEGATIONS or w.endswith(("n't", "n’t")) for w in before_verb):
-        return True
+    if any(w.lower() in en.NEGATIONS or w.lower() in _NEGATIVE_SUBJECTS or w.endswith(("n't", "n’t"))
+           for w in before_verb):
+        return True  # "; nobody told me.", "; no official said.": a statement, not a source
     return bool(before_verb) and before_verb[-1].lower() in en.PASSIVE_AUXILIARIES \
         and verb.lower() != "told" and before_verb[0].lower() != "it"
+
+
+# Subjects that deny: a verb of saying after them says that nothing was said.
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "nothing", "neither", "no"})
 
 
 def says_what(after_verb: list[str]) -> bool:
@@ -331,10 +336,17 @@ def says_what(after_verb: list[str]) -> bool:
     "say it drags", "was told why"): the verb has its object, and the clause is one of its own.
     After an attribution's verb come only when, where, how or to whom it was said."""
     first = after_verb[0].lower()
+    if first == "to" and len(after_verb) > 1:
+        # "were told to stay indoors": what they were told; not "said to the court", "said to
+        # me later".
+        return after_verb[1].islower() and after_verb[1] not in en.FUNCTION_WORDS \
+            and after_verb[1] not in en.DETERMINERS and after_verb[1] not in _HEARERS
     return first in _WHAT_WAS_SAID or (len(after_verb) > 1 and is_pronoun_subject(after_verb[0])
                                        and (after_verb[0][:1].islower() or after_verb[0] == "I"))
 
 
+# Who is spoken to, after "to".
+_HEARERS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
 # Words that are what was said, standing right after the verb of saying.
 _WHAT_WAS_SAID = frozenset({"no", "yes", "nothing", "something", "everything", "anything", "so", "otherwise",
                             "why", "what", "how", "whether", "little"})
