@@ -68,9 +68,10 @@ def subject_before_its_verb(ctx: Context) -> Answer:
     head = subject[0].lower() if subject else ""
     if len(subject) < 2 or not g.opens_subject(subject[0]) or g.is_introductory_head(head) \
             or head in INTRODUCING_SUBORDINATORS or en.is_verb(head) or en.is_participle(head) \
-            or g.is_pronoun_subject(head):
+            or g.is_pronoun_subject(head) or head in en.IMPERATIVES:
         # "Came home at six; ate alone" (fiction's subjectless sentences), "He rode on to
-        # Cheyenne; threw a party" (a pronoun's verb the lists do not know): two predicates.
+        # Cheyenne; threw a party" (a pronoun's verb the lists do not know), "Open Monday to
+        # Friday; closed on weekends" (a command's or a notice's word first): two predicates.
         return None
     if _subject_and_its_relative_clause(before):
         # "Kidd, who did it against 28 teams; has served as a model": the relative clause's

@@ -94,6 +94,10 @@ EDITED = {
     # A word that can open a subordinate clause ("after", "since", "before", "until", "when",
     # "if") opens a phrase here, and the main clause follows it without a comma: its subject
     # starts a new noun phrase after the phrase's last word.
+    # A sentence opening with a command or a verbless predicate has no subject a verb after the
+    # semicolon could belong to: two predicates, as a notice or a listing writes them.
+    "predicate-then-predicate": "Open Monday to Friday; closed on weekends and public holidays.\n",
+    "command-then-predicate": "Keep refrigerated; best eaten within three days.\n",
     "preposition-phrase-then-main-clause": "After the vote the council adjourned; the mayor stayed behind.\n",
     "adverb-after-since-then-main-clause": "Since then the town has grown; the schools have not.\n",
     "idiom-then-main-clause": "Before long the rain came; we ran for shelter.\n",
