@@ -46,8 +46,8 @@ def noun_clause_after_phrase(words: list[str]) -> bool:
     rough". After a phrase that holds a noun phrase, the words may be a clause telling which
     ("; on the books the library had ordered"); a participle after the subject may open a
     phrase ("; with every scene built around me"): neither is read as a clause."""
-    if not words or words[0].lower() in _NO_PHRASE_HEADS or words[0].lower() == "to":
-        return False
+    if en.AUXILIARIES.isdisjoint(words[3:7]) or words[0].lower() in _NO_PHRASE_HEADS or words[0].lower() == "to":
+        return False  # (no auxiliary where the clause's verb would stand: most phrases, one C-level test)
     for start in (2, 3):
         if len(words) <= start + 1 or not all(map(_plain_phrase_word, words[1:start])):
             return False

@@ -18,6 +18,8 @@ def plural_subject_and_base(phrase: list[str]) -> bool:
     verb's base form the lists know: "skaters come from miles around", "late tenants lose",
     "the critics say". A plural noun before a noun ("sales tax", "sports cars") is passed
     over: the lists hold verbs, not nouns."""
+    if BASE_FORMS.isdisjoint(phrase[1:4]):
+        return False  # most phrases: one C-level test
     for i in range(1, min(len(phrase), 4)):
         word, before = phrase[i], phrase[i - 1]
         if word in BASE_FORMS and is_s_form(before) and before.lower() not in en.FUNCTION_WORDS:
