@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from cleaner.semicolons import english as en
-from cleaner.semicolons.grammar import words
+from cleaner.semicolons.grammar import opens_subject, words
 from cleaner.semicolons.reading import OPENING_QUOTES, Context
 from cleaner.semicolons.verdicts import Cue, Verdict
 
@@ -88,6 +88,33 @@ def participial_preposition(ctx: Context) -> Answer:
     if opening and opening[0].lower() in PARTICIPIAL_PREPOSITIONS:
         return None  # "Including tax, the bill was ten pounds; excluding it, eight": two parallel halves
     return Verdict.COMMA, Cue.PARTICIPIAL_PREPOSITION
+
+
+def attached_phrase(ctx: Context) -> Answer:
+    """ "…hardy fruit; such as quinces", "…re-elected; along with six councillors", "…tuition;
+    as well as books": the phrase names examples of, or company for, what came before, and
+    cannot stand after a semicolon (none of the edited corpora's semicolons stands there).
+    Where a clause follows the phrase ("; as well as that, the timetable was cut", "; such as
+    it is, it works") the phrase introduces it (definite: the clause is read by the lists)."""
+    following = ctx.following
+    if ctx.after.lstrip()[:1] in "([":
+        return None  # "…on vehicles; (such as handrails), - …": a parenthesis, an aside of its own
+    opening = tuple(w.lower() for w in following[:3])
+    length = next((len(phrase) for phrase in _ATTACHED_PHRASES if opening[:len(phrase)] == phrase), 0)
+    if not length or len(following) <= length or _clause_in(following[length:]):
+        return None
+    phrase, comma, rest = ctx.after.partition(",")
+    after_comma = words(rest[:40])
+    if comma and after_comma and opens_subject(after_comma[0]) and len(words(phrase)) <= _INTRODUCTION:
+        return None  # "; along with a third, they face trial": an introduction, then its clause
+    return Verdict.COMMA, Cue.ATTACHED_PHRASE
+
+
+# The longest phrase read as introducing the clause after its comma.
+_INTRODUCTION = 8
+
+
+_ATTACHED_PHRASES = (("such", "as"), ("along", "with"), ("together", "with"), ("as", "well", "as"))
 
 
 def _clause_in(phrase: list[str]) -> bool:

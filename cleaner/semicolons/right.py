@@ -22,7 +22,12 @@ from cleaner.semicolons.attributions import (
     parenthesis_closing_the_sentence,
     reporting,
 )
-from cleaner.semicolons.modifiers import participial_preposition, personal_relative, vocative_in_a_quotation
+from cleaner.semicolons.modifiers import (
+    attached_phrase,
+    participial_preposition,
+    personal_relative,
+    vocative_in_a_quotation,
+)
 from cleaner.semicolons.numbers import enumerated_item, numbers
 from cleaner.semicolons.openers import introductory_clause, introductory_fragment
 from cleaner.semicolons.reading import OPENING_QUOTES, Context
@@ -261,6 +266,7 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("personal-relative", personal_relative),
     ("vocative-in-a-quotation", vocative_in_a_quotation),
     ("participial-preposition", participial_preposition),
+    ("attached-phrase", attached_phrase),
     ("subject-before-its-verb", subject_before_its_verb),
     ("relative", relative),
     ("fixed-phrases", fixed_phrases),

@@ -74,6 +74,8 @@ class Cue(Enum):
 
     # Definite: no edited text puts a semicolon there, read through a judgment call.
     PERSONAL_RELATIVE = ("before 'who' or 'whose' opening a relative clause", Strength.DEFINITE)
+    ATTACHED_PHRASE = ("before 'such as', 'along with', 'together with' or 'as well as', which hang on the "
+                       "words before", Strength.DEFINITE)
     PARTICIPIAL_PREPOSITION = ("before a preposition made of a participle ('including', 'citing') "
                                "with no clause after it", Strength.DEFINITE)
     VERB_AFTER_VERBLESS_SUBJECT = ("between a subject and its verb (the subject's words read as holding "

@@ -71,6 +71,11 @@ EDITED = {
     "whose-in-a-question": "The keys were on the table; whose were they?\n",
     "who-in-verse": "I stood by thy true side; Who else remained, the night was long.\n",
     "including-then-a-clause": "Prices rose; including tax, the bill came to ten pounds.\n",
+    # The same phrases introducing a clause of their own, or an idiom that is one.
+    "as-well-as-then-a-clause": "The fares rose; as well as that, the timetable was cut.\n",
+    "along-with-then-a-clause": "Two men were charged; along with a third, they face trial in May.\n",
+    "such-as-it-is": "We kept the old plan; such as it is, it works.\n",
+    "such-as-in-a-parenthesis": "- cleaning the doors of every carriage; (such as the handles), - more staff.\n",
     "following-then-a-clause": "The board met at noon; following the vote, it adjourned.\n",
     "according-to-then-a-clause": "Nobody agreed; according to the minutes the vote was close.\n",
     "adverbs-in-a-series": "Slowly; painfully; he crawled to the door.\n",
@@ -219,6 +224,16 @@ CONCLUSIVE = {
     "following": ("Ferries were cancelled; following the storm of the night before.",
                   "Ferries were cancelled, following the storm of the night before."),
     "including": ("Six towns voted no; including the capital.", "Six towns voted no, including the capital."),
+    # Phrases that hang on the noun or the clause before them: the examples of a kind, what
+    # goes with it, what else.
+    "such-as": ("The shop sells hardy fruit; such as quinces and medlars.",
+                "The shop sells hardy fruit, such as quinces and medlars."),
+    "along-with": ("The mayor was re-elected; along with six of her councillors.",
+                   "The mayor was re-elected, along with six of her councillors."),
+    "together-with": ("The bill covers the repairs; together with the survey.",
+                      "The bill covers the repairs, together with the survey."),
+    "as-well-as": ("The fund pays for tuition; as well as books and travel.",
+                   "The fund pays for tuition, as well as books and travel."),
     "compared-with": ("Sales fell by a tenth; compared with last year.",
                       "Sales fell by a tenth, compared with last year."),
     "sentence-adverb": ("Unfortunately; the ticket office had closed.",
