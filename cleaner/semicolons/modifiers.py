@@ -90,6 +90,27 @@ def participial_preposition(ctx: Context) -> Answer:
     return Verdict.COMMA, Cue.PARTICIPIAL_PREPOSITION
 
 
+def closes_what_came_before(ctx: Context) -> Answer:
+    """ "Martin Hale; Jr.", "Ferrow Tools; Inc.", "12 and 15 points; respectively.", "apples,
+    pears; etc.": the word belongs to the name or the list before the semicolon, and no
+    sentence starts with it (definite: a name is known by its capital)."""
+    first = ctx.first
+    rest = ctx.after.lstrip()[len(first):]
+    if first in _NAME_SUFFIXES:
+        before = words(ctx.before[-40:])
+        if before and before[-1][:1].isupper() and rest[:1] in ".,":
+            return Verdict.COMMA, Cue.CLOSES_WHAT_CAME_BEFORE
+    elif first == "etc" and rest[:1] == ".":
+        return Verdict.COMMA, Cue.CLOSES_WHAT_CAME_BEFORE
+    elif first == "respectively" and rest.strip()[:1] in ("", ".", ",", ")", "!", "?", ";"):
+        return Verdict.COMMA, Cue.CLOSES_WHAT_CAME_BEFORE
+    return None
+
+
+# Abbreviations that end a person's or a company's name ("Co." also opens "Co. Durham").
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "Inc", "Ltd", "Corp", "LLC", "PLC", "GmbH", "Esq"})
+
+
 def attached_phrase(ctx: Context) -> Answer:
     """ "…hardy fruit; such as quinces", "…re-elected; along with six councillors", "…tuition;
     as well as books": the phrase names examples of, or company for, what came before, and

@@ -24,6 +24,7 @@ from cleaner.semicolons.attributions import (
 )
 from cleaner.semicolons.modifiers import (
     attached_phrase,
+    closes_what_came_before,
     participial_preposition,
     personal_relative,
     vocative_in_a_quotation,
@@ -267,6 +268,7 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("vocative-in-a-quotation", vocative_in_a_quotation),
     ("participial-preposition", participial_preposition),
     ("attached-phrase", attached_phrase),
+    ("closes-what-came-before", closes_what_came_before),
     ("subject-before-its-verb", subject_before_its_verb),
     ("relative", relative),
     ("fixed-phrases", fixed_phrases),

@@ -74,6 +74,8 @@ class Cue(Enum):
 
     # Definite: no edited text puts a semicolon there, read through a judgment call.
     PERSONAL_RELATIVE = ("before 'who' or 'whose' opening a relative clause", Strength.DEFINITE)
+    CLOSES_WHAT_CAME_BEFORE = ("before a word that closes the name or list before it ('Jr.', 'Inc.', "
+                               "'etc.', 'respectively')", Strength.DEFINITE)
     ATTACHED_PHRASE = ("before 'such as', 'along with', 'together with' or 'as well as', which hang on the "
                        "words before", Strength.DEFINITE)
     PARTICIPIAL_PREPOSITION = ("before a preposition made of a participle ('including', 'citing') "

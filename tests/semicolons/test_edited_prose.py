@@ -75,6 +75,9 @@ EDITED = {
     "as-well-as-then-a-clause": "The fares rose; as well as that, the timetable was cut.\n",
     "along-with-then-a-clause": "Two men were charged; along with a third, they face trial in May.\n",
     "such-as-it-is": "We kept the old plan; such as it is, it works.\n",
+    # The same words opening a sentence of their own, or not closing a name.
+    "inc-in-a-list-of-names": "Two firms bid: Ferrow Tools, Inc.; Halden Mills, Ltd.\n",
+    "respectively-in-a-clause": "The prizes went to Ana and Ben; respectively they had won gold and silver.\n",
     "such-as-in-a-parenthesis": "- cleaning the doors of every carriage; (such as the handles), - more staff.\n",
     "following-then-a-clause": "The board met at noon; following the vote, it adjourned.\n",
     "according-to-then-a-clause": "Nobody agreed; according to the minutes the vote was close.\n",
@@ -224,6 +227,15 @@ CONCLUSIVE = {
     "following": ("Ferries were cancelled; following the storm of the night before.",
                   "Ferries were cancelled, following the storm of the night before."),
     "including": ("Six towns voted no; including the capital.", "Six towns voted no, including the capital."),
+    # Words that close the name or the list before them.
+    "name-suffix": ("The march was led by Martin Hale; Jr. and his sister.",
+                    "The march was led by Martin Hale, Jr. and his sister."),
+    "company-suffix": ("The contract went to Ferrow Tools; Inc. last year.",
+                       "The contract went to Ferrow Tools, Inc. last year."),
+    "respectively": ("The twins scored 12 and 15 points; respectively.",
+                     "The twins scored 12 and 15 points, respectively."),
+    "etc": ("The stall sells apples, pears; etc. at fair prices.",
+            "The stall sells apples, pears, etc. at fair prices."),
     # Phrases that hang on the noun or the clause before them: the examples of a kind, what
     # goes with it, what else.
     "such-as": ("The shop sells hardy fruit; such as quinces and medlars.",
