@@ -92,8 +92,8 @@ def participial_preposition(ctx: Context) -> Answer:
 
 def closes_what_came_before(ctx: Context) -> Answer:
     """ "Martin Hale; Jr.", "Ferrow Tools; Inc.", "12 and 15 points; respectively.", "apples,
-    pears; etc.": the word belongs to the name or the list before the semicolon, and no
-    sentence starts with it (definite: a name is known by its capital)."""
+    pears; etc.", "The dog came along; too.": the word belongs to the name, list or clause before
+    the semicolon, and no sentence starts with it (definite: a name is known by its capital).""" 
     first = ctx.first
     rest = ctx.after.lstrip()[len(first):]
     if first in _NAME_SUFFIXES:
@@ -104,7 +104,15 @@ def closes_what_came_before(ctx: Context) -> Answer:
         return Verdict.COMMA, Cue.CLOSES_WHAT_CAME_BEFORE
     elif first == "respectively" and rest.strip()[:1] in ("", ".", ",", ")", "!", "?", ";"):
         return Verdict.COMMA, Cue.CLOSES_WHAT_CAME_BEFORE
+    elif len(ctx.following) <= 2 and ctx.ends_sentence_in_window \
+            and tuple(w.lower() for w in ctx.following) in _CLOSING_ADVERBS:
+        # "The dog came along; too.": the adverb closes the clause before and the sentence.
+        return Verdict.COMMA, Cue.CLOSES_WHAT_CAME_BEFORE
     return None
+
+
+# Adverbs that close a clause, standing alone after it to the sentence's end.
+_CLOSING_ADVERBS = frozenset({("too",), ("though",), ("either",), ("anyway",), ("instead",), ("as", "well")})
 
 
 # Abbreviations that end a person's or a company's name ("Co." also opens "Co. Durham").

@@ -78,6 +78,8 @@ EDITED = {
     # The same words opening a sentence of their own, or not closing a name.
     "inc-in-a-list-of-names": "Two firms bid: Ferrow Tools, Inc.; Halden Mills, Ltd.\n",
     "respectively-in-a-clause": "The prizes went to Ana and Ben; respectively they had won gold and silver.\n",
+    "too-opening-a-clause": "The meal was good; too good, some said, to last.\n",
+    "instead-opening-a-clause": "He did not go home; instead, he walked to the harbour.\n",
     "such-as-in-a-parenthesis": "- cleaning the doors of every carriage; (such as the handles), - more staff.\n",
     "following-then-a-clause": "The board met at noon; following the vote, it adjourned.\n",
     "according-to-then-a-clause": "Nobody agreed; according to the minutes the vote was close.\n",
@@ -236,6 +238,9 @@ CONCLUSIVE = {
                      "The twins scored 12 and 15 points, respectively."),
     "etc": ("The stall sells apples, pears; etc. at fair prices.",
             "The stall sells apples, pears, etc. at fair prices."),
+    "too-closing": ("The dog came along; too.", "The dog came along, too."),
+    "though-closing": ("The ferry was late; though.", "The ferry was late, though."),
+    "as-well-closing": ("The mayor came; as well.", "The mayor came, as well."),
     # Phrases that hang on the noun or the clause before them: the examples of a kind, what
     # goes with it, what else.
     "such-as": ("The shop sells hardy fruit; such as quinces and medlars.",
