@@ -121,7 +121,8 @@ _NAME_SUFFIXES = frozenset({"Jr", "Sr", "Inc", "Ltd", "Corp", "LLC", "PLC", "Gmb
 
 def attached_phrase(ctx: Context) -> Answer:
     """ "…hardy fruit; such as quinces", "…re-elected; along with six councillors", "…tuition;
-    as well as books": the phrase names examples of, or company for, what came before, and
+    as well as books", "…voted; except the mayor": the phrase names examples of, company for or
+    exceptions to what came before, and
     cannot stand after a semicolon (none of the edited corpora's semicolons stands there).
     Where a clause follows the phrase ("; as well as that, the timetable was cut", "; such as
     it is, it works") the phrase introduces it (definite: the clause is read by the lists)."""
@@ -143,7 +144,7 @@ def attached_phrase(ctx: Context) -> Answer:
 _INTRODUCTION = 8
 
 
-_ATTACHED_PHRASES = (("such", "as"), ("along", "with"), ("together", "with"), ("as", "well", "as"))
+_ATTACHED_PHRASES = (("such", "as"), ("along", "with"), ("together", "with"), ("as", "well", "as"), ("except",))
 
 
 def _clause_in(phrase: list[str]) -> bool:

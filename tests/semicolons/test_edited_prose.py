@@ -75,6 +75,7 @@ EDITED = {
     "as-well-as-then-a-clause": "The fares rose; as well as that, the timetable was cut.\n",
     "along-with-then-a-clause": "Two men were charged; along with a third, they face trial in May.\n",
     "such-as-it-is": "We kept the old plan; such as it is, it works.\n",
+    "except-that-then-a-clause": "He would have come; except that the ferry was cancelled.\n",
     # The same words opening a sentence of their own, or not closing a name.
     "inc-in-a-list-of-names": "Two firms bid: Ferrow Tools, Inc.; Halden Mills, Ltd.\n",
     "respectively-in-a-clause": "The prizes went to Ana and Ben; respectively they had won gold and silver.\n",
@@ -251,6 +252,7 @@ CONCLUSIVE = {
                       "The bill covers the repairs, together with the survey."),
     "as-well-as": ("The fund pays for tuition; as well as books and travel.",
                    "The fund pays for tuition, as well as books and travel."),
+    "except": ("Every councillor voted; except the mayor.", "Every councillor voted, except the mayor."),
     "compared-with": ("Sales fell by a tenth; compared with last year.",
                       "Sales fell by a tenth, compared with last year."),
     "sentence-adverb": ("Unfortunately; the ticket office had closed.",
