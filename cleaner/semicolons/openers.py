@@ -33,6 +33,8 @@ _JOINERS = en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE | en.RELATIVES | {"th
 # main clause the word lists cannot see.
 _LONGEST_CLAUSE = 12
 _LONGEST_PHRASE = 6
+# Words that may stand before a subordinator opening a sentence.
+_INTENSIFIERS = frozenset({"even", "only", "just"})
 # What may stand in a verb group after its first word: "had left", "is not yet produced".
 _VERB_GROUP_WORDS = frozenset({"not", "never", "yet", "been", "being", "be"})
 
@@ -134,6 +136,17 @@ def _a_name_nearby(ctx: Context, word: str) -> bool:
     return False
 
 
+def _holds_a_verb(words: list[str]) -> bool:
+    """Whether a verb stands among the words; a past form right after an article or a possessive
+    is an adjective ("At the reported price", "After the closed session"), whatever the lists say."""
+    return any(en.is_verb(w) and not (i and w.endswith("ed") and words[i - 1].lower() in _BEFORE_ADJECTIVES)
+               for i, w in enumerate(words))
+
+
+# Words after which a past form is an adjective ("that" may be a relative pronoun: "that reported it").
+_BEFORE_ADJECTIVES = en.DETERMINERS - {"that"}
+
+
 def introductory_fragment(ctx: Context) -> Answer:
     """The fragment since the sentence or an open quotation began: "However;", "In 2020;", a
     vocative “Vladimir Vladimirovich;”. No clause fits there, so no semicolon does, unless the
@@ -147,7 +160,7 @@ def introductory_fragment(ctx: Context) -> Answer:
         opening = -1  # a closed quotation ("called “Gossiping Women”;") is part of the sentence
     fragment = before[opening + 1:]
     fragment_words = g.words(fragment) if len(fragment) <= _FRAGMENT_REACH else []
-    if not fragment_words or len(fragment_words) > 6 or g.has_verb(fragment_words) \
+    if not fragment_words or len(fragment_words) > 6 or _holds_a_verb(fragment_words) \
             or any(q in fragment for q in CLOSING_QUOTES + OPENING_QUOTES + ":"):
         return None  # "In: Science; Vol. 371": a reference's fields, not an introduction
     if len(ctx.clause_after) < 3:
@@ -167,14 +180,17 @@ def introductory_fragment(ctx: Context) -> Answer:
     if g.head_class(following) == g.head_class(fragment_words) or following[0].lower() == head or \
             (not ctx.last_in_sentence and not g.has_verb(next_item)):
         return None  # a series: the other cues read it
+    # A past form read as an adjective by its place is a judgment: the reading stands alone but
+    # is no evidence of a mill.
+    introduction = Cue.AFTER_INTRODUCTION_WITH_AN_ADJECTIVE if g.has_verb(fragment_words) else Cue.AFTER_INTRODUCTION
     if len(fragment_words) > 3:
         # "After the vote in the council; the members adjourned": a longer phrase needs a clause after.
         if head in en.BINDING_PREPOSITIONS and g.opens_subject(following[0]) \
                 and len(ctx.clause_after) >= 3:
-            return Verdict.COMMA, Cue.AFTER_INTRODUCTION
+            return Verdict.COMMA, introduction
         return None
     if g.is_introductory_head(head):
-        return Verdict.COMMA, Cue.AFTER_INTRODUCTION  # "However;"
+        return Verdict.COMMA, introduction  # "However;"
     if len(fragment_words) == 1 and en.is_sentence_adverb(head):
         return Verdict.COMMA, Cue.AFTER_OPENING_ADVERB  # "Unfortunately;"
     if opening >= 0 and g.addresses(fragment_words) and head not in _INTERJECTIONS \
@@ -199,6 +215,8 @@ def introductory_clause(ctx: Context) -> Answer:
     # Read through a contraction ("When it’s cold", "didn’t go"), the reading is a judgment.
     alone = Cue.AFTER_INTRODUCTORY_CLAUSE if plain == before else Cue.AFTER_LONGER_INTRODUCTORY_CLAUSE
     left = g.words(before)
+    if len(left) > 2 and left[0].lower() in _INTENSIFIERS and left[1].lower() in INTRODUCING_SUBORDINATORS:
+        left = left[1:]  # "Even though it is a small car;", "Only if the bridge is open;"
     following = ctx.following
     head = left[0].lower() if left else ""
     longest = _LONGEST_CLAUSE if head in INTRODUCING_SUBORDINATORS else _LONGEST_PHRASE

@@ -83,6 +83,8 @@ class Cue(Enum):
     VERB_AFTER_VERBLESS_SUBJECT = ("between a subject and its verb (the subject's words read as holding "
                                    "no verb)", Strength.DEFINITE)
     AFTER_OPENING_ADVERB = ("after an adverb opening the sentence", Strength.DEFINITE)
+    AFTER_INTRODUCTION_WITH_AN_ADJECTIVE = ("after an introductory fragment whose past form reads as an "
+                                            "adjective ('At the reported price')", Strength.DEFINITE)
     AFTER_TIME_PHRASE = ("after a time phrase opening the sentence", Strength.DEFINITE)
     VOCATIVE_IN_QUOTATION = ("before a name spoken to in a quotation", Strength.DEFINITE)
     ATTRIBUTION_AFTER_QUOTATION = ("between a quotation and its speaker", Strength.DEFINITE)
