@@ -121,9 +121,10 @@ _NAME_SUFFIXES = frozenset({"Jr", "Sr", "Inc", "Ltd", "Corp", "LLC", "PLC", "Gmb
 
 def attached_phrase(ctx: Context) -> Answer:
     """ "…hardy fruit; such as quinces", "…re-elected; along with six councillors", "…tuition;
-    as well as books", "…voted; except the mayor": the phrase names examples of, company for or
-    exceptions to what came before, and
-    cannot stand after a semicolon (none of the edited corpora's semicolons stands there).
+    as well as books", "…voted; except the mayor", "…more than ever; than he had hoped", "…to
+    Bath; via the M4": the phrase names examples of, company for or exceptions to what came
+    before, completes its comparison or says by which way, and cannot stand after a semicolon
+    (none of the edited corpora's semicolons stands there).
     Where a clause follows the phrase ("; as well as that, the timetable was cut", "; such as
     it is, it works") the phrase introduces it (definite: the clause is read by the lists)."""
     following = ctx.following
@@ -131,7 +132,11 @@ def attached_phrase(ctx: Context) -> Answer:
         return None  # "…on vehicles; (such as handrails), - …": a parenthesis, an aside of its own
     opening = tuple(w.lower() for w in following[:3])
     length = next((len(phrase) for phrase in _ATTACHED_PHRASES if opening[:len(phrase)] == phrase), 0)
-    if not length or len(following) <= length or _clause_in(following[length:]):
+    if not length or len(following) <= length:
+        return None
+    if opening[:length] in _ALWAYS_ATTACHED:
+        return Verdict.COMMA, Cue.ATTACHED_PHRASE
+    if _clause_in(following[length:]):
         return None
     phrase, comma, rest = ctx.after.partition(",")
     after_comma = words(rest[:40])
@@ -144,7 +149,10 @@ def attached_phrase(ctx: Context) -> Answer:
 _INTRODUCTION = 8
 
 
-_ATTACHED_PHRASES = (("such", "as"), ("along", "with"), ("together", "with"), ("as", "well", "as"), ("except",))
+_ATTACHED_PHRASES = (("such", "as"), ("along", "with"), ("together", "with"), ("as", "well", "as"), ("except",),
+                     ("than",), ("via",), ("per",))
+# "than" completes the comparison before it, with or without a clause ("; than he had hoped").
+_ALWAYS_ATTACHED = frozenset({("than",)})
 
 
 def _clause_in(phrase: list[str]) -> bool:

@@ -76,8 +76,8 @@ class Cue(Enum):
     PERSONAL_RELATIVE = ("before 'who' or 'whose' opening a relative clause", Strength.DEFINITE)
     CLOSES_WHAT_CAME_BEFORE = ("before a word that closes the name or list before it ('Jr.', 'Inc.', "
                                "'etc.', 'respectively')", Strength.DEFINITE)
-    ATTACHED_PHRASE = ("before 'such as', 'along with', 'together with', 'as well as' or 'except', which "
-                       "hang on the words before", Strength.DEFINITE)
+    ATTACHED_PHRASE = ("before a phrase that hangs on the words before ('such as', 'along with', 'as well "
+                       "as', 'except', 'than', 'via', 'per')", Strength.DEFINITE)
     PARTICIPIAL_PREPOSITION = ("before a preposition made of a participle ('including', 'citing') "
                                "with no clause after it", Strength.DEFINITE)
     VERB_AFTER_VERBLESS_SUBJECT = ("between a subject and its verb (the subject's words read as holding "

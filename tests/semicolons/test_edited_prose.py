@@ -76,6 +76,7 @@ EDITED = {
     "along-with-then-a-clause": "Two men were charged; along with a third, they face trial in May.\n",
     "such-as-it-is": "We kept the old plan; such as it is, it works.\n",
     "except-that-then-a-clause": "He would have come; except that the ferry was cancelled.\n",
+    "via-then-a-clause": "The first route was closed; via the coast, the trip took a day.\n",
     # The same words opening a sentence of their own, or not closing a name.
     "inc-in-a-list-of-names": "Two firms bid: Ferrow Tools, Inc.; Halden Mills, Ltd.\n",
     "respectively-in-a-clause": "The prizes went to Ana and Ben; respectively they had won gold and silver.\n",
@@ -253,6 +254,9 @@ CONCLUSIVE = {
     "as-well-as": ("The fund pays for tuition; as well as books and travel.",
                    "The fund pays for tuition, as well as books and travel."),
     "except": ("Every councillor voted; except the mayor.", "Every councillor voted, except the mayor."),
+    "than": ("The crossing took longer; than the timetable promised.",
+             "The crossing took longer, than the timetable promised."),
+    "via": ("The convoy reached Bath at noon; via the old road.", "The convoy reached Bath at noon, via the old road."),
     "compared-with": ("Sales fell by a tenth; compared with last year.",
                       "Sales fell by a tenth, compared with last year."),
     "sentence-adverb": ("Unfortunately; the ticket office had closed.",
