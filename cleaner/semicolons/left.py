@@ -53,7 +53,8 @@ _COMMAND_REACH = 3
 def _is_command(text: str, pos: int, left_words: list[str]) -> bool:
     """Whether the words before the semicolon open a sentence of narration with a command (in
     dialogue, "“Come on; there's chicken" may be the spinner's; its speaker's words follow)."""
-    if len(left_words) < _COMMAND_REACH or left_words[0].lower() not in en.IMPERATIVES or not left_words[0][:1].isupper() \
+    head = left_words[0] if left_words else ""
+    if len(left_words) < _COMMAND_REACH or head.lower() not in en.IMPERATIVES or not head[:1].isupper() \
             or not left_words[1].islower():
         return False
     line = text[max(text.rfind("\n", 0, pos) + 1, pos - WINDOW_BEFORE):pos]

@@ -93,7 +93,7 @@ def participial_preposition(ctx: Context) -> Answer:
 def closes_what_came_before(ctx: Context) -> Answer:
     """ "Martin Hale; Jr.", "Ferrow Tools; Inc.", "12 and 15 points; respectively.", "apples,
     pears; etc.", "The dog came along; too.": the word belongs to the name, list or clause before
-    the semicolon, and no sentence starts with it (definite: a name is known by its capital).""" 
+    the semicolon, and no sentence starts with it (definite: a name is known by its capital)."""
     first = ctx.first
     rest = ctx.after.lstrip()[len(first):]
     if first in _NAME_SUFFIXES:
