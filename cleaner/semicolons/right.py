@@ -31,9 +31,9 @@ from cleaner.semicolons.modifiers import (
 )
 from cleaner.semicolons.numbers import enumerated_item, numbers
 from cleaner.semicolons.openers import introductory_clause, introductory_fragment
+from cleaner.semicolons.phrases import CLAUSE_SUBJECTS, noun_clause_after_phrase, pronoun_clause_after_phrase
 from cleaner.semicolons.reading import OPENING_QUOTES, Context
 from cleaner.semicolons.subjects import aside_closed_by_comma, subject_before_its_verb
-from cleaner.semicolons.phrases import CLAUSE_SUBJECTS, noun_clause_after_phrase, pronoun_clause_after_phrase
 from cleaner.semicolons.verb_shapes import plural_subject_and_base
 from cleaner.semicolons.verdicts import Cue, Verdict
 

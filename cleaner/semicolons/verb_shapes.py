@@ -23,7 +23,7 @@ def plural_subject_and_base(phrase: list[str]) -> bool:
     for i in range(1, min(len(phrase), 4)):
         word, before = phrase[i], phrase[i - 1]
         if word in BASE_FORMS and is_s_form(before) and before.lower() not in en.FUNCTION_WORDS:
-            return all(w.islower() and w not in en.FUNCTION_WORDS and not en.is_verb(w)
+            return all((w.islower() and w not in en.FUNCTION_WORDS and not en.is_verb(w))
                        or w.lower() in en.DETERMINERS for w in phrase[:i - 1])
     return False
 

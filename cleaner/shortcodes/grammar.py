@@ -45,8 +45,8 @@ class Shortcode:
     start: int
     end: int
     # Held in containers the garbage collector need not walk (a dict of strings, tuples of
-    # strings), so that a document of half a million tags does not make each of
-    # its full passes longer: those passes had made the time per MB double from 1 to 10 MB.
+    # strings), so that a document of half a million tags does not make each of its full passes
+    # longer: those passes had made the time per MB double from 1 to 10 MB.
     attrs: dict[str, str] = field(default_factory=dict)
     positional: tuple[str, ...] = ()
     closing: bool = False
