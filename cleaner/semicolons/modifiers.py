@@ -119,6 +119,24 @@ _CLOSING_ADVERBS = frozenset({("too",), ("though",), ("either",), ("anyway",), (
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "Inc", "Ltd", "Corp", "LLC", "PLC", "GmbH", "Esq"})
 
 
+def participle_of_saying(ctx: Context) -> Answer:
+    """ "…, the harbour master said; adding that fares would rise", "…; saying “This changes
+    nothing.”": a participle of saying before what was said goes on from the clause before (a
+    gerund opening a clause of its own, "; saying goodbye was always hard", has no "that" or
+    quotation after it)."""
+    if ctx.lower not in _SAYING_PARTICIPLES or len(ctx.following) < 2:
+        return None
+    after = ctx.after.lstrip()[len(ctx.first):].lstrip()
+    if ctx.following[1].lower() == "that" or after[:1] in OPENING_QUOTES + ":,":
+        return Verdict.COMMA, Cue.PARTICIPLE_OF_SAYING
+    return None
+
+
+_SAYING_PARTICIPLES = en.QUOTING_PARTICIPLES | frozenset({
+    "noting", "claiming", "arguing", "warning", "stressing", "urging", "vowing", "suggesting", "stating",
+    "confirming", "acknowledging", "admitting", "complaining", "telling"})
+
+
 def attached_phrase(ctx: Context) -> Answer:
     """ "…hardy fruit; such as quinces", "…re-elected; along with six councillors", "…tuition;
     as well as books", "…voted; except the mayor", "…more than ever; than he had hoped", "…to

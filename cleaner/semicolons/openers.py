@@ -33,6 +33,8 @@ _JOINERS = en.COORDINATORS_CLAUSE | en.COORDINATORS_PHRASE | en.RELATIVES | {"th
 # main clause the word lists cannot see.
 _LONGEST_CLAUSE = 12
 _LONGEST_PHRASE = 6
+# Coordinators that may open a sentence; alone before a semicolon they introduce nothing yet.
+_SENTENCE_COORDINATORS = frozenset({"and", "but", "or", "nor", "yet"})
 # Words that may stand before a subordinator opening a sentence.
 _INTENSIFIERS = frozenset({"even", "only", "just"})
 # What may stand in a verb group after its first word: "had left", "is not yet produced".
@@ -191,6 +193,10 @@ def introductory_fragment(ctx: Context) -> Answer:
         return None
     if g.is_introductory_head(head):
         return Verdict.COMMA, introduction  # "However;"
+    if len(fragment_words) == 1 and head in _SENTENCE_COORDINATORS:
+        # "But; as the weeks went by, …": no editor puts it there, but the comma after a
+        # sentence's "But" is an edited text's common slip too, so it is no evidence of a mill.
+        return Verdict.COMMA, Cue.AFTER_OPENING_COORDINATOR
     if len(fragment_words) == 1 and en.is_sentence_adverb(head):
         return Verdict.COMMA, Cue.AFTER_OPENING_ADVERB  # "Unfortunately;"
     if opening >= 0 and g.addresses(fragment_words) and head not in _INTERJECTIONS \

@@ -26,6 +26,7 @@ from cleaner.semicolons.modifiers import (
     attached_phrase,
     closes_what_came_before,
     participial_preposition,
+    participle_of_saying,
     personal_relative,
     vocative_in_a_quotation,
 )
@@ -267,6 +268,7 @@ CHAIN: tuple[tuple[str, Callable[[Context], Answer]], ...] = (
     ("personal-relative", personal_relative),
     ("vocative-in-a-quotation", vocative_in_a_quotation),
     ("participial-preposition", participial_preposition),
+    ("participle-of-saying", participle_of_saying),
     ("attached-phrase", attached_phrase),
     ("closes-what-came-before", closes_what_came_before),
     ("subject-before-its-verb", subject_before_its_verb),

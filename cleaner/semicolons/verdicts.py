@@ -76,6 +76,8 @@ class Cue(Enum):
     PERSONAL_RELATIVE = ("before 'who' or 'whose' opening a relative clause", Strength.DEFINITE)
     CLOSES_WHAT_CAME_BEFORE = ("before a word that closes the name or list before it ('Jr.', 'Inc.', "
                                "'etc.', 'respectively')", Strength.DEFINITE)
+    PARTICIPLE_OF_SAYING = ("before a participle of saying that continues the clause before ('; adding "
+                            "that')", Strength.DEFINITE)
     ATTACHED_PHRASE = ("before a phrase that hangs on the words before ('such as', 'along with', 'as well "
                        "as', 'except', 'than', 'via', 'per')", Strength.DEFINITE)
     PARTICIPIAL_PREPOSITION = ("before a preposition made of a participle ('including', 'citing') "
@@ -83,6 +85,7 @@ class Cue(Enum):
     VERB_AFTER_VERBLESS_SUBJECT = ("between a subject and its verb (the subject's words read as holding "
                                    "no verb)", Strength.DEFINITE)
     AFTER_OPENING_ADVERB = ("after an adverb opening the sentence", Strength.DEFINITE)
+    AFTER_OPENING_COORDINATOR = ("after a coordinator opening the sentence ('But;')", Strength.DEFINITE)
     AFTER_INTRODUCTION_WITH_AN_ADJECTIVE = ("after an introductory fragment whose past form reads as an "
                                             "adjective ('At the reported price')", Strength.DEFINITE)
     AFTER_TIME_PHRASE = ("after a time phrase opening the sentence", Strength.DEFINITE)
