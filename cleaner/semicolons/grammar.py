@@ -23,7 +23,7 @@ WORD = re.compile(r"[^\W_]\w*(?:[’'.\-]+\w+)*")
 _CLAUSE_MARK = re.compile(r"[,;:.!?()\n—–]")
 _TITLES_BEFORE_STOP = frozenset({"Mr", "Ms", "Dr", "St", "Jr", "Sr", "Mrs", "Gen", "Gov", "Sen", "Rep", "Prof", "Rev"})
 _TITLE_SIZES = sorted({len(title) for title in _TITLES_BEFORE_STOP})
-_ASIDE = re.compile(r"^[^,;.!?\n]*,\s*[^,;.!?\n]{1,40},\s*(?P<next>[\w’']+)")
+_ASIDE = re.compile(r"^[^,;.!?\n]*,\s*(?P<aside>[^,;.!?\n]{1,40}),\s*(?P<next>[\w’']+)")
 # Openings of a subordinate clause longer than one word.
 SUBORDINATING_PHRASES = ("now that", "by the time", "the moment", "every time", "each time", "any time",
                          "the minute", "as soon as", "as long as", "so long as", "in case", "not only",
@@ -133,13 +133,25 @@ def opens_subject(word: str) -> bool:
 
 
 def verb_after_aside(after: str) -> bool:
-    """Whether the phrase, an aside set off by commas, then an auxiliary make one clause.
+    """Whether the phrase, an aside set off by commas, then an auxiliary or a tensed verb the lists
+    know make one clause ("; profits, by contrast, held steady").
 
     Without the aside ("; a glacial lake in the Cascades, has given"), the phrase is an
     appositive whose closing comma hands back to the main clause's verb.
     """
     m = _ASIDE.match(after)
-    return bool(m) and m.group("next").lower() in en.AUXILIARIES
+    if not m:
+        return False
+    verb = m.group("next")
+    if verb.lower() in en.AUXILIARIES:
+        return True
+    # Not a verb of saying ("; Germany, and co-author of the study, said": the appositive of a
+    # speaker), nor after a coordinator, which joins rather than sets aside.
+    aside = m.group("aside").split()
+    if after.lstrip()[:1] in "“\"‘'«„":
+        return False  # a quotation's commas set off a name spoken to ("“Sommers, you fool, you're")
+    return verb.islower() and en.is_listed_finite_verb(verb) and verb.lower() not in en.QUOTING_VERBS \
+        and bool(aside) and aside[0].lower() not in en.COORDINATORS_PHRASE | en.COORDINATORS_CLAUSE
 
 
 def has_finite_verb(phrase: list[str], *, strict: bool = False) -> bool:

@@ -212,6 +212,9 @@ MILL_READINGS = {
     "that-awaiting-its-clause": ("Tests suggest that over many centuries; the climate of the valley changed.\n",
                                  "Tests suggest that over many centuries, the climate of the valley changed.\n"),
     "that-as-a-pronoun": ("Give that to the porter; he will know what to do.\n", None),
+    # After an aside set off by two commas, a tensed verb the lists know is the clause's verb.
+    "verb-after-an-aside": ("Sales fell in the spring; profits, by contrast, held steady.\n", None),
+    "verb-after-a-relative-aside": ("It was a long winter; spring, when it came, came all at once.\n", None),
     # A verb of saying with what was said after it (a word, a clause) is a clause's verb; so is
     # one in an infinitive. An attribution's verb has only when, where or to whom after it.
     "saying-with-an-object": ("He asked for a loan; his uncle said no.\n", None),
