@@ -95,6 +95,8 @@ def closes_what_came_before(ctx: Context) -> Answer:
     pears; etc.", "The dog came along; too.": the word belongs to the name, list or clause before
     the semicolon, and no sentence starts with it (definite: a name is known by its capital)."""
     first = ctx.first
+    if first not in _CLOSING_WORDS and ctx.lower not in _CLOSING_WORDS:
+        return None  # most semicolons: one set lookup
     rest = ctx.after.lstrip()[len(first):]
     if first in _NAME_SUFFIXES:
         before = words(ctx.before[-40:])
@@ -117,6 +119,8 @@ _CLOSING_ADVERBS = frozenset({("too",), ("though",), ("either",), ("anyway",), (
 
 # Abbreviations that end a person's or a company's name ("Co." also opens "Co. Durham").
 _NAME_SUFFIXES = frozenset({"Jr", "Sr", "Inc", "Ltd", "Corp", "LLC", "PLC", "GmbH", "Esq"})
+# Every word the cue looks at first.
+_CLOSING_WORDS = _NAME_SUFFIXES | {"etc", "respectively"} | {phrase[0] for phrase in _CLOSING_ADVERBS}
 
 
 def participle_of_saying(ctx: Context) -> Answer:
@@ -145,6 +149,8 @@ def attached_phrase(ctx: Context) -> Answer:
     (none of the edited corpora's semicolons stands there).
     Where a clause follows the phrase ("; as well as that, the timetable was cut", "; such as
     it is, it works") the phrase introduces it (definite: the clause is read by the lists)."""
+    if ctx.lower not in _ATTACHED_HEADS:
+        return None  # most semicolons: one set lookup
     following = ctx.following
     if ctx.after.lstrip()[:1] in "([":
         return None  # "…on vehicles; (such as handrails), - …": a parenthesis, an aside of its own
@@ -169,6 +175,7 @@ _INTRODUCTION = 8
 
 _ATTACHED_PHRASES = (("such", "as"), ("along", "with"), ("together", "with"), ("as", "well", "as"), ("except",),
                      ("than",), ("via",), ("per",))
+_ATTACHED_HEADS = frozenset(phrase[0] for phrase in _ATTACHED_PHRASES)
 # "than" completes the comparison before it, with or without a clause ("; than he had hoped").
 _ALWAYS_ATTACHED = frozenset({("than",)})
 
