@@ -49,6 +49,10 @@ _STATEMENT_OPENERS = "{};()"
 _END_MARK = re.compile(r"[.!?…\n]")
 # Asked only of a line that ends in ";" (one scan of the line, whatever its length).
 _STATEMENT = re.compile(r"\w\(|=|^\s*(?:import|use|using|package|#include)\b")
+# A line that opens with an assignment of a string, list or tuple ("AGENT = \"Mozilla/5.0 (X11;
+# …)\""): the value's "=" and quote are looked for, the name before it checked on a match.
+_ASSIGNED_VALUE = re.compile(r"=\s*[fbr]?[\"'\[(]")
+_ASSIGNED_NAME = re.compile(r"\s*[A-Za-z_][\w.]*\s*")
 _URLISH = re.compile(r"(?:://|^www\.|\.(?:com|org|net|gov|edu|io|co)\b)", re.IGNORECASE)
 
 
@@ -125,9 +129,18 @@ def sentence_ends(text: str, start: int, end: int) -> list[re.Match]:
 
 def is_code_line(line: str) -> bool:
     """A line of code: braces, a C-style for, comparison or increment operators, a declaration
-    or return opening a statement, or a statement ending the line with ";"."""
+    or return opening a statement, a statement ending the line with ";", or an assignment of a
+    quoted or bracketed value opening the line."""
     return any(mark in line for mark in _CODE_MARKS) or _at_word_start(_FOR_LOOP, line) \
-        or _opens_statement(_DECLARATION, line) or (line.rstrip().endswith(";") and bool(_STATEMENT.search(line)))
+        or _opens_statement(_DECLARATION, line) or (line.rstrip().endswith(";") and bool(_STATEMENT.search(line))) \
+        or _assigns_a_value(line)
+
+
+def _assigns_a_value(line: str) -> bool:
+    """Whether the line opens with a name and "=" and then a quoted or bracketed value (not "Let
+    x = 5;", "E = mc squared;": prose with a formula)."""
+    m = _ASSIGNED_VALUE.search(line)
+    return m is not None and _ASSIGNED_NAME.fullmatch(line, 0, m.start()) is not None
 
 
 def _at_word_start(pattern: re.Pattern, line: str) -> bool:

@@ -48,7 +48,10 @@ def test_a_sentence_end_whose_blanks_hold_line_breaks_counts_once() -> None:
 @pytest.mark.parametrize("line", [
     "for (i = 0; i < n; i++) {", "    int count;", "let total = 0;", "if (ok) return value;", "x := 1;",
     "while (a == b) step();", "import os;", "The loop for (i = 0; i < n; i++) sums the values.",
-], ids=["c-for", "declaration", "let", "return-after-paren", "assignment", "comparison", "import", "inline-for"])
+    'AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:99.0) Gecko/20100101"', "opts = {'sep': ';', 'end': 'x; y'}",
+    'row = f"{name}; {value}"',
+], ids=["c-for", "declaration", "let", "return-after-paren", "assignment", "comparison", "import", "inline-for",
+        "assignment-of-a-string", "assignment-of-a-dict", "assignment-of-an-f-string"])
 def test_a_line_of_code_is_told(line: str) -> None:
     assert is_code_line(line)
 
@@ -58,7 +61,9 @@ def test_a_line_of_code_is_told(line: str) -> None:
     "On a return trip; the aviator would fly low over the farms.",
     "The union asks for (and accepts) increases; the board agrees in the end.",
     "The integer was small; the letter was late; the point was made.",
-], ids=["let-after-a-word", "return-after-an-article", "for-with-parentheses", "keywords-inside-words"])
+    "E = mc squared; the rest is detail.", "Let x = 5; then y = 3.",
+], ids=["let-after-a-word", "return-after-an-article", "for-with-parentheses", "keywords-inside-words",
+        "equation-in-prose", "algebra-in-prose"])
 def test_prose_with_a_keyword_of_code_is_no_code(line: str) -> None:
     assert not is_code_line(line)
 
