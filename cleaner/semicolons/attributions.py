@@ -80,7 +80,7 @@ def reporting(ctx: Context) -> Answer:
 
 
 # Object pronouns a verb of saying may take in an attribution ("Sarah told her.").
-_TOLD = frozenset({"her", "him", "them", "me", "us", "you"})
+_TOLD = en.OBJECT_PRONOUNS
 
 
 def attribution_after_a_quotation(ctx: Context) -> Answer:

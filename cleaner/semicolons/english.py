@@ -102,6 +102,8 @@ PARENTHETICAL_VERBS = frozenset({
     "believe", "believed", "think", "thought", "know", "knew", "fear", "feared", "suppose", "supposed",
     "guess", "imagine", "understand", "hope", "expect", "suspect", "mean", "see", "promised", "agreed",
 })
+# Pronouns a verb of saying takes as its hearer ("told her", "said to me").
+OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 # Verbs that take a clause opened by "that" ("says that", "saw that", "suggest that"); after
 # another verb "that" is a pronoun ("Give that to me").
 THAT_CLAUSE_VERBS = REPORTING_VERBS | PARENTHETICAL_VERBS | frozenset("""

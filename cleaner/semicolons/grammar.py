@@ -358,7 +358,7 @@ def says_what(after_verb: list[str]) -> bool:
 
 
 # Who is spoken to, after "to".
-_HEARERS = frozenset({"me", "him", "her", "us", "them", "you", "it"})
+_HEARERS = en.OBJECT_PRONOUNS | {"it"}
 # Words that are what was said, standing right after the verb of saying.
 _WHAT_WAS_SAID = frozenset({"no", "yes", "nothing", "something", "everything", "anything", "so", "otherwise",
                             "why", "what", "how", "whether", "little"})
