@@ -21,6 +21,10 @@ RESTORE_MIN_CHARS = 50
 RESTORE_MAX_LINK_SHARE = 0.4
 # Past this many lost paragraphs on one page, trafilatura's choice was no accident.
 RESTORE_MAX = 20
+# A lost part after the article's last kept part comes back only with this many paragraphs, and
+# with at least 1/_TAIL_PART_SHARE as much prose as was kept in its chain of containers.
+_TAIL_PART_PARAGRAPHS = 2
+_TAIL_PART_SHARE = 2
 # What a paragraph may hold: a block with anything else inside (a list, a custom element of a
 # teaser widget) is a container, not a paragraph.
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
@@ -82,7 +86,9 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
     inserts: list[tuple[int, str, str]] = []  # (after paragraph index, -1 for first; text; key)
     # Families none of whose blocks was kept, and the last kept paragraph before each, for the
     # article a CMS splits into several text blocks of one template between embeds.
-    orphans: list[tuple[tuple[str, str], int, list[tuple[str, str]]]] = []
+    orphans: list[tuple[tuple[str, str], int, list[tuple[str, str]], object]] = []
+    # The characters of prose kept in each chain of containers (a part's lineage, see _lineage).
+    kept_by_lineage: dict[tuple, int] = {}
     last_kept = -1
     for parent, members in families.items():
         if len(members) < 2:
@@ -94,6 +100,7 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
         waiting: list[tuple[str, str]] = []  # a run not yet touching a kept paragraph
         prose: list[tuple[str, str]] = []  # the family's lost prose, if none of it was kept
         any_kept = False
+        kept_chars = 0
         for element, text in family:
             key = paragraph_key(text)
             if not key:
@@ -101,6 +108,7 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
             kept, links_dropped = _counterpart(element, text, key, paragraphs, keys, heads, tails, markdown, budget)
             if kept is not None:
                 any_kept = True
+                kept_chars += len(key)
                 last_kept = max(last_kept, kept)
                 if links_dropped:
                     mended[kept] = " ".join(text.split())
@@ -118,14 +126,24 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
                 anchor, waiting = None, []
         template = _template_of(parent)
         if any_kept and template:
-            # A part of the article lost before a kept part of the same template comes back; one
-            # after the last kept part is the page's tail (an "about us" box, a promotion).
-            for orphan_template, anchor_index, lost in orphans:
+            # A part of the article lost before a kept part of the same template comes back.
+            for orphan_template, anchor_index, lost, _ in orphans:
                 if orphan_template == template:
                     inserts.extend((anchor_index, text, key) for text, key in lost)
             orphans = [orphan for orphan in orphans if orphan[0] != template]
+            lineage = _lineage(parent)
+            kept_by_lineage[lineage] = kept_by_lineage.get(lineage, 0) + kept_chars
         elif template and prose and len(prose) == sum(1 for _, text in family if paragraph_key(text)):
-            orphans.append((template, last_kept, prose))
+            orphans.append((template, last_kept, prose, parent))
+    # After the last kept part the page's tail begins (an "about us" box, a promotion, an
+    # author's note, often in the article's own template): a lost part comes back from there only
+    # as a part of the article reads, in the very chain of containers of a kept part and the size
+    # of one, several paragraphs and at least half as much prose as was kept there.
+    for _, anchor_index, lost, parent in orphans:
+        kept_chars = kept_by_lineage.get(_lineage(parent), 0)
+        if kept_chars and len(lost) >= _TAIL_PART_PARAGRAPHS \
+                and sum(len(key) for _, key in lost) * _TAIL_PART_SHARE >= kept_chars:
+            inserts.extend((anchor_index, text, key) for text, key in lost)
     restored: list[tuple[int, str]] = []
     if inserts and len(inserts) < RESTORE_MAX:
         whole = paragraph_key(extraction.text, markdown)
@@ -144,6 +162,17 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
         out.extend(after.get(index, ()))
     told = [f"+{len(restored)} restored"] * bool(restored) + [f"{len(mended)} mended"] * bool(mended)
     return Extraction("\n\n".join(out), f"{extraction.extractor} ({', '.join(told)})")
+
+
+def _lineage(element) -> tuple[tuple[str, str], ...]:
+    """The tag and class of an element and of every container above it: two parts of one
+    article hang from the same chain; a box in the footer or a sidebar that reuses the article's
+    text class does not."""
+    chain = []
+    while element is not None:
+        chain.append((element.tag, (element.get("class") or "").strip()))
+        element = element.getparent()
+    return tuple(chain)
 
 
 def _template_of(parent) -> tuple[str, str] | None:

@@ -189,3 +189,39 @@ def test_a_block_of_the_articles_template_after_its_end_is_not_put_back() -> Non
     # An "about us" box in the same template after the article's last kept part: the page's tail.
     text = extract(lxml.html.document_fromstring(_split_page(SECOND_PART, ABOUT_US))).text
     assert text.split("\n\n") == SECOND_PART
+
+
+THIRD_PART = ["After the break the jury changed the order of the final events to spare the athletes the cold.",
+              "The sprint relays were moved to the evening session and the pole vault to the morning instead.",
+              "Two of the favourites withdrew with minor injuries but promised to be back for the summer meetings."]
+
+
+def test_an_article_split_between_embeds_keeps_its_last_part() -> None:
+    # Precision mode keeps the first part; the one after the embed is the article's too: the
+    # same chain of containers, several paragraphs, the size of a part.
+    text = extract(lxml.html.document_fromstring(_split_page(SECOND_PART, THIRD_PART))).text
+    assert text.split("\n\n") == SECOND_PART + THIRD_PART
+
+
+def test_an_article_in_three_parts_keeps_every_part_in_order() -> None:
+    text = extract(lxml.html.document_fromstring(_split_page(FIRST_PART, SECOND_PART, THIRD_PART))).text
+    assert text.split("\n\n") == FIRST_PART + SECOND_PART + THIRD_PART
+
+
+@pytest.mark.parametrize("tail", [
+    # one paragraph, however long: a promotion, an author's note
+    [" ".join(THIRD_PART) + " The magazine's next issue is on sale from Thursday at every kiosk."],
+    # two paragraphs, small beside the part kept before them: a box, not a part
+    FIRST_PART,
+], ids=["one paragraph", "small beside the kept part"])
+def test_a_tail_in_the_articles_template_too_small_for_a_part_is_not_put_back(tail: list[str]) -> None:
+    text = extract(lxml.html.document_fromstring(_split_page(SECOND_PART, tail))).text
+    assert text.split("\n\n") == SECOND_PART
+
+
+def test_a_part_of_the_articles_template_in_other_containers_is_not_put_back() -> None:
+    # The footer reuses the article's text template: another chain of containers, not a part.
+    page = _split_page(SECOND_PART).replace(
+        "</main>", "</main><footer class='Site_Footer'>" + _template_section(THIRD_PART) + "</footer>")
+    text = extract(lxml.html.document_fromstring(page)).text
+    assert text.split("\n\n") == SECOND_PART
