@@ -37,7 +37,12 @@ _FURNITURE_WORDS = frozenset({"newsletter", "newsletters", "subscribe", "subscri
                               "promo", "cta", "share", "sharing", "social", "comment", "comments", "cookie",
                               "cookies", "consent", "gdpr", "paywall", "modal", "popup", "overlay", "related",
                               "recommended", "breadcrumb", "breadcrumbs", "toolbar", "offscreen", "sr",
-                              "visually"})
+                              "visually", "meta", "metadata", "postmetadata"})
+# The site speaking, not the article: a newsletter or subscription prompt, a rights notice.
+# Precision mode dropped the block; it stays dropped.
+_SITE_NOTICE = re.compile(r"newsletter|nieuwsbrief|\bsubscrib(?:e|ing)\b|\babonn(?:ier|ez)|"
+                          r"all rights reserved|alle rechte vorbehalten|tous droits réservés|derechos reservados|"
+                          r"diritti riservati|prawa zastrzeżone", re.IGNORECASE)
 _FURNITURE_DEPTH = 8
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 # A paragraph longer than this (letters and digits) is not compared word by word for dropped
@@ -115,7 +120,7 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
                 inserts.extend((kept - 1, lost, lost_key) for lost, lost_key in waiting)
                 anchor, waiting = kept, []
             elif len(inserts) + len(waiting) < RESTORE_MAX and _reads_as_prose(element, text) \
-                    and not _hidden_or_furniture(element):
+                    and not _hidden_or_furniture(element) and not _SITE_NOTICE.search(text):
                 lost = (" ".join(text.split()), key)
                 prose.append(lost)
                 if anchor is None:

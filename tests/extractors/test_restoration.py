@@ -146,6 +146,30 @@ def test_a_newsletter_prompt_in_any_language_is_not_restored(prompt: str) -> Non
     assert prompt not in _restored(_blocks(in_box), KEPT)
 
 
+@pytest.mark.parametrize("notice", [
+    # The prompt in its own words, with no form or named box beside it.
+    "Noch nicht genug? Die besten Geschichten der Woche kommen freitags in dein Postfach: zum Newsletter.",
+    "Want the week's best stories? Subscribe to the Harbour Times briefing and read it every Friday.",
+    "Copyright 2031 Harbour Times Media Group. All rights reserved. Reproduction only with permission.",
+], ids=["newsletter-de", "subscribe-en", "rights"])
+def test_the_sites_own_notice_is_not_restored_whatever_its_markup(notice: str) -> None:
+    assert notice not in _restored(_blocks(f"<div>{notice}</div>"), KEPT)
+
+
+def test_a_paragraph_about_subscriptions_is_still_restored() -> None:
+    # The article's own subject, not a prompt: only the site asking is left out.
+    lost = "The ferry company raised the price of a yearly subscription by a tenth, its subscribers said."
+    assert lost in _restored(_blocks(f"<div>{lost}</div>"), KEPT)
+
+
+def test_a_posts_metadata_line_is_not_restored() -> None:
+    # The blog theme's line under a post: when and where it was filed, not the article.
+    meta = ("This entry was posted on Monday, 4 May at 10:21 and is filed under Harbour, Transport. "
+            "You can follow any responses to this entry.")
+    assert meta not in _restored(_blocks(f'<p class="postmetadata alt">{meta}</p>'), KEPT)
+    assert meta not in _restored(_blocks(f'<div class="entry-meta">{meta}</div>'), KEPT)
+
+
 def test_a_block_kept_behind_a_prefix_is_not_restored_twice() -> None:
     block = f"<div><span>© Provided by Harbour Times</span> {LOST}</div>"
     kept = [KEPT[0], KEPT[1], LOST, KEPT[2]]  # the extractor kept the block without its prefix
