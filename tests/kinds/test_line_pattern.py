@@ -249,6 +249,40 @@ def test_furniture_in_other_languages_is_removed(line):
 
 
 @pytest.mark.parametrize("line", [
+    "Foto: dpa",
+    "Foto: NDR/Hanna Beispiel",
+    "(Bild: Jo Example)",
+    "Fotos: PR, Kim Muster",
+    "Titelbild: Alex Sample on Unsplash",
+    "Photo: J. Doe / Harbour Times",
+    "Images: Getty Images, Reuters",
+    "Copyright: Kim Muster",
+    "(Credits: Harbour Studios)",
+    "Crédit photo : AFP",
+    "Foto: Sam Beispiel (Archiv)",
+], ids=lambda s: s[:30])
+def test_an_image_credit_alone_on_a_line_is_removed(line):
+    assert run(framed(line)).text == BEFORE + AFTER
+
+
+@pytest.mark.parametrize("line", [
+    # A caption that says something, a heading, a specification, a copyright line: they stay.
+    "Foto: Die Feuerwehr rückte mit drei Fahrzeugen an.",
+    "Bilder: So feierte die Stadt den Karneval",
+    "Copyright: what the new law means for artists",
+    "Copyright: Who owns a selfie?",
+    "Bild: 55 Zoll, 4K-Auflösung",
+    "Photo: courtesy of the harbour museum",
+    "© Harbour Times",
+    "© 2031 Harbour Times. All rights reserved.",
+], ids=lambda s: s[:30])
+def test_captions_headings_and_copyright_lines_are_not_credits(line):
+    text = framed(line)
+    doc = run(text)
+    assert doc.text == text and doc.changes == []
+
+
+@pytest.mark.parametrize("line", [
     # The same words opening a sentence of the article stay: no colon, no teaser.
     "Lesen Sie mehr über die Geschichte des Hafens im Stadtarchiv.",
     "Weitere Artikel folgen in den nächsten Wochen.",
