@@ -38,11 +38,10 @@ _FURNITURE_WORDS = frozenset({"newsletter", "newsletters", "subscribe", "subscri
                               "cookies", "consent", "gdpr", "paywall", "modal", "popup", "overlay", "related",
                               "recommended", "breadcrumb", "breadcrumbs", "toolbar", "offscreen", "sr",
                               "visually", "meta", "metadata", "postmetadata"})
-# The site speaking, not the article: a newsletter or subscription prompt, a rights notice.
-# Precision mode dropped the block; it stays dropped.
-_SITE_NOTICE = re.compile(r"newsletter|nieuwsbrief|\bsubscrib(?:e|ing)\b|\babonn(?:ier|ez)|"
-                          r"all rights reserved|alle rechte vorbehalten|tous droits réservés|derechos reservados|"
-                          r"diritti riservati|prawa zastrzeżone", re.IGNORECASE)
+# The site speaking, not the article: a newsletter or subscription prompt. Precision mode dropped
+# the block; it stays dropped. (Not a copyright line: that is as often the article's own, "©
+# 2031 Harbour Times. All rights reserved.", which comes back.)
+_SITE_NOTICE = re.compile(r"newsletter|nieuwsbrief|\bsubscrib(?:e|ing)\b|\babonn(?:ier|ez)", re.IGNORECASE)
 _FURNITURE_DEPTH = 8
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 # A paragraph longer than this (letters and digits) is not compared word by word for dropped
