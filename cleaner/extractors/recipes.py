@@ -1,16 +1,20 @@
-"""A recipe's ingredient lists, put back when the extractor dropped them.
+"""A recipe's ingredient lists and method, put back when the extractor dropped them.
 
 Extractors set for precision read an ingredient list as a list of short, link-free fragments
-("125 g Mehl") and leave it out; the recipe then comes out as its method alone. A recipe page
-says which its ingredients are: its schema.org data (JSON-LD) lists them under
-``recipeIngredient``. Where the page declares them and the extracted text holds under half of
-them, the page's own lists (tables or lists whose rows are mostly those ingredients) are put
-back before the method, as the page shows them. Nothing is read from the JSON-LD into the text;
-it only says which lists are the ingredients. Pages without that declaration are not touched.
+("125 g Mehl") and leave it out; the recipe then comes out as its method alone. Or they keep the
+ingredients and lose the method, when its steps stand in a slider or a widget of numbered cards.
+A recipe page says which are which: its schema.org data (JSON-LD) lists the ingredients under
+``recipeIngredient`` and the steps under ``recipeInstructions``. Where the page declares them
+and the extracted text holds under half of them, the page's own text of them is put back: the
+ingredient lists (tables or lists whose rows are mostly those ingredients) before the method, as
+the page shows them; the steps after the text, in their order, each as the page words it.
+Nothing is read from the JSON-LD into the text; it only says which of the page's text is the
+recipe. Pages without that declaration are not touched.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -30,12 +34,19 @@ _HIDING_DEPTH = 8
 # indentation of the page's markup) is not a list of them.
 _SIZE_FACTOR = 10
 _SIZE_SLACK = 5000
+# A step this short ("Enjoy!") says too little to be found in the page by its letters alone.
+_MIN_STEP_KEY = 20
+_MARKUP = re.compile(r"<[^<>]{0,200}>")
+_WORD_CHAR = re.compile(r"[^\W_]")
+# Around a step's words in the page's text: its closing punctuation and quotes, its opening ones.
+_CLOSING = re.compile(r"[.!?…:)\]\"“”‘’»']*")
+_OPENING = "„“\"(«‘["
 
 
 def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extraction:
     """``extraction`` with the page's ingredient lists before it, when the page declares its
     ingredients and the text lacks most of them; otherwise ``extraction`` itself."""
-    ingredients = _declared_ingredients(tree)
+    ingredients, _ = _declared(tree)
     if len(ingredients) < 2:
         return extraction
     whole = _key(extraction.text)
@@ -69,11 +80,14 @@ def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extr
                       extraction.warning)
 
 
-def _declared_ingredients(tree) -> list[str]:
-    """The keys of the ingredients the page's JSON-LD declares (``recipeIngredient``)."""
-    found: list[str] = []
+def _declared(tree) -> tuple[list[str], list[str]]:
+    """The keys of the ingredients the page's JSON-LD declares (``recipeIngredient``), and the
+    texts of its steps (``recipeInstructions``: a text, a list of texts or of ``HowToStep`` s,
+    perhaps in ``HowToSection`` s), markup removed."""
+    ingredients: list[str] = []
+    steps: list[str] = []
     for script in ld_json_texts(tree):
-        if "recipeIngredient" not in script or len(script) > _MAX_JSON_CHARS:
+        if ("recipeIngredient" not in script and "recipeInstructions" not in script) or len(script) > _MAX_JSON_CHARS:
             continue
         try:
             data = json.loads(script)
@@ -85,11 +99,91 @@ def _declared_ingredients(tree) -> list[str]:
             if isinstance(node, dict):
                 listed = node.get("recipeIngredient")
                 if isinstance(listed, list):
-                    found.extend(_key(item) for item in listed if isinstance(item, str))
-                stack.extend(value for value in node.values() if isinstance(value, (dict, list)))
+                    ingredients.extend(_key(item) for item in listed if isinstance(item, str))
+                if "recipeInstructions" in node:
+                    steps.extend(_step_texts(node["recipeInstructions"]))
+                stack.extend(value for key, value in node.items()
+                             if isinstance(value, (dict, list)) and key != "recipeInstructions")
             elif isinstance(node, list):
                 stack.extend(node)
-    return [key for key in dict.fromkeys(found) if key]
+    return [key for key in dict.fromkeys(ingredients) if key], steps
+
+
+def _step_texts(instructions) -> list[str]:
+    """The steps' texts, in order: a text's lines, a ``HowToStep``'s text, a section's steps."""
+    texts: list[str] = []
+    stack = [instructions]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            texts.extend(line for line in html.unescape(_MARKUP.sub(" ", node)).splitlines() if line.strip())
+        elif isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict):
+            if isinstance(node.get("text"), str):
+                stack.append(node["text"])
+            elif isinstance(node.get("itemListElement"), list):
+                stack.append(node["itemListElement"])
+    return texts
+
+
+def restore_method(tree, extraction: Extraction, *, markdown: bool) -> Extraction:
+    """``extraction`` with the page's own text of the recipe's steps after it, when the page
+    declares its steps and the text lacks most of them; otherwise ``extraction`` itself."""
+    _, steps = _declared(tree)
+    keyed = {key: step for step in steps if len(key := _key(step)) >= _MIN_STEP_KEY}
+    whole = _key(extraction.text)
+    if not keyed or sum(1 for key in keyed if key in whole) >= _ALREADY_KEPT * len(keyed):
+        return extraction
+    page = _visible_text(tree)
+    page_key, positions = _keyed_positions(page)
+    lines: list[str] = []
+    for key in keyed:
+        start = page_key.find(key)
+        if key in whole or start < 0:
+            continue  # kept already, or not shown on the page (the JSON-LD alone says it)
+        first, last = positions[start], positions[start + len(key) - 1] + 1
+        while first and page[first - 1] in _OPENING:
+            first -= 1
+        last = _CLOSING.match(page, last).end()
+        lines.append(" ".join(page[first:last].split()))
+    if not lines:
+        return extraction
+    if markdown:
+        lines = [f"{number}. {line}" for number, line in enumerate(lines, 1)]
+    return Extraction("\n\n".join([extraction.text, *lines]), f"{extraction.extractor} (+method)",
+                      extraction.warning)
+
+
+def _visible_text(tree) -> str:
+    """The page's text as readers see it: scripts, styles and hidden elements left out, a space
+    between elements. Walked without recursion."""
+    body = tree.find("body")
+    parts: list[str] = []
+    stack: list = [body if body is not None else tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        if node.tail:
+            stack.append(node.tail)
+        if isinstance(node.tag, str) and node.tag not in _NOT_TEXT and not hidden_from_readers(node):
+            parts.append(" " + (node.text or ""))
+            stack.extend(reversed(node))
+    return "".join(parts) + " "
+
+
+def _keyed_positions(text: str) -> tuple[str, list[int]]:
+    """The text's key (as :func:`_key` makes it) and, for each character of the key, where in
+    the text it comes from."""
+    key: list[str] = []
+    positions: list[int] = []
+    for match in _WORD_CHAR.finditer(text):
+        folded = match.group().casefold()
+        key.append(folded)
+        positions.extend([match.start()] * len(folded))
+    return "".join(key), positions
 
 
 def _rows(container) -> list[str]:

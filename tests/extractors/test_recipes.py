@@ -1,4 +1,4 @@
-"""A recipe's ingredient lists come back when the page declares its ingredients and the
+"""A recipe's ingredient lists and steps come back when the page declares them and the
 extractor dropped them; nothing else changes."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import json
 import lxml.html
 
 from cleaner.extractors.base import Extraction
-from cleaner.extractors.recipes import restore_ingredients
+from cleaner.extractors.recipes import restore_ingredients, restore_method
 
 METHOD = ("Heat the oven to 180 degrees and butter a round tin.\n\n"
           "Rub the butter into the flour until it looks like sand, then add the sugar and the egg.\n\n"
@@ -86,3 +86,70 @@ def test_a_deeply_nested_recipe_page_is_read_in_one_pass() -> None:
     restored = restore_ingredients(tree, Extraction(METHOD, "trafilatura"), markdown=False)
     assert restored.text.startswith("125 g flour\n\n65 g sugar")
     assert time.perf_counter() - started < 30  # linear: well under a second; quadratic: minutes
+
+
+# The method in a slider of numbered cards, which precision mode drops with the cards' widgets.
+STEPS = ["Heat the oven to 180 degrees and butter a round tin.",
+         "Rub the butter into the flour until it looks like sand, then add the sugar and the egg.",
+         "Press the dough into the tin and bake for twenty-five minutes, until golden."]
+KEPT = "\n\n".join(INGREDIENTS)
+
+
+def card_page(ld: dict | None, cards: str | None = None) -> object:
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld else ""
+    if cards is None:
+        cards = "".join(f'<div class="card"><div class="count"><span>{n}</span> of {len(STEPS)}</div>'
+                        f'<div class="bar" role="progressbar"><div style="width: 6%"> </div></div> {step}'
+                        f'<div class="toggle">Show picture</div></div>' for n, step in enumerate(STEPS, 1))
+    items = "".join(f"<li>{i}</li>" for i in INGREDIENTS)
+    return lxml.html.document_fromstring(f"<html><head>{script}</head><body><h1>Shortbread</h1><ul>{items}</ul>"
+                                         f'<div class="slider">{cards}</div></body></html>')
+
+
+def recipe_with(instructions) -> dict:
+    return {"@context": "https://schema.org", "@type": "Recipe", "name": "Shortbread",
+            "recipeIngredient": INGREDIENTS, "recipeInstructions": instructions}
+
+
+HOW_TO_STEPS = [{"@type": "HowToStep", "text": step} for step in STEPS]
+
+
+def test_dropped_steps_come_back_after_the_text_in_their_order() -> None:
+    restored = restore_method(card_page(recipe_with(HOW_TO_STEPS)), Extraction(KEPT, "trafilatura"), markdown=False)
+    assert restored.text.split("\n\n") == INGREDIENTS + STEPS
+    assert restored.extractor == "trafilatura (+method)"
+
+
+def test_steps_are_read_from_sections_and_from_lines_of_one_text() -> None:
+    sections = [{"@type": "HowToSection", "name": "Dough", "itemListElement": HOW_TO_STEPS[:2]},
+                {"@type": "HowToSection", "name": "Baking", "itemListElement": HOW_TO_STEPS[2:]}]
+    for instructions in (sections, "\n".join(STEPS), STEPS):
+        restored = restore_method(card_page(recipe_with(instructions)), Extraction(KEPT, "t"), markdown=False)
+        assert restored.text.split("\n\n")[-3:] == STEPS
+
+
+def test_a_step_comes_back_as_the_page_words_it() -> None:
+    # The declaration spaces and marks it otherwise; the page's own text is what comes back.
+    declared = [{"@type": "HowToStep", "text": "<p>Heat the oven to 180 degrees &amp; butter a round tin</p>"},
+                *HOW_TO_STEPS[1:]]
+    cards = ('<div class="card">„Heat the <b>oven</b> to 180\u00a0degrees &amp; butter a round tin.“ '
+             '<span>Show picture</span></div>' + "".join(f"<div class='card'>{step}</div>" for step in STEPS[1:]))
+    restored = restore_method(card_page(recipe_with(declared), cards), Extraction(KEPT, "t"), markdown=False)
+    assert restored.text.split("\n\n")[len(INGREDIENTS)] == "„Heat the oven to 180 degrees & butter a round tin.“"
+
+
+def test_numbered_steps_in_markdown() -> None:
+    restored = restore_method(card_page(recipe_with(HOW_TO_STEPS)), Extraction(KEPT, "t"), markdown=True)
+    assert restored.text.split("\n\n")[-3:] == [f"{n}. {step}" for n, step in enumerate(STEPS, 1)]
+
+
+def test_nothing_changes_when_the_text_has_the_steps_or_the_page_does_not_show_them() -> None:
+    kept = Extraction(KEPT + "\n\n" + "\n\n".join(STEPS[:2]), "t")
+    assert restore_method(card_page(recipe_with(HOW_TO_STEPS)), kept, markdown=False) is kept
+    plain = Extraction(KEPT, "t")
+    assert restore_method(card_page(None), plain, markdown=False) is plain
+    hidden = "<div hidden>" + "".join(f"<p>{step}</p>" for step in STEPS) + "</div>"
+    assert restore_method(card_page(recipe_with(HOW_TO_STEPS), hidden), plain, markdown=False) is plain
+    # Declared, but not on the page: the JSON-LD alone is not the page's text.
+    assert restore_method(card_page(recipe_with(HOW_TO_STEPS), "<p>See the video.</p>"), plain,
+                          markdown=False) is plain
