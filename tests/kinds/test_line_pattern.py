@@ -255,6 +255,26 @@ def test_furniture_in_other_languages_is_removed(line):
 
 
 @pytest.mark.parametrize("line", [
+    "Harbour board furious at ferry strike [INSIGHT]",
+    "Harbour board furious at ferry strike\u00a0[INSIGHT]|",
+    "Ferry strike: union makes final decision\u00a0[VIDEO]",
+    "Dredging 'threatened by budget cuts' [REACTION]",
+    "New quay opens [Pics]",
+], ids=lambda s: s[:30])
+def test_a_teaser_headline_with_its_tag_is_removed(line):
+    assert run(framed(line)).text == BEFORE + AFTER
+
+
+@pytest.mark.parametrize("line", [
+    "He said the rules were clear [sic] and left.",
+    "The board [of the harbour] met on Monday",
+], ids=lambda s: s[:30])
+def test_a_bracket_in_prose_is_not_a_teasers_tag(line):
+    text = framed(line)
+    assert run(text).text == text
+
+
+@pytest.mark.parametrize("line", [
     "Foto: dpa",
     "Foto: NDR/Hanna Beispiel",
     "(Bild: Jo Example)",
