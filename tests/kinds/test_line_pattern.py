@@ -255,6 +255,22 @@ def test_furniture_in_other_languages_is_removed(line):
 
 
 @pytest.mark.parametrize("line", [
+    "Lesen\u00a0Sie auch: Der Hafen wird ausgebaggert",
+    "Share\u00a0this article",
+    "Leave\u202fa comment",
+    "Sign up for our\u2009newsletter",
+], ids=["nbsp-de", "nbsp-en", "narrow-nbsp", "thin-space"])
+def test_furniture_spaced_with_no_break_or_thin_spaces_is_removed(line):
+    assert run(framed(line)).text == BEFORE + AFTER
+
+
+def test_prose_with_no_break_spaces_is_kept_as_it_is():
+    text = framed("Share\u00a0this article with the harbour master, she said, and left.")
+    doc = run(text)
+    assert doc.text == text and doc.changes == []
+
+
+@pytest.mark.parametrize("line", [
     "Harbour board furious at ferry strike [INSIGHT]",
     "Harbour board furious at ferry strike\u00a0[INSIGHT]|",
     "Ferry strike: union makes final decision\u00a0[VIDEO]",
