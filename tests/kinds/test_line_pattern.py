@@ -302,6 +302,7 @@ def test_a_bracket_in_prose_is_not_a_teasers_tag(line):
     "(Credits: Harbour Studios)",
     "Crédit photo : AFP",
     "Foto: Sam Beispiel (Archiv)",
+    "Titelbild: Kim Muster/ABACA/picture-alliance",
 ], ids=lambda s: s[:30])
 def test_an_image_credit_alone_on_a_line_is_removed(line):
     assert run(framed(line)).text == BEFORE + AFTER
