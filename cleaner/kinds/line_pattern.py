@@ -16,8 +16,7 @@ from cleaner.kinds.first_chars import first_chars, odd_folding_search, prefixes,
 from cleaner.kinds.regex_replace import TIMEOUT_WARNING, timeout_seconds
 
 _ODD_FOLDING = odd_folding_search()
-_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                                      "\u202f\u205f\u3000", " "))
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _UNSEEN = object()
 # A line is first sorted by this many of its first characters (see first_chars.prefixes).
 _KEY_LENGTH = 2
@@ -122,12 +121,13 @@ class LinePattern(Rule):
             max_length, fullmatch = self.max_length, self._fullmatch
             for line_start, line in self._candidate_lines(text):
                 stripped = line.strip()
-                if not stripped.isascii():
+                if not stripped or len(stripped) > max_length:
+                    continue
+                if not stripped.isascii() and _ODD_SPACE.search(stripped):
                     # A pattern's space matches a no-break or thin space too: pages put them
                     # between the words of their furniture ("Lesen\u00a0Sie auch:").
-                    stripped = stripped.translate(_SPACES)
-                if stripped and len(stripped) <= max_length and fullmatch(stripped, budget) \
-                        and not (self._unless and self._unless(stripped, timeout=budget)):
+                    stripped = _ODD_SPACE.sub(" ", stripped)
+                if fullmatch(stripped, budget) and not (self._unless and self._unless(stripped, timeout=budget)):
                     edits.append(line_removal(line_start, min(line_start + len(line) + 1, len(text))))
         except TimeoutError:
             return Findings(warnings=[TIMEOUT_WARNING.format(rule=self.id, ms=self.timeout_ms)])
