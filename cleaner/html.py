@@ -22,7 +22,7 @@ from cleaner.extractors import extract
 from cleaner.extractors.base import Extraction
 from cleaner.extractors.readability_extractor import blocks_to_text
 from cleaner.extractors.metadata import read_headline, read_metadata
-from cleaner.extractors.recipes import restore_ingredients, restore_method
+from cleaner.extractors.recipes import restore_recipe
 from cleaner.pipeline import apply_findings
 from cleaner.readers.html import decode_html
 from cleaner.readers.text import looks_binary
@@ -164,8 +164,7 @@ def _extract_page(data: bytes | str, *, cleaner: Cleaner, url: str | None, extra
         doc.metadata.setdefault(key, value)
     extraction = extract(tree, extractor=extractor, url=url, output=output, headline=doc.metadata.get("title"))
     if _VISIBLE.search(extraction.text):
-        extraction = restore_ingredients(tree, extraction, markdown=output == "markdown")
-        extraction = restore_method(tree, extraction, markdown=output == "markdown")
+        extraction = restore_recipe(tree, extraction, markdown=output == "markdown")
     else:
         extraction = _page_text(text, source=source, no_article=no_article, markdown=output == "markdown")
     # trafilatura's extract() composes text to NFC; its bare_extraction, which cleaner calls, and

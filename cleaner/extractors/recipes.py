@@ -43,10 +43,20 @@ _CLOSING = re.compile(r"[.!?…:)\]\"“”‘’»']*")
 _OPENING = "„“\"(«‘["
 
 
-def restore_ingredients(tree, extraction: Extraction, *, markdown: bool) -> Extraction:
-    """``extraction`` with the page's ingredient lists before it, when the page declares its
-    ingredients and the text lacks most of them; otherwise ``extraction`` itself."""
-    ingredients, _ = _declared(tree)
+def restore_recipe(tree, extraction: Extraction, *, markdown: bool) -> Extraction:
+    """``extraction`` with what it lacks of the recipe the page declares: its ingredient lists
+    before it, its steps after it; ``extraction`` itself on a page that declares no recipe."""
+    ingredients, steps = _declared(tree)
+    if ingredients:
+        extraction = _with_ingredients(tree, extraction, ingredients, markdown)
+    if steps:
+        extraction = _with_method(tree, extraction, steps, markdown)
+    return extraction
+
+
+def _with_ingredients(tree, extraction: Extraction, ingredients: list[str], markdown: bool) -> Extraction:
+    """``extraction`` with the page's ingredient lists before it, when the text lacks most of
+    the declared ``ingredients``; otherwise ``extraction`` itself."""
     if len(ingredients) < 2:
         return extraction
     whole = _key(extraction.text)
@@ -127,18 +137,17 @@ def _step_texts(instructions) -> list[str]:
     return texts
 
 
-def restore_method(tree, extraction: Extraction, *, markdown: bool) -> Extraction:
-    """``extraction`` with the page's own text of the recipe's steps after it, when the page
-    declares its steps and the text lacks most of them; otherwise ``extraction`` itself."""
-    _, steps = _declared(tree)
-    keyed = {key: step for step in steps if len(key := _key(step)) >= _MIN_STEP_KEY}
+def _with_method(tree, extraction: Extraction, steps: list[str], markdown: bool) -> Extraction:
+    """``extraction`` with the page's own text of the declared ``steps`` after it, when the text
+    lacks most of them; otherwise ``extraction`` itself."""
+    keys = list(dict.fromkeys(key for key in map(_key, steps) if len(key) >= _MIN_STEP_KEY))
     whole = _key(extraction.text)
-    if not keyed or sum(1 for key in keyed if key in whole) >= _ALREADY_KEPT * len(keyed):
+    if not keys or sum(1 for key in keys if key in whole) >= _ALREADY_KEPT * len(keys):
         return extraction
     page = _visible_text(tree)
     page_key, positions = _keyed_positions(page)
     lines: list[str] = []
-    for key in keyed:
+    for key in keys:
         start = page_key.find(key)
         if key in whole or start < 0:
             continue  # kept already, or not shown on the page (the JSON-LD alone says it)

@@ -8,7 +8,7 @@ import json
 import lxml.html
 
 from cleaner.extractors.base import Extraction
-from cleaner.extractors.recipes import restore_ingredients, restore_method
+from cleaner.extractors.recipes import restore_recipe
 
 METHOD = ("Heat the oven to 180 degrees and butter a round tin.\n\n"
           "Rub the butter into the flour until it looks like sand, then add the sugar and the egg.\n\n"
@@ -36,7 +36,7 @@ RECIPE = {"@context": "https://schema.org", "@graph": [{"@type": "Recipe", "name
 
 def test_dropped_ingredient_tables_come_back_before_the_method() -> None:
     tree = page(RECIPE, table("For the dough:", INGREDIENTS[:3]) + table("For the top:", INGREDIENTS[3:]))
-    restored = restore_ingredients(tree, Extraction(METHOD, "trafilatura"), markdown=False)
+    restored = restore_recipe(tree, Extraction(METHOD, "trafilatura"), markdown=False)
     assert restored.text.split("\n\n")[:7] == ["For the dough:", "125 g flour", "65 g sugar", "65 g butter",
                                                "For the top:", "1 egg", "1 tsp baking powder"]
     assert restored.text.endswith(METHOD) and "Home" not in restored.text
@@ -45,27 +45,27 @@ def test_dropped_ingredient_tables_come_back_before_the_method() -> None:
 
 def test_a_list_of_items_comes_back_marked_as_a_list_in_markdown() -> None:
     items = "<ul class='zutaten'>" + "".join(f"<li>{i}</li>" for i in INGREDIENTS) + "</ul>"
-    restored = restore_ingredients(page(RECIPE, items), Extraction(METHOD, "trafilatura"), markdown=True)
+    restored = restore_recipe(page(RECIPE, items), Extraction(METHOD, "trafilatura"), markdown=True)
     assert restored.text.startswith("- 125 g flour\n\n- 65 g sugar")
 
 
 def test_nothing_changes_without_a_declaration_or_when_the_text_has_the_ingredients() -> None:
     tables = table("For the dough:", INGREDIENTS)
     plain = Extraction(METHOD, "trafilatura")
-    assert restore_ingredients(page(None, tables), plain, markdown=False) is plain
+    assert restore_recipe(page(None, tables), plain, markdown=False) is plain
     kept = Extraction("\n\n".join(INGREDIENTS) + "\n\n" + METHOD, "trafilatura")
-    assert restore_ingredients(page(RECIPE, tables), kept, markdown=False) is kept
+    assert restore_recipe(page(RECIPE, tables), kept, markdown=False) is kept
     broken = page(None, tables)
     broken.find(".//head").append(lxml.html.fromstring(
         '<script type="application/ld+json">{"recipeIngredient": ["125 g flour", </script>'))
-    assert restore_ingredients(broken, plain, markdown=False) is plain
+    assert restore_recipe(broken, plain, markdown=False) is plain
 
 
 def test_a_hidden_copy_and_a_list_of_other_things_stay_out() -> None:
     hidden = "<div style='display:none'>" + table("Print version", INGREDIENTS) + "</div>"
     other = "<ul><li>125 g flour sifted twice</li><li>Our shop</li><li>Newsletter</li><li>Imprint</li>" \
             "<li>Privacy</li><li>Careers at the bakery and the cafe</li></ul>"
-    restored = restore_ingredients(page(RECIPE, hidden + other), Extraction(METHOD, "trafilatura"), markdown=False)
+    restored = restore_recipe(page(RECIPE, hidden + other), Extraction(METHOD, "trafilatura"), markdown=False)
     assert restored.text == METHOD
 
 
@@ -83,7 +83,7 @@ def test_a_deeply_nested_recipe_page_is_read_in_one_pass() -> None:
             + ("<div>" + filler) * depth + items + "</div>" * depth + "</body></html>")
     tree = parse_html(html)
     started = time.perf_counter()
-    restored = restore_ingredients(tree, Extraction(METHOD, "trafilatura"), markdown=False)
+    restored = restore_recipe(tree, Extraction(METHOD, "trafilatura"), markdown=False)
     assert restored.text.startswith("125 g flour\n\n65 g sugar")
     assert time.perf_counter() - started < 30  # linear: well under a second; quadratic: minutes
 
@@ -115,7 +115,7 @@ HOW_TO_STEPS = [{"@type": "HowToStep", "text": step} for step in STEPS]
 
 
 def test_dropped_steps_come_back_after_the_text_in_their_order() -> None:
-    restored = restore_method(card_page(recipe_with(HOW_TO_STEPS)), Extraction(KEPT, "trafilatura"), markdown=False)
+    restored = restore_recipe(card_page(recipe_with(HOW_TO_STEPS)), Extraction(KEPT, "trafilatura"), markdown=False)
     assert restored.text.split("\n\n") == INGREDIENTS + STEPS
     assert restored.extractor == "trafilatura (+method)"
 
@@ -124,7 +124,7 @@ def test_steps_are_read_from_sections_and_from_lines_of_one_text() -> None:
     sections = [{"@type": "HowToSection", "name": "Dough", "itemListElement": HOW_TO_STEPS[:2]},
                 {"@type": "HowToSection", "name": "Baking", "itemListElement": HOW_TO_STEPS[2:]}]
     for instructions in (sections, "\n".join(STEPS), STEPS):
-        restored = restore_method(card_page(recipe_with(instructions)), Extraction(KEPT, "t"), markdown=False)
+        restored = restore_recipe(card_page(recipe_with(instructions)), Extraction(KEPT, "t"), markdown=False)
         assert restored.text.split("\n\n")[-3:] == STEPS
 
 
@@ -134,22 +134,22 @@ def test_a_step_comes_back_as_the_page_words_it() -> None:
                 *HOW_TO_STEPS[1:]]
     cards = ('<div class="card">„Heat the <b>oven</b> to 180\u00a0degrees &amp; butter a round tin.“ '
              '<span>Show picture</span></div>' + "".join(f"<div class='card'>{step}</div>" for step in STEPS[1:]))
-    restored = restore_method(card_page(recipe_with(declared), cards), Extraction(KEPT, "t"), markdown=False)
+    restored = restore_recipe(card_page(recipe_with(declared), cards), Extraction(KEPT, "t"), markdown=False)
     assert restored.text.split("\n\n")[len(INGREDIENTS)] == "„Heat the oven to 180 degrees & butter a round tin.“"
 
 
 def test_numbered_steps_in_markdown() -> None:
-    restored = restore_method(card_page(recipe_with(HOW_TO_STEPS)), Extraction(KEPT, "t"), markdown=True)
+    restored = restore_recipe(card_page(recipe_with(HOW_TO_STEPS)), Extraction(KEPT, "t"), markdown=True)
     assert restored.text.split("\n\n")[-3:] == [f"{n}. {step}" for n, step in enumerate(STEPS, 1)]
 
 
 def test_nothing_changes_when_the_text_has_the_steps_or_the_page_does_not_show_them() -> None:
     kept = Extraction(KEPT + "\n\n" + "\n\n".join(STEPS[:2]), "t")
-    assert restore_method(card_page(recipe_with(HOW_TO_STEPS)), kept, markdown=False) is kept
+    assert restore_recipe(card_page(recipe_with(HOW_TO_STEPS)), kept, markdown=False) is kept
     plain = Extraction(KEPT, "t")
-    assert restore_method(card_page(None), plain, markdown=False) is plain
+    assert restore_recipe(card_page(None), plain, markdown=False) is plain
     hidden = "<div hidden>" + "".join(f"<p>{step}</p>" for step in STEPS) + "</div>"
-    assert restore_method(card_page(recipe_with(HOW_TO_STEPS), hidden), plain, markdown=False) is plain
+    assert restore_recipe(card_page(recipe_with(HOW_TO_STEPS), hidden), plain, markdown=False) is plain
     # Declared, but not on the page: the JSON-LD alone is not the page's text.
-    assert restore_method(card_page(recipe_with(HOW_TO_STEPS), "<p>See the video.</p>"), plain,
+    assert restore_recipe(card_page(recipe_with(HOW_TO_STEPS), "<p>See the video.</p>"), plain,
                           markdown=False) is plain
