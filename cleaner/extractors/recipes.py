@@ -34,6 +34,9 @@ _HIDING_DEPTH = 8
 # indentation of the page's markup) is not a list of them.
 _SIZE_FACTOR = 10
 _SIZE_SLACK = 5000
+# A page with more visible text than this is no recipe page (the steps are found through a
+# position for each letter: memory grows with the page).
+_MAX_PAGE_CHARS = 2_000_000
 # A step this short ("Enjoy!") says too little to be found in the page by its letters alone.
 _MIN_STEP_KEY = 20
 _MARKUP = re.compile(r"<[^<>]{0,200}>")
@@ -145,6 +148,8 @@ def _with_method(tree, extraction: Extraction, steps: list[str], markdown: bool)
     if not keys or sum(1 for key in keys if key in whole) >= _ALREADY_KEPT * len(keys):
         return extraction
     page = _visible_text(tree)
+    if len(page) > _MAX_PAGE_CHARS:
+        return extraction  # no recipe page: a dump that carries a recipe's JSON-LD
     page_key, positions = _keyed_positions(page)
     lines: list[str] = []
     for key in keys:

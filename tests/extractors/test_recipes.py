@@ -153,3 +153,11 @@ def test_nothing_changes_when_the_text_has_the_steps_or_the_page_does_not_show_t
     # Declared, but not on the page: the JSON-LD alone is not the page's text.
     assert restore_recipe(card_page(recipe_with(HOW_TO_STEPS), "<p>See the video.</p>"), plain,
                           markdown=False) is plain
+
+
+def test_a_page_too_large_for_a_recipe_is_left_as_it_is() -> None:
+    # A dump that carries a recipe's JSON-LD: its steps are not looked for letter by letter.
+    filler = "<p>" + "Crumbs and notes from the bakery. " * 30 + "</p>"
+    cards = filler * 2500 + "".join(f"<div class='card'>{step}</div>" for step in STEPS)
+    plain = Extraction(KEPT, "t")
+    assert restore_recipe(card_page(recipe_with(HOW_TO_STEPS), cards), plain, markdown=False) is plain
