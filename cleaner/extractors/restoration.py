@@ -25,6 +25,7 @@ RESTORE_MAX = 20
 # with at least 1/_TAIL_PART_SHARE as much prose as was kept in its chain of containers.
 _TAIL_PART_PARAGRAPHS = 2
 _TAIL_PART_SHARE = 2
+_LINEAGE_DEPTH = 64
 # What a paragraph may hold: a block with anything else inside (a list, a custom element of a
 # teaser widget) is a container, not a paragraph.
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
@@ -169,11 +170,12 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
 
 
 def _lineage(element) -> tuple[tuple[str, str], ...]:
-    """The tag and class of an element and of every container above it: two parts of one
-    article hang from the same chain; a box in the footer or a sidebar that reuses the article's
-    text class does not."""
+    """The tag and class of an element and of the containers above it (up to _LINEAGE_DEPTH:
+    the work stays bounded on a page nested thousands deep): two parts of one article hang from
+    the same chain; a box in the footer or a sidebar that reuses the article's text class does
+    not."""
     chain = []
-    while element is not None:
+    while element is not None and len(chain) < _LINEAGE_DEPTH:
         chain.append((element.tag, (element.get("class") or "").strip()))
         element = element.getparent()
     return tuple(chain)
