@@ -109,6 +109,24 @@ def test_empty_and_binary_pages_raise_input_errors() -> None:
     assert "\x07" not in doc.text
 
 
+CONTROLS = "Bell\x07 and\x0c feed\x1b and\x7f out"
+
+
+@pytest.mark.bad_input
+@pytest.mark.parametrize("encode", [
+    lambda page: page.encode("utf-8"),
+    lambda page: page.replace("<head>", '<head><meta charset="windows-1252">').encode("cp1252"),
+    lambda page: page.encode("utf-16"),  # a control character is no byte of its own value here
+    lambda page: page.replace("<head>", '<head><meta charset="shift_jis">').encode("shift_jis"),
+    lambda page: page,  # given as text
+], ids=["utf-8", "cp1252", "utf-16", "shift_jis", "str"])
+def test_control_characters_are_removed_in_any_encoding(encode) -> None:
+    page = f"<html><head><title>Bells</title></head><body><article><p>{CONTROLS}, said the keeper of the " \
+           "lighthouse on the northern quay, who has rung them for forty years.</p></article></body></html>"
+    doc = extract_page(encode(page), cleaner=Cleaner.from_rules("default"), title=False)
+    assert "Bell and feed and out, said the keeper" in doc.text
+
+
 @pytest.mark.bad_input
 def test_xml_declaration_does_not_stop_parsing(default_cleaner) -> None:
     doc = extract_article('<?xml version="1.0" encoding="utf-8"?>' + PAGE, cleaner=default_cleaner)
