@@ -106,10 +106,12 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
         prose: list[tuple[str, str]] = []  # the family's lost prose, if none of it was kept
         any_kept = False
         kept_chars = 0
+        keyed = 0  # the family's blocks with words
         for element, text in family:
             key = paragraph_key(text)
             if not key:
                 continue
+            keyed += 1
             kept, links_dropped = _counterpart(element, text, key, paragraphs, keys, heads, tails, markdown, budget)
             if kept is not None:
                 any_kept = True
@@ -138,7 +140,7 @@ def restore_lost_paragraphs(tree, extraction: Extraction, *, markdown: bool) -> 
             orphans = [orphan for orphan in orphans if orphan[0] != template]
             lineage = _lineage(parent)
             kept_by_lineage[lineage] = kept_by_lineage.get(lineage, 0) + kept_chars
-        elif template and prose and len(prose) == sum(1 for _, text in family if paragraph_key(text)):
+        elif template and prose and len(prose) == keyed:
             orphans.append((template, last_kept, prose, parent))
     # After the last kept part the page's tail begins (an "about us" box, a promotion, an
     # author's note, often in the article's own template): a lost part comes back from there only
