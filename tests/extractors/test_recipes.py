@@ -161,3 +161,14 @@ def test_a_page_too_large_for_a_recipe_is_left_as_it_is() -> None:
     cards = filler * 2500 + "".join(f"<div class='card'>{step}</div>" for step in STEPS)
     plain = Extraction(KEPT, "t")
     assert restore_recipe(card_page(recipe_with(HOW_TO_STEPS), cards), plain, markdown=False) is plain
+
+
+def test_a_word_marked_up_in_part_comes_back_whole_and_blocks_stay_apart() -> None:
+    # Inline markup inside a word joins it ("gol<em>den</em>"); a line break or a block parts words.
+    marked = ["Heat the oven to 180 degrees and butter a round tin.",
+              "Rub the butter into the flour until it looks like sand,<br>then add the sugar and the egg.",
+              "Press the dough into the tin and bake for twenty-five minutes, until gol<em>den</em>."]
+    cards = "".join(f"<div class='card'>{step}</div>" for step in marked)
+    restored = restore_recipe(card_page(recipe_with(HOW_TO_STEPS), cards), Extraction(KEPT, "t"), markdown=False)
+    assert restored.text.split("\n\n")[-3:] == [
+        STEPS[0], "Rub the butter into the flour until it looks like sand, then add the sugar and the egg.", STEPS[2]]
