@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# Elements inside a line of text: a paragraph holding only these is a paragraph, and a word
+# marked up in part ("gol<em>den</em>") is one word.
+INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+                         "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+                         "time", "u", "var", "wbr", "img"})
+
+
 @dataclass
 class Extraction:
     text: str

@@ -18,7 +18,7 @@ import html
 import json
 import re
 
-from cleaner.extractors.base import Extraction, hidden_from_readers
+from cleaner.extractors.base import INLINE_TAGS, Extraction, hidden_from_readers
 from cleaner.extractors.page_types import ld_json_texts
 _NOT_WORD = re.compile(r"[\W_]+")
 # A list is the ingredients' when this share of its letters and digits are ingredients' and it
@@ -147,7 +147,8 @@ def _with_method(tree, extraction: Extraction, steps: list[str], markdown: bool)
     whole = _key(extraction.text)
     if not keys or sum(1 for key in keys if key in whole) >= _ALREADY_KEPT * len(keys):
         return extraction
-    page = _visible_text(tree)
+    body = tree.find("body")
+    page = _text(body if body is not None else tree, as_read=True)
     if len(page) > _MAX_PAGE_CHARS:
         return extraction  # no recipe page: a dump that carries a recipe's JSON-LD
     page_key, positions = _keyed_positions(page)
@@ -167,25 +168,6 @@ def _with_method(tree, extraction: Extraction, steps: list[str], markdown: bool)
         lines = [f"{number}. {line}" for number, line in enumerate(lines, 1)]
     return Extraction("\n\n".join([extraction.text, *lines]), f"{extraction.extractor} (+method)",
                       extraction.warning)
-
-
-def _visible_text(tree) -> str:
-    """The page's text as readers see it: scripts, styles and hidden elements left out, a space
-    between elements. Walked without recursion."""
-    body = tree.find("body")
-    parts: list[str] = []
-    stack: list = [body if body is not None else tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            parts.append(node)
-            continue
-        if node.tail:
-            stack.append(node.tail)
-        if isinstance(node.tag, str) and node.tag not in _NOT_TEXT and not hidden_from_readers(node):
-            parts.append(" " + (node.text or ""))
-            stack.extend(reversed(node))
-    return "".join(parts) + " "
 
 
 def _keyed_positions(text: str) -> tuple[str, list[int]]:
@@ -212,9 +194,11 @@ def _rows(container) -> list[str]:
     return [" ".join(row.split()) for row in rows if row.strip()]
 
 
-def _text(element) -> str:
+def _text(element, *, as_read: bool = False) -> str:
     """The element's visible text: scripts and styles (an ad slot's code among the rows) left
-    out. Walked without recursion: a page may nest thousands of elements."""
+    out. ``as_read``: hidden elements left out too, and a space around each element that is not
+    inline (a block, a line break), as a reader sees the words apart. Walked without recursion:
+    a page may nest thousands of elements."""
     parts: list[str] = [element.text or ""]
     stack = list(reversed(element))
     while stack:
@@ -222,10 +206,11 @@ def _text(element) -> str:
         if isinstance(node, str):
             parts.append(node)  # a tail, in its place after the element it follows
             continue
-        if node.tail:
-            stack.append(node.tail)
-        if isinstance(node.tag, str) and node.tag not in _NOT_TEXT:
-            parts.append(node.text or "")
+        apart = as_read and (node.tag not in INLINE_TAGS or node.tag == "br")
+        if node.tail or apart:
+            stack.append(" " + (node.tail or "") if apart else node.tail)
+        if isinstance(node.tag, str) and node.tag not in _NOT_TEXT and not (as_read and hidden_from_readers(node)):
+            parts.append(" " + (node.text or "") if apart else node.text or "")
             stack.extend(reversed(node))
     return " ".join("".join(parts).split())
 

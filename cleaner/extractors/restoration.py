@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from cleaner.extractors.base import Extraction, hidden_from_readers
+from cleaner.extractors.base import INLINE_TAGS, Extraction, hidden_from_readers
 from cleaner.kinds.html_ads import name_words
 
 # A lost block is put back only when it reads as a paragraph of the article: this long, ending
@@ -26,11 +26,8 @@ RESTORE_MAX = 20
 _TAIL_PART_PARAGRAPHS = 2
 _TAIL_PART_SHARE = 2
 _LINEAGE_DEPTH = 64
-# What a paragraph may hold: a block with anything else inside (a list, a custom element of a
-# teaser widget) is a container, not a paragraph.
-_INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
-                          "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
-                          "time", "u", "var", "wbr", "img"})
+# A block holding anything but INLINE_TAGS (a list, a custom element of a teaser widget) is a
+# container, not a paragraph.
 _WRAPPERS = frozenset({"div", "section", "span", "figure"})
 # What a lost block must not be inside, or stand beside, to come back (see _hidden_or_furniture).
 _FORM_TAGS = frozenset({"form", "input", "button", "select", "textarea"})
@@ -264,7 +261,7 @@ def _holds_only_inline(element) -> bool:
     # inline children are looked into: a block child answers at once, so each element is read
     # once for the block it stands in, not once for every block above it.
     for child in element:
-        if isinstance(child.tag, str) and (child.tag not in _INLINE_TAGS
+        if isinstance(child.tag, str) and (child.tag not in INLINE_TAGS
                                            or (len(child) and not _holds_only_inline(child))):
             return False
     return True
